@@ -1,0 +1,46 @@
+package org.sessionwatch.netapi;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One {@code NetSessionEnum} question to one server.
+ *
+ * @param server              the server as configured ({@code FS01}, {@code fs01.corp.example}, {@code 10.1.2.3}
+ *                            or {@code \\FS01})
+ * @param level               the information level to ask for
+ * @param clientFilter        the {@code UncClientName} filter (client name without {@code \\}), or {@code null}
+ * @param userFilter          the {@code username} filter, or {@code null}
+ * @param preferredMaxLength  {@code prefmaxlen} in bytes, or {@link NetApiStatus#MAX_PREFERRED_LENGTH}
+ */
+public record EnumerationRequest(String server, InfoLevel level, String clientFilter, String userFilter,
+                                 int preferredMaxLength) {
+
+    public EnumerationRequest {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(level, "level");
+        clientFilter = blankToNull(clientFilter == null ? null : ClientNames.strip(clientFilter));
+        userFilter = blankToNull(userFilter);
+    }
+
+    /** All sessions at level 502, server-sized buffer. */
+    public static EnumerationRequest of(String server) {
+        return new EnumerationRequest(server, InfoLevel.LEVEL_502, null, null, NetApiStatus.MAX_PREFERRED_LENGTH);
+    }
+
+    public EnumerationRequest withLevel(InfoLevel newLevel) {
+        return new EnumerationRequest(server, newLevel, clientFilter, userFilter, preferredMaxLength);
+    }
+
+    public Optional<String> client() {
+        return Optional.ofNullable(clientFilter);
+    }
+
+    public Optional<String> user() {
+        return Optional.ofNullable(userFilter);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

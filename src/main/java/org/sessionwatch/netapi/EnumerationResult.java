@@ -1,0 +1,30 @@
+package org.sessionwatch.netapi;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What one enumeration of one server produced: its sessions, or an error. Never thrown. */
+public sealed interface EnumerationResult {
+
+    String server();
+
+    /** The level that was obtained (success) or that the last attempt used (failure). */
+    InfoLevel level();
+
+    /** All sessions of the server at {@link #level()}, paged to the end and de-duplicated. */
+    record Success(String server, InfoLevel level, List<Session> sessions) implements EnumerationResult {
+        public Success {
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(level, "level");
+            sessions = List.copyOf(sessions);
+        }
+    }
+
+    record Failure(String server, InfoLevel level, NetApiError error) implements EnumerationResult {
+        public Failure {
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(error, "error");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.sessionwatch.netapi;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the richest level each server will answer, shared by every backend.
+ *
+ * <p>Starts at the requested level (normally 502). A server that rejects a level as invalid is asked at the next one
+ * in 502 → 2 → 10 → 1 → 0 (Samba answers only 0 and 1); a server that denies 502, 2 or 1 is asked at 10, then 0 (on
+ * older Windows those need no admin rights). The level that worked is remembered per server so later polls cost one
+ * round trip, and every {@code retryHigherEvery}-th poll asks the higher level again in case rights were granted.
+ */
+public final class LevelNegotiator implements SessionEnumerator {
+
+    private static final List<InfoLevel> INVALID_LEVEL_ORDER =
+            List.of(InfoLevel.LEVEL_502, InfoLevel.LEVEL_2, InfoLevel.LEVEL_10, InfoLevel.LEVEL_1, InfoLevel.LEVEL_0);
+    private static final List<InfoLevel> ACCESS_DENIED_ORDER = List.of(InfoLevel.LEVEL_10, InfoLevel.LEVEL_0);
+
+    private final SessionEnumerator delegate;
+    private final int retryHigherEvery;
+    private final Map<String, Memory> memory = new ConcurrentHashMap<>();
+
+    private record Memory(InfoLevel requested, InfoLevel obtained, int pollsSinceFallback) {
+    }
+
+    /**
+     * @param delegate         asks at exactly one level
+     * @param retryHigherEvery after a fallback, ask the requested level again on every n-th poll (n ≥ 1)
+     */
+    public LevelNegotiator(SessionEnumerator delegate, int retryHigherEvery) {
+        if (retryHigherEvery < 1) {
+            throw new IllegalArgumentException("retryHigherEvery must be at least 1, was " + retryHigherEvery);
+        }
+        this.delegate = delegate;
+        this.retryHigherEvery = retryHigherEvery;
+    }
+
+    public LevelNegotiator(SessionEnumerator delegate) {
+        this(delegate, 20);
+    }
+
+    @Override
+    public EnumerationResult enumerate(EnumerationRequest request) {
+        String key = key(request.server());
+        InfoLevel level = startLevel(key, request.level());
+        Set<InfoLevel> tried = EnumSet.noneOf(InfoLevel.class);
+        while (true) {
+            tried.add(level);
+            EnumerationResult result = delegate.enumerate(request.withLevel(level));
+            if (result instanceof EnumerationResult.Success success) {
+                remember(key, request.level(), success.level());
+                return result;
+            }
+            InfoLevel next = nextLevel(level, ((EnumerationResult.Failure) result).error().kind(), request.level(), tried);
+            if (next == null) {
+                return result;
+            }
+            level = next;
+        }
+    }
+
+    /** The level the last successful poll of {@code server} obtained, if any. */
+    public java.util.Optional<InfoLevel> rememberedLevel(String server) {
+        return java.util.Optional.ofNullable(memory.get(key(server))).map(Memory::obtained);
+    }
+
+    private InfoLevel startLevel(String key, InfoLevel requested) {
+        Memory known = memory.get(key);
+        if (known == null || known.requested() != requested || known.obtained() == requested) {
+            return requested;
+        }
+        int polls = known.pollsSinceFallback() + 1;
+        if (polls >= retryHigherEvery) {
+            memory.put(key, new Memory(requested, known.obtained(), 0));
+            return requested;
+        }
+        memory.put(key, new Memory(requested, known.obtained(), polls));
+        return known.obtained();
+    }
+
+    private void remember(String key, InfoLevel requested, InfoLevel obtained) {
+        memory.compute(key, (k, old) -> old != null && old.requested() == requested && old.obtained() == obtained
+                ? old
+                : new Memory(requested, obtained, 0));
+    }
+
+    /** The next level to try after {@code failed} failed with {@code kind}, or null to give up. */
+    static InfoLevel nextLevel(InfoLevel failed, ErrorKind kind, InfoLevel requested, Set<InfoLevel> tried) {
+        List<InfoLevel> candidates = switch (kind) {
+            case INVALID_LEVEL -> INVALID_LEVEL_ORDER.subList(INVALID_LEVEL_ORDER.indexOf(failed) + 1,
+                    INVALID_LEVEL_ORDER.size());
+            case ACCESS_DENIED -> failed == InfoLevel.LEVEL_0 ? List.of() : ACCESS_DENIED_ORDER;
+            default -> List.of();
+        };
+        int ceiling = INVALID_LEVEL_ORDER.indexOf(requested);
+        for (InfoLevel candidate : candidates) {
+            // never climb above what was asked for: --level 10 must not yield level-2 rows
+            if (!tried.contains(candidate) && INVALID_LEVEL_ORDER.indexOf(candidate) >= ceiling) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static String key(String server) {
+        return ClientNames.strip(server).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

@@ -1,0 +1,69 @@
+package org.sessionwatch.servers;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One monitored server. Holds no secret: a password lives in the OS credential store (or memory), looked up by
+ * {@link #credentialKey()}.
+ *
+ * @param name           host name, FQDN, IPv4/IPv6 address or {@code \\NAME}
+ * @param backend        how to ask it
+ * @param enabled        whether it is polled
+ * @param port           SMB port for the srvsvc backend (default 445)
+ * @param username       account for the srvsvc backend, or null for the current user / Kerberos ticket
+ * @param domain         that account's domain, or null
+ * @param requireSigning whether SMB signing is required (the default; relaxing it is logged as a warning)
+ */
+public record ServerConfig(String name, Backend backend, boolean enabled, int port, String username, String domain,
+                           boolean requireSigning) {
+
+    public static final int DEFAULT_SMB_PORT = 445;
+
+    public ServerConfig {
+        name = ServerNames.requireValid(name);
+        Objects.requireNonNull(backend, "backend");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("Invalid port " + port + " for server '" + name + "': use 1 to 65535");
+        }
+        username = blankToNull(username);
+        domain = blankToNull(domain);
+    }
+
+    /** An enabled server on port 445 with the auto backend and no explicit credentials. */
+    public static ServerConfig of(String name) {
+        return new ServerConfig(name, Backend.AUTO, true, DEFAULT_SMB_PORT, null, null, true);
+    }
+
+    public static ServerConfig of(String name, Backend backend) {
+        return new ServerConfig(name, backend, true, DEFAULT_SMB_PORT, null, null, true);
+    }
+
+    public Optional<String> user() {
+        return Optional.ofNullable(username);
+    }
+
+    public Optional<String> userDomain() {
+        return Optional.ofNullable(domain);
+    }
+
+    public boolean hasExplicitCredentials() {
+        return username != null;
+    }
+
+    /** The key a password is stored under: {@code DOMAIN\\user@server}, or empty without explicit credentials. */
+    public Optional<String> credentialKey() {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return Optional.of((domain == null ? "" : domain + "\\") + username + "@" + name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public ServerConfig withEnabled(boolean value) {
+        return new ServerConfig(name, backend, value, port, username, domain, requireSigning);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
