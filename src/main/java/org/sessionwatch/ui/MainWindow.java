@@ -1,0 +1,76 @@
+package org.sessionwatch.ui;
+
+import java.io.InputStream;
+import java.util.Objects;
+
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import org.sessionwatch.ui.common.FxmlViews;
+import org.sessionwatch.ui.main.MainWindowController;
+
+/** Builds the monitoring window on a stage: FXML, stylesheet, title, icons; then starts polling. */
+public final class MainWindow {
+    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
+
+    private final AppContext context;
+    private MainWindowController controller;
+    private Parent root;
+
+    public MainWindow(AppContext context) {
+        this.context = context;
+    }
+
+    /** Loads the window into {@code stage}, shows it and starts polling. Call on the FX thread. */
+    public Scene show(Stage stage, double width, double height, java.util.List<Image> icons) {
+        FxmlViews.View<MainWindowController> view = new FxmlViews(context.controllers(), null).load("main/main.fxml");
+        controller = view.controller();
+        root = view.root();
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                MainWindow.class.getResource("/org/sessionwatch/ui/sessionwatch.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(context.mainViewModel().titleProperty());
+        stage.setMinWidth(760);
+        stage.setMinHeight(480);
+        stage.getIcons().setAll(icons);
+        stage.show();
+        context.scheduler().start();
+        return scene;
+    }
+
+    public MainWindowController controller() {
+        return controller;
+    }
+
+    /** Switches between AtlantaFX Primer light and dark. */
+    public static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /**
+     * Reads whichever of the packaged icon sizes exist (a build without them just has the default icon). Reads the
+     * jar, so call it before the FX thread needs them, e.g. in {@code Application.init()}.
+     */
+    public static java.util.List<Image> loadIcons() {
+        java.util.List<Image> icons = new java.util.ArrayList<>();
+        for (int size : ICON_SIZES) {
+            String name = "/org/sessionwatch/icons/sessionwatch-" + size + ".png";
+            try (InputStream in = MainWindow.class.getResourceAsStream(name)) {
+                if (in != null) {
+                    icons.add(new Image(in));
+                }
+            } catch (java.io.IOException e) {
+                // A class-path resource that cannot be read is a broken jar; the window works without an icon.
+                org.slf4j.LoggerFactory.getLogger(MainWindow.class).warn("Cannot read icon {}", name, e);
+            }
+        }
+        return icons;
+    }
+}
