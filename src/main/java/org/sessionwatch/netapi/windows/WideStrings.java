@@ -10,7 +10,8 @@ import com.sun.jna.Pointer;
  *
  * <p>Not {@link Pointer#getWideString}: that follows the platform's {@code wchar_t}, 4 bytes on Linux, so it would
  * misread these buffers everywhere but Windows and the decoder could not be tested off Windows. An unpaired surrogate
- * becomes U+FFFD rather than an error, so one odd user name cannot hide a server's whole session list.
+ * becomes U+FFFD (the JDK's UTF-16 decoder may take the unit after a lone high surrogate with it) rather than an
+ * error, so one odd name cannot hide a server's whole session list.
  */
 final class WideStrings {
 
@@ -44,17 +45,18 @@ final class WideStrings {
             // even, and at least one character: a misaligned string's last char may straddle into the next page
             int length = (int) Math.max(2, Math.min(CHUNK_BYTES, toPageEnd)) & ~1;
             byte[] chunk = pointer.getByteArray(offset, length);
-            for (int i = 0; i < length; i += 2) {
-                if (chunk[i] == 0 && chunk[i + 1] == 0) {
-                    bytes.write(chunk, 0, i);
-                    return bytes.toString(StandardCharsets.UTF_16LE);
-                }
+            int end = 0;
+            while (end < length && (chunk[end] != 0 || chunk[end + 1] != 0)) {
+                end += 2;
             }
-            bytes.write(chunk, 0, length);
-            offset += length;
-            if (offset > 2L * MAX_CHARS) {
+            if (offset + end > 2L * MAX_CHARS) {
                 throw new IllegalArgumentException("a string has no terminator within " + MAX_CHARS + " characters");
             }
+            bytes.write(chunk, 0, end);
+            if (end < length) {
+                return bytes.toString(StandardCharsets.UTF_16LE);
+            }
+            offset += length;
         }
     }
 }
