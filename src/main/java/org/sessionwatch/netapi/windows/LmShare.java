@@ -7,7 +7,7 @@ import com.sun.jna.Structure;
  * The {@code SESSION_INFO_n} structures of lmshare.h, with the header's field names.
  *
  * <p>Merely referencing these classes loads nothing but JNA's own dispatch library: they are not nested in a
- * {@link com.sun.jna.Library} interface (JNA would initialise the enclosing interface, and with it netapi32.dll, to
+ * {@code com.sun.jna.Library} interface (JNA would initialise the enclosing interface, and with it netapi32.dll, to
  * look up its type mapper). They describe memory only; {@link SessionInfoLayout} derives the field offsets the decoder
  * uses from them, so there is one description of the layout.
  *

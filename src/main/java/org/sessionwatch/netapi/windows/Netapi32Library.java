@@ -1,10 +1,10 @@
 package org.sessionwatch.netapi.windows;
 
-import com.sun.jna.Library;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
+import com.sun.jna.win32.StdCallLibrary;
 
 /**
  * The two netapi32.dll exports this backend needs, declared by hand (lmshare.h, lmapibuf.h).
@@ -13,8 +13,10 @@ import com.sun.jna.ptr.PointerByReference;
  * or any structure nested in it loads the library, which fails on Linux. This interface has no instance; only
  * {@link Netapi32Native#load()} binds it. Strings are passed as {@link WString} because these functions only exist
  * with wide-string (UTF-16) parameters. Neither function sets the thread's last error: the status is the return value.
+ * {@link StdCallLibrary} because both are {@code NET_API_FUNCTION} ({@code __stdcall}): on 32-bit Windows the C
+ * convention would unbalance the stack; on x64 there is only one convention and it makes no difference.
  */
-interface Netapi32Library extends Library {
+interface Netapi32Library extends StdCallLibrary {
 
     /**
      * {@code NET_API_STATUS NetSessionEnum(LMSTR servername, LMSTR UncClientName, LMSTR username, DWORD level,
