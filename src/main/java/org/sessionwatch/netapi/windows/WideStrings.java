@@ -52,6 +52,9 @@ final class WideStrings {
             if (offset + end > 2L * MAX_CHARS) {
                 throw new IllegalArgumentException("a string has no terminator within " + MAX_CHARS + " characters");
             }
+            if (end < length && offset == 0) {
+                return new String(chunk, 0, end, StandardCharsets.UTF_16LE); // the usual case: one chunk
+            }
             bytes.write(chunk, 0, end);
             if (end < length) {
                 return bytes.toString(StandardCharsets.UTF_16LE);

@@ -80,11 +80,19 @@ public final class WindowsSessionEnumerator implements SessionEnumerator {
 
     /**
      * The {@code servername} argument: {@code \\NAME} for a configured name, {@code null} (the local computer, no
-     * network round trip) for {@code localhost}.
+     * network round trip) for {@code localhost}. An IPv6 literal is rewritten to its {@code ipv6-literal.net} name
+     * ({@code fe80::1%12} becomes {@code fe80--1s12.ipv6-literal.net}), because a UNC name cannot hold colons.
      */
     static String serverArgument(String configured) {
         String bare = ClientNames.strip(configured.trim());
-        return bare.equalsIgnoreCase("localhost") ? null : ClientNames.toUnc(bare);
+        if (bare.equalsIgnoreCase("localhost")) {
+            return null;
+        }
+        if (bare.indexOf(':') >= 0) {
+            String address = bare.startsWith("[") && bare.endsWith("]") ? bare.substring(1, bare.length() - 1) : bare;
+            bare = address.replace(':', '-').replace('%', 's') + ".ipv6-literal.net";
+        }
+        return ClientNames.toUnc(bare);
     }
 
     private synchronized NetApiNative nativeLayer() throws NetApiException {

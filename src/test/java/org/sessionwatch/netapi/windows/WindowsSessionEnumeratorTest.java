@@ -92,6 +92,14 @@ class WindowsSessionEnumeratorTest {
     }
 
     @Test
+    void ipv6LiteralsBecomeTheirUncSafeIpv6LiteralNetNames() {
+        assertThat(WindowsSessionEnumerator.serverArgument("fe80::1%12"))
+                .isEqualTo("\\\\fe80--1s12.ipv6-literal.net");
+        assertThat(WindowsSessionEnumerator.serverArgument("[2001:db8::5]"))
+                .isEqualTo("\\\\2001-db8--5.ipv6-literal.net");
+    }
+
+    @Test
     void pagesAreFollowedWithTheResumeHandlePassedBackUnchangedAndRepeatsDropped() {
         // the fake fails the test if a call does not carry exactly the handle the previous page returned
         netapi.answer(LEVEL_502, 0, MORE_DATA, List.of(ALICE, BOB), 0x7FFF_0001)
