@@ -49,7 +49,7 @@ final class Netapi32Native implements NetApiNative {
     static Netapi32Native load(String libraryName) throws NetApiException {
         try {
             return new Netapi32Native(Native.load(libraryName, Netapi32Library.class));
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+        } catch (LinkageError | RuntimeException e) { // UnsatisfiedLinkError, or JNA itself failing to start
             LOG.warn("Loading {} failed", libraryName, e);
             throw new NetApiException(new NetApiError(ErrorKind.OTHER, 0,
                     "The Windows session-list library (" + libraryName.toLowerCase(Locale.ROOT)
