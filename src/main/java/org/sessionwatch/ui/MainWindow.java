@@ -48,6 +48,22 @@ public final class MainWindow {
         return controller;
     }
 
+    private java.util.Map<String, javafx.scene.control.SplitPane> splits() {
+        return java.util.Map.of("main", controller.mainSplit(), "content", controller.contentSplit(),
+                "servers", controller.serversSplit());
+    }
+
+    /** The layout to remember; FX thread, no I/O. */
+    public org.sessionwatch.ui.common.UiState captureLayout(Stage stage, boolean dark) {
+        return org.sessionwatch.ui.common.WindowLayout.capture(stage, splits(), controller.sessionTable(), dark);
+    }
+
+    /** Restores columns and sort now and the dividers once the first layout pass has sized the split panes. */
+    public void restoreLayout(org.sessionwatch.ui.common.UiState state) {
+        org.sessionwatch.ui.common.WindowLayout.restoreTable(controller.sessionTable(), state);
+        javafx.application.Platform.runLater(() -> org.sessionwatch.ui.common.WindowLayout.restoreDividers(splits(), state));
+    }
+
     /** Switches between AtlantaFX Primer light and dark. */
     public static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()

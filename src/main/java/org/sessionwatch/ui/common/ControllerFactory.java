@@ -25,6 +25,16 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         return this;
     }
 
+    /**
+     * A factory with everything registered here plus one controller for a single load, e.g. a dialog whose
+     * controller needs that dialog's own view model.
+     */
+    public <T> ControllerFactory with(Class<T> type, Supplier<? extends T> supplier) {
+        ControllerFactory copy = new ControllerFactory();
+        copy.suppliers.putAll(suppliers);
+        return copy.register(type, supplier);
+    }
+
     @Override
     public Object call(Class<?> type) {
         Supplier<?> supplier = suppliers.get(type);

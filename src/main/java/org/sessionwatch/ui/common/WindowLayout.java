@@ -82,6 +82,9 @@ public final class WindowLayout {
             table.getColumns().stream().filter(c -> byId.containsValue(c)).forEach(ordered::add);
             table.getColumns().setAll(ordered);
         }
+        if (state.columns().isEmpty()) {
+            return; // nothing saved yet: keep the table's default sort
+        }
         List<TableColumn<S, ?>> sortOrder = new ArrayList<>();
         for (UiState.SortKey key : state.sort()) {
             table.getColumns().stream().filter(c -> c.getId() != null && c.getId().equals(key.id())).findFirst()

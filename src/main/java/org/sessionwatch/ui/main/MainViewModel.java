@@ -55,6 +55,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<EmptyState> emptyState =
             new ReadOnlyObjectWrapper<>(this, "emptyState", EmptyState.WAITING);
     private final ReadOnlyStringWrapper pollError = new ReadOnlyStringWrapper(this, "pollError", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private boolean polledOnce;
     private boolean noServers;
     private boolean applying;
@@ -254,6 +255,15 @@ public final class MainViewModel {
 
     public EmptyState getEmptyState() {
         return emptyState.get();
+    }
+
+    /** A one-line message for the status bar, e.g. "Exported 230 sessions to sessions.csv". */
+    public void notice(String text) {
+        notice.set(text);
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty pollErrorProperty() {

@@ -49,6 +49,9 @@ public final class MainWindowController {
     @FXML private Label pollError;
     @FXML private SplitPane mainSplit;
     @FXML private SplitPane contentSplit;
+    @FXML private Label notice;
+    @FXML private org.sessionwatch.ui.sessions.SessionTableController sessionsController;
+    @FXML private org.sessionwatch.ui.servers.ServerListController serversController;
 
     public MainWindowController(MainViewModel viewModel, PollScheduler scheduler, WindowActions actions, Clock clock) {
         this.viewModel = viewModel;
@@ -99,6 +102,7 @@ public final class MainWindowController {
         pollError.textProperty().bind(viewModel.pollErrorProperty());
         pollError.visibleProperty().bind(viewModel.pollErrorProperty().isNotEmpty());
         pollError.managedProperty().bind(pollError.visibleProperty());
+        notice.textProperty().bind(viewModel.noticeProperty());
 
         // One tick a second drives the countdown and ends the highlight of new rows; it never polls.
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick(Instant.now(clock))));
@@ -112,6 +116,14 @@ public final class MainWindowController {
 
     public SplitPane contentSplit() {
         return contentSplit;
+    }
+
+    public SplitPane serversSplit() {
+        return serversController.split();
+    }
+
+    public javafx.scene.control.TableView<SessionRow> sessionTable() {
+        return sessionsController.table();
     }
 
     public void stop() {

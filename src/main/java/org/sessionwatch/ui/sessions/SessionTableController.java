@@ -41,6 +41,7 @@ import org.sessionwatch.ui.main.WindowActions;
 public final class SessionTableController {
     private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private static final PseudoClass ANONYMOUS = PseudoClass.getPseudoClass("anonymous");
 
     private final MainViewModel viewModel;
     private final WindowActions actions;
@@ -92,6 +93,7 @@ public final class SessionTableController {
         serverColumn.setComparator(Comparator.comparing(SessionRow::server, String.CASE_INSENSITIVE_ORDER));
         serverColumn.setCellFactory(c -> new ServerCell());
         userColumn.setCellValueFactory(c -> text(c.getValue(), SessionRow::user));
+        userColumn.setCellFactory(c -> new UserCell());
         clientColumn.setCellValueFactory(c -> Bindings.createStringBinding(() -> clientText(c.getValue()),
                 c.getValue().sessionProperty(), c.getValue().hostNameProperty()));
         opensColumn.setCellValueFactory(c -> number(c.getValue(), Session::openCount));
@@ -128,6 +130,8 @@ public final class SessionTableController {
         }, table.comparatorProperty(), viewModel.pollCountProperty()));
         table.setSortPolicy(t -> true);
         table.setItems(sorted);
+        // Grouped by server, then alphabetical: the order a helpdesk agent scans in. A saved layout overrides it.
+        table.getSortOrder().setAll(java.util.List.of(serverColumn, userColumn));
     }
 
     private void afterPoll() {
@@ -326,6 +330,17 @@ public final class SessionTableController {
                         + " did not answer the last poll. These are the last known values.");
             }
             setTooltip(stale ? staleTip : null);
+        }
+    }
+
+    /** The user name; an anonymous (null) session says so instead of leaving the cell blank. */
+    private static final class UserCell extends TableCell<SessionRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean anonymous = !empty && (item == null || item.isEmpty());
+            setText(empty ? null : anonymous ? "anonymous" : item);
+            pseudoClassStateChanged(ANONYMOUS, anonymous);
         }
     }
 
