@@ -48,6 +48,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper sessionCounts = new ReadOnlyStringWrapper(this, "sessionCounts", "");
     private final ReadOnlyStringWrapper serverCounts = new ReadOnlyStringWrapper(this, "serverCounts", "");
     private final ReadOnlyBooleanWrapper serversFailing = new ReadOnlyBooleanWrapper(this, "serversFailing");
+    private final ReadOnlyStringWrapper failingServersText = new ReadOnlyStringWrapper(this, "failingServersText", "");
     private final ReadOnlyStringWrapper lastPoll = new ReadOnlyStringWrapper(this, "lastPoll", "Not polled yet");
     private final ReadOnlyStringWrapper pollIndicator = new ReadOnlyStringWrapper(this, "pollIndicator", "");
     private final ReadOnlyObjectWrapper<PollStatus> pollStatus =
@@ -195,6 +196,10 @@ public final class MainViewModel {
         long failing = servers.failingCount();
         serverCounts.set(ok + " server" + (ok == 1 ? "" : "s") + " OK" + (failing > 0 ? " · " + failing + " failing" : ""));
         serversFailing.set(failing > 0);
+        failingServersText.set(failing == 0 ? "Every polled server answered the last poll."
+                : servers.servers().stream().filter(s -> s.getState().isFailure())
+                        .map(s -> s.getName() + ": " + s.getState().title())
+                        .collect(java.util.stream.Collectors.joining("\n")));
         EmptyState state;
         if (shown > 0) {
             state = EmptyState.NONE;
@@ -230,6 +235,11 @@ public final class MainViewModel {
     /** "4 servers OK · 2 failing". */
     public ReadOnlyStringProperty serverCountsProperty() {
         return serverCounts.getReadOnlyProperty();
+    }
+
+    /** One line per failing server ("FS03: Access denied"), for the status bar tooltip. */
+    public ReadOnlyStringProperty failingServersTextProperty() {
+        return failingServersText.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty serversFailingProperty() {

@@ -94,6 +94,9 @@ public final class MainWindowController {
         demoStatus.managedProperty().bind(demoStatus.visibleProperty());
         sessionCounts.textProperty().bind(viewModel.sessionCountsProperty());
         serverCounts.textProperty().bind(viewModel.serverCountsProperty());
+        javafx.scene.control.Tooltip serverTip = new javafx.scene.control.Tooltip();
+        serverTip.textProperty().bind(viewModel.failingServersTextProperty());
+        serverCounts.setTooltip(serverTip);
         viewModel.serversFailingProperty().subscribe(failing -> {
             serverCounts.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("failing"), failing);
             serverCountsIcon.setIconLiteral(failing ? "mdal-error_outline" : "mdal-dns");

@@ -56,6 +56,8 @@ public final class ServerListController {
     @FXML
     private void initialize() {
         table.setItems(model.servers());
+        // A handful of servers: fill the pane's width rather than leave an empty band on the right.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         stateColumn.setCellFactory(c -> new StateCell());
         stateColumn.setComparator(java.util.Comparator.comparing(ServerHealth::getState));

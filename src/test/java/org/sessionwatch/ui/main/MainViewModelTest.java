@@ -41,6 +41,7 @@ class MainViewModelTest {
         assertThat(vm.sessionCountsProperty().get()).isEqualTo("2 sessions");
         assertThat(vm.serverCountsProperty().get()).isEqualTo("1 server OK · 1 failing");
         assertThat(vm.serversFailingProperty().get()).isTrue();
+        assertThat(vm.failingServersTextProperty().get()).isEqualTo("FS02: Timed out");
         assertThat(vm.lastPollProperty().get()).isEqualTo("Last poll 09:00:00 (2.0 s)");
 
         vm.filters().hide(SessionFilter.Kind.USER, "bob");

@@ -183,6 +183,19 @@ class MainWindowGuiTest {
     }
 
     @Test
+    void ctrlCCopiesTheSelectedRow(FxRobot robot) throws Exception {
+        fixture.awaitPolls(1);
+        robot.clickOn(cell(robot, "dave"));
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.C).release(KeyCode.C).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(copied).startsWith("FS02\tdave\t10.0.1.9\t\t3\t15 min 00 s\t5 s\t");
+    }
+
+    @Test
     void quickSearchFocusesWithCtrlFAndClearsWithEscape(FxRobot robot) {
         fixture.awaitPolls(1);
         robot.clickOn(cell(robot, "bob"));
