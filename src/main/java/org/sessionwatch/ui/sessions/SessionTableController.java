@@ -77,7 +77,7 @@ public final class SessionTableController {
         table.getSelectionModel().selectedItemProperty()
                 .addListener((obs, old, now) -> viewModel.tableSelectionChanged(now));
         viewModel.pollCountProperty().addListener((obs, old, now) -> afterPoll());
-        table.setRowFactory(t -> new SessionTableRow());
+        table.setRowFactory(t -> new HighlightedRowCell());
         table.setContextMenu(buildContextMenu());
         configurePlaceholder();
         viewModel.filters().filters().addListener((ListChangeListener<SessionFilter>) c -> rebuildChips());
@@ -271,7 +271,7 @@ public final class SessionTableController {
     }
 
     /** Highlights new rows and dims stale ones through pseudo-classes the stylesheet colours. */
-    private static final class SessionTableRow extends TableRow<SessionRow> {
+    private static final class HighlightedRowCell extends TableRow<SessionRow> {
         private final javafx.beans.value.ChangeListener<Boolean> freshListener =
                 (obs, old, now) -> pseudoClassStateChanged(FRESH, now);
         private final javafx.beans.value.ChangeListener<Boolean> staleListener =
