@@ -22,6 +22,7 @@ import org.sessionwatch.ui.servers.ServerListController;
 import org.sessionwatch.ui.sessions.DetailsController;
 import org.sessionwatch.ui.sessions.DetailsViewModel;
 import org.sessionwatch.ui.sessions.FilterModel;
+import org.sessionwatch.ui.sessions.HostNameResolver;
 import org.sessionwatch.ui.sessions.SessionTableController;
 import org.sessionwatch.ui.sessions.SessionTableModel;
 import org.slf4j.Logger;
@@ -41,6 +42,9 @@ public final class AppContext implements AutoCloseable {
     private final Function<AppConfig, SessionSource> sources;
     private final ExecutorService pollExecutor = NamedThreads.singleThread("sessionwatch-poll");
     private final ExecutorService ioExecutor = NamedThreads.singleThread("sessionwatch-io");
+    /** Reverse DNS can block for seconds per address; two threads keep a slow resolver from queueing everything. */
+    private final ExecutorService dnsExecutor =
+            java.util.concurrent.Executors.newFixedThreadPool(2, NamedThreads.daemon("sessionwatch-dns"));
     private final AtomicReference<SessionSource> source = new AtomicReference<>();
     private final MainViewModel mainViewModel;
     private final PollScheduler scheduler;
@@ -60,6 +64,8 @@ public final class AppContext implements AutoCloseable {
         this.zone = zone;
         this.mainViewModel = new MainViewModel(new SessionTableModel(), new FilterModel(), new DetailsViewModel(zone),
                 new ServerHealthModel(), zone);
+        mainViewModel.setHostNameResolver(new HostNameResolver(dnsExecutor, javafx.application.Platform::runLater,
+                HostNameResolver::reverseDns));
         // The scheduler's task reads the current source each time, so a settings change takes effect at the next poll.
         this.scheduler = new PollScheduler(this::pollCurrentSource, pollExecutor, config.pollInterval(), mainViewModel,
                 clock);
@@ -134,6 +140,7 @@ public final class AppContext implements AutoCloseable {
         }
         ioExecutor.shutdown();
         pollExecutor.shutdownNow();
+        dnsExecutor.shutdownNow();
         try {
             // Let pending saves finish; they are small files.
             if (!ioExecutor.awaitTermination(3, TimeUnit.SECONDS)) {

@@ -55,12 +55,14 @@ public final class MainWindow {
 
     /** The layout to remember; FX thread, no I/O. */
     public org.sessionwatch.ui.common.UiState captureLayout(Stage stage, boolean dark) {
-        return org.sessionwatch.ui.common.WindowLayout.capture(stage, splits(), controller.sessionTable(), dark);
+        return org.sessionwatch.ui.common.WindowLayout.capture(stage, splits(), controller.sessionTable(), dark,
+                context.mainViewModel().resolveHostNamesProperty().get());
     }
 
     /** Restores columns and sort now and the dividers once the first layout pass has sized the split panes. */
     public void restoreLayout(org.sessionwatch.ui.common.UiState state) {
         org.sessionwatch.ui.common.WindowLayout.restoreTable(controller.sessionTable(), state);
+        context.mainViewModel().resolveHostNamesProperty().set(state.hostNames());
         javafx.application.Platform.runLater(() -> org.sessionwatch.ui.common.WindowLayout.restoreDividers(splits(), state));
     }
 

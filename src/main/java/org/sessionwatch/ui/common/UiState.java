@@ -11,10 +11,11 @@ import java.util.Map;
  * @param dividers divider positions per split pane ("main", "content", "servers")
  * @param columns  session table columns in display order
  * @param sort     the sort order, most significant first
- * @param dark     whether the dark theme is on
+ * @param dark      whether the dark theme is on
+ * @param hostNames whether client addresses are resolved to host names (reverse DNS)
  */
 public record UiState(WindowBounds window, Map<String, List<Double>> dividers, List<Column> columns,
-                      List<SortKey> sort, boolean dark) {
+                      List<SortKey> sort, boolean dark, boolean hostNames) {
 
     public UiState {
         dividers = dividers == null ? Map.of() : Map.copyOf(dividers);
@@ -23,11 +24,7 @@ public record UiState(WindowBounds window, Map<String, List<Double>> dividers, L
     }
 
     public static UiState empty() {
-        return new UiState(null, Map.of(), List.of(), List.of(), false);
-    }
-
-    public UiState withDark(boolean value) {
-        return new UiState(window, dividers, columns, sort, value);
+        return new UiState(null, Map.of(), List.of(), List.of(), false, false);
     }
 
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {

@@ -18,7 +18,8 @@ public final class WindowLayout {
     private WindowLayout() {
     }
 
-    public static UiState capture(Stage stage, Map<String, SplitPane> splits, TableView<?> table, boolean dark) {
+    public static UiState capture(Stage stage, Map<String, SplitPane> splits, TableView<?> table, boolean dark,
+                                  boolean hostNames) {
         UiState.WindowBounds bounds = new UiState.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized());
         Map<String, List<Double>> dividers = new LinkedHashMap<>();
@@ -33,7 +34,7 @@ public final class WindowLayout {
                 .map(c -> new UiState.Column(c.getId(), c.getWidth(), c.isVisible())).toList();
         List<UiState.SortKey> sort = table.getSortOrder().stream()
                 .map(c -> new UiState.SortKey(c.getId(), c.getSortType() == TableColumn.SortType.ASCENDING)).toList();
-        return new UiState(bounds, dividers, columns, sort, dark);
+        return new UiState(bounds, dividers, columns, sort, dark, hostNames);
     }
 
     /** Restores bounds only when they are still on a screen (a monitor may have been unplugged). */

@@ -57,6 +57,9 @@ public final class MainViewModel {
             new ReadOnlyObjectWrapper<>(this, "emptyState", EmptyState.WAITING);
     private final ReadOnlyStringWrapper pollError = new ReadOnlyStringWrapper(this, "pollError", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final javafx.beans.property.BooleanProperty resolveHostNames =
+            new javafx.beans.property.SimpleBooleanProperty(this, "resolveHostNames");
+    private org.sessionwatch.ui.sessions.HostNameResolver hostNames;
     private boolean polledOnce;
     private boolean noServers;
     private boolean applying;
@@ -76,6 +79,32 @@ public final class MainViewModel {
             trigger.addListener(o -> updateCounts());
         }
         updateCounts();
+        resolveHostNames.addListener((obs, old, on) -> {
+            for (SessionRow row : sessions.rows()) {
+                if (on) {
+                    resolve(row);
+                } else {
+                    row.setHostName(null);
+                }
+            }
+            details.refresh();
+        });
+    }
+
+    /** Where reverse-DNS lookups go when {@link #resolveHostNamesProperty()} is on. */
+    public void setHostNameResolver(org.sessionwatch.ui.sessions.HostNameResolver resolver) {
+        this.hostNames = resolver;
+    }
+
+    /** Whether client addresses are shown with their reverse-DNS names (off by default: it is network traffic). */
+    public javafx.beans.property.BooleanProperty resolveHostNamesProperty() {
+        return resolveHostNames;
+    }
+
+    private void resolve(SessionRow row) {
+        if (hostNames != null && resolveHostNames.get()) {
+            hostNames.resolve(row);
+        }
     }
 
     public SessionTableModel sessions() {
@@ -124,12 +153,14 @@ public final class MainViewModel {
     /** Merges a finished poll cycle; call on the FX thread. */
     public void apply(PollCycle cycle) {
         applying = true;
+        SessionTableModel.MergeResult merged;
         try {
-            sessions.apply(cycle);
+            merged = sessions.apply(cycle);
             servers.apply(cycle);
         } finally {
             applying = false;
         }
+        merged.added().forEach(this::resolve);
         polledOnce = true;
         pollError.set("");
         details.refresh();

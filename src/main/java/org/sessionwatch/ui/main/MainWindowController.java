@@ -37,6 +37,7 @@ public final class MainWindowController {
     @FXML private FontIcon pauseIcon;
     @FXML private MenuItem pauseItem;
     @FXML private CheckMenuItem darkItem;
+    @FXML private CheckMenuItem hostNamesItem;
     @FXML private ProgressIndicator pollSpinner;
     @FXML private FontIcon pollIcon;
     @FXML private Label pollIndicator;
@@ -76,6 +77,7 @@ public final class MainWindowController {
         clear.visibleProperty().bind(searchField.textProperty().isNotEmpty());
         searchField.setRight(clear);
 
+        hostNamesItem.selectedProperty().bindBidirectional(viewModel.resolveHostNamesProperty());
         pollIndicator.textProperty().bind(viewModel.pollIndicatorProperty());
         pollSpinner.visibleProperty().bind(viewModel.pollStatusProperty().isEqualTo(PollStatus.POLLING));
         pollSpinner.managedProperty().bind(pollSpinner.visibleProperty());

@@ -20,7 +20,7 @@ class UiStateStoreTest {
         UiStateStore store = new UiStateStore(dir.resolve("sub").resolve("ui-state.json"));
         UiState state = new UiState(new UiState.WindowBounds(10, 20, 1200, 800, false),
                 Map.of("main", List.of(0.7)), List.of(new UiState.Column("user", 130, false)),
-                List.of(new UiState.SortKey("idle", false)), true);
+                List.of(new UiState.SortKey("idle", false)), true, true);
 
         store.save(state);
 

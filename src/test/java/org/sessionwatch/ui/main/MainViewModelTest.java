@@ -106,6 +106,25 @@ class MainViewModelTest {
     }
 
     @Test
+    void hostNamesAreResolvedOnlyWhenSwitchedOn() {
+        vm.setHostNameResolver(new org.sessionwatch.ui.sessions.HostNameResolver(Runnable::run, Runnable::run,
+                ip -> java.util.Optional.of("pc-" + ip.replace('.', '-'))));
+        pollTwoSessions();
+        assertThat(vm.sessions().rows()).allMatch(r -> r.getHostName() == null);
+
+        vm.resolveHostNamesProperty().set(true);
+        assertThat(vm.sessions().rows()).extracting(SessionRow::getHostName)
+                .containsExactly("pc-10-0-0-5", "pc-10-0-0-6");
+
+        vm.apply(cycle(T0.plusSeconds(15), ok("FS01", T0.plusSeconds(15),
+                session("FS01", "carol", "10.0.0.7", T0, T0.plusSeconds(15), 0))));
+        assertThat(vm.sessions().rows().get(0).getHostName()).isEqualTo("pc-10-0-0-7");
+
+        vm.resolveHostNamesProperty().set(false);
+        assertThat(vm.sessions().rows()).allMatch(r -> r.getHostName() == null);
+    }
+
+    @Test
     void aPollThatThrowsIsReportedUntilTheNextSuccess() {
         vm.pollFailed("boom");
         assertThat(vm.pollErrorProperty().get()).isEqualTo("Poll failed: boom");
