@@ -70,6 +70,15 @@ public final class Cli {
 
     /** Parses {@code args} and runs; usage errors print to stderr and return 2. */
     public int execute(String[] args) {
+        for (String arg : args) {
+            // Refused before parsing so that the value after it is never echoed in an "unknown option" message.
+            if (arg.equals("--password") || arg.startsWith("--password=")) {
+                context.err().println("sessionwatch: --password is not accepted: a password on the command line is"
+                        + " visible to other users and kept in shell history. Set " + CliRun.PASSWORD_VARIABLE
+                        + ", or run in a terminal and type it when asked.");
+                return ExitCodes.USAGE;
+            }
+        }
         CliOptions options = new CliOptions();
         CommandLine command = new CommandLine(options);
         command.setOut(new PrintWriter(context.out(), true));
