@@ -14,6 +14,8 @@ import picocli.CommandLine;
  * JavaFX, so it runs on servers and CI machines without a display.
  */
 public final class Cli {
+    private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+
     private final CliContext context;
     private final CyclePoller.Factory pollers;
     private final Supplier<CliRun.Demo> demo;
@@ -37,6 +39,10 @@ public final class Cli {
 
     /** As {@link #run(String[])}, with the given real backends. */
     public static int run(String[] args, BackendFactory backends) {
+        // stderr is for errors in a script; the poller's INFO notes (e.g. a late answer dropped) are noise there.
+        if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+            System.setProperty(LOG_LEVEL_PROPERTY, "warn");
+        }
         Cli cli = new Cli(CliContext.system(backends));
         CountDownLatch finished = new CountDownLatch(1);
         Thread main = Thread.currentThread();

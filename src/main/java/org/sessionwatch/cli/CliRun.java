@@ -219,6 +219,10 @@ final class CliRun {
                 });
             }
             context.out().flush();
+            if (context.out().checkError()) {
+                // stdout is gone (e.g. "| head" has exited): nobody reads the events any more.
+                break;
+            }
             if (options.cycles != null && cycle >= options.cycles) {
                 break;
             }
