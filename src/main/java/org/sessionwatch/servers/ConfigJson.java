@@ -178,9 +178,7 @@ final class ConfigJson {
     /** Refuses any key that looks like it holds a password, at any depth, without echoing its value. */
     private static void refusePasswords(JsonNode node, String path) throws ConfigFormatException {
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String key = field.getKey().toLowerCase(Locale.ROOT);
                 if (key.contains("password") || key.equals("passwd") || key.equals("secret")) {
                     throw new ConfigFormatException(path + field.getKey() + ": passwords are never kept in the"
