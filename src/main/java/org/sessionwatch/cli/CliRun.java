@@ -147,7 +147,9 @@ final class CliRun {
     /** The password for servers with an explicit account: the environment, else the terminal, never argv. */
     private Optional<char[]> password(RunSettings settings) throws UsageException {
         Optional<ServerConfig> needing = settings.servers().stream()
-                .filter(s -> s.backend() != Backend.DEMO && s.hasExplicitCredentials())
+                // netapi32 always uses the logged-on user's token, so only srvsvc (or auto) needs a password
+                .filter(s -> s.backend() != Backend.DEMO && s.backend() != Backend.WINDOWS
+                        && s.hasExplicitCredentials())
                 .findFirst();
         if (needing.isEmpty()) {
             return Optional.empty();
@@ -210,7 +212,12 @@ final class CliRun {
         PollCycle last = null;
         for (int cycle = 1; !stopRequested.get(); cycle++) {
             Instant started = context.clock().instant();
-            last = poller.poll(settings.servers());
+            PollCycle polled = poller.poll(settings.servers());
+            if (stopRequested.get()) {
+                // A cycle cut short by Ctrl+C says nothing about the servers: print no "failing" lines for it.
+                break;
+            }
+            last = polled;
             for (WatchEvent event : diff.next(last)) {
                 context.out().print(switch (options.format) {
                     case TABLE -> WatchOutput.text(event) + System.lineSeparator();

@@ -25,7 +25,7 @@ final class CsvOutput {
 
     static String cycle(PollCycle cycle) {
         StringBuilder text = new StringBuilder(row(SESSION_HEADER));
-        String polledAt = cycle.polledAt().toString();
+        String polledAt = Timestamps.forMachines(cycle.polledAt());
         cycle.sessions().forEach(session -> {
             List<String> cells = new ArrayList<>();
             cells.add(polledAt);

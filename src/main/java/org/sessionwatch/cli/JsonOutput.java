@@ -46,7 +46,7 @@ final class JsonOutput {
 
     static String cycle(PollCycle cycle) {
         return object(json -> {
-            json.writeStringField("polledAt", cycle.polledAt().toString());
+            json.writeStringField("polledAt", Timestamps.forMachines(cycle.polledAt()));
             json.writeArrayFieldStart("servers");
             for (ServerPollResult result : cycle.results()) {
                 json.writeStartObject();

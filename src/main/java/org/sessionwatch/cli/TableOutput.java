@@ -27,7 +27,7 @@ final class TableOutput {
         List<Session> sessions = cycle.sessions().toList();
         long answered = cycle.results().size() - cycle.failedCount();
         StringBuilder text = new StringBuilder();
-        text.append("Polled at ").append(cycle.polledAt()).append(": ").append(sessions.size())
+        text.append("Polled at ").append(Timestamps.forPeople(cycle.polledAt())).append(": ").append(sessions.size())
                 .append(sessions.size() == 1 ? " session" : " sessions").append(" on ").append(answered)
                 .append(" of ").append(cycle.results().size()).append(cycle.results().size() == 1 ? " server" : " servers")
                 .append(System.lineSeparator()).append(System.lineSeparator());

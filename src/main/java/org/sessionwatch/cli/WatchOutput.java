@@ -44,7 +44,7 @@ final class WatchOutput {
     }
 
     private static String line(WatchEvent event) {
-        String head = event.at() + " " + sign(event) + " " + String.format("%-10s", name(event)) + " "
+        String head = Timestamps.forPeople(event.at()) + " " + sign(event) + " " + String.format("%-10s", name(event)) + " "
                 + event.server();
         return switch (event) {
             case WatchEvent.Present p -> head + " " + who(p.session()) + " (" + details(p.session(), "connected") + ")";
@@ -59,7 +59,7 @@ final class WatchOutput {
 
     static String json(WatchEvent event) {
         return JsonOutput.object(json -> {
-            json.writeStringField("at", event.at().toString());
+            json.writeStringField("at", Timestamps.forMachines(event.at()));
             json.writeStringField("event", name(event));
             switch (event) {
                 case WatchEvent.Present p -> session(json, p.session(), p.since());
@@ -81,7 +81,7 @@ final class WatchOutput {
     }
 
     static String csv(WatchEvent event) {
-        List<String> cells = new ArrayList<>(List.of(event.at().toString(), name(event)));
+        List<String> cells = new ArrayList<>(List.of(Timestamps.forMachines(event.at()), name(event)));
         switch (event) {
             case WatchEvent.Present p -> sessionCells(cells, p.session(), p.since());
             case WatchEvent.Connected c -> sessionCells(cells, c.session(), c.since());
@@ -95,12 +95,12 @@ final class WatchOutput {
     private static void session(com.fasterxml.jackson.core.JsonGenerator json, Session session,
                                 Optional<Instant> since) throws java.io.IOException {
         JsonOutput.writeSessionFields(json, session);
-        JsonOutput.writeString(json, "since", since.map(Instant::toString).orElse(null));
+        JsonOutput.writeString(json, "since", since.map(Timestamps::forPeople).orElse(null));
     }
 
     private static void sessionCells(List<String> cells, Session session, Optional<Instant> since) {
         cells.addAll(CsvOutput.sessionCells(session));
-        cells.add(since.map(Instant::toString).orElse(""));
+        cells.add(since.map(Timestamps::forPeople).orElse(""));
         cells.add("");
     }
 

@@ -78,17 +78,29 @@ public final class ConfigStore {
      * copied aside so that saving never destroys it.
      *
      * @return where the previous, unusable file was kept, if there was one
-     * @throws IOException when the file cannot be written; the previous file is then unchanged
+     * @throws IOException              when the file cannot be written; the previous file is then unchanged
+     * @throws IllegalArgumentException when {@code config} is one {@link #load()} would reject, naming the field
      */
     public Optional<Path> save(AppConfig config) throws IOException {
         Objects.requireNonNull(config, "config");
+        byte[] content = validated(config);
         Optional<Path> kept = Optional.empty();
         if (load() instanceof ConfigLoad.Invalid && Files.isRegularFile(file)) {
             kept = Optional.of(keepCorruptCopy());
         }
-        byte[] content = ConfigJson.write(config);
         AtomicFiles.write(file, out -> out.write(content));
         return kept;
+    }
+
+    /** The file content for {@code config}; never one the next start would reject (e.g. two servers named alike). */
+    private static byte[] validated(AppConfig config) {
+        byte[] content = ConfigJson.write(config);
+        try {
+            ConfigJson.parse(content);
+        } catch (ConfigJson.ConfigFormatException e) {
+            throw new IllegalArgumentException("The configuration cannot be saved: " + e.getMessage(), e);
+        }
+        return content;
     }
 
     /** Saves through a custom writer; lets tests simulate a write that fails half-way. */

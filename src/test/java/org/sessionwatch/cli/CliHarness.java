@@ -39,6 +39,7 @@ final class CliHarness {
     Optional<String> passwordGivenToBackends;
     RunSettings settings;
     Path configFile;
+    Cli cli;
     Clock clock = Clock.fixed(Instant.parse("2026-11-24T16:20:00Z"), ZoneOffset.UTC);
     /** What the fake real backends answer, by server name. */
     SessionEnumerator backend = request -> new EnumerationResult.Success(request.server(), request.level(), List.of());
@@ -65,7 +66,8 @@ final class CliHarness {
                         return backend;
                     };
                 });
-        return new Cli(context, this::poller, demo).execute(args);
+        cli = new Cli(context, this::poller, demo);
+        return cli.execute(args);
     }
 
     private CyclePoller poller(EnumeratorFactory enumerators, RunSettings runSettings) {

@@ -119,6 +119,36 @@ class CliRunTest {
     }
 
     @Test
+    void stoppingDuringAPollPrintsNothingForTheCutShortCycle() {
+        CliHarness cli = harness();
+        AtomicInteger call = new AtomicInteger();
+        SessionEnumeratorStub stub = request -> {
+            if (call.incrementAndGet() == 2) {
+                // What Ctrl+C does: the shutdown hook asks the run to stop and interrupts it mid-poll.
+                cli.cli.stop(Thread.currentThread());
+                return new EnumerationResult.Failure("FS01", request.level(),
+                        NetApiStatus.timeout("FS01", 0));
+            }
+            return new EnumerationResult.Success("FS01", InfoLevel.LEVEL_10, List.of(
+                    Session.builder("FS01", InfoLevel.LEVEL_10).clientName("pc1").userName("alice").build()));
+        };
+        cli.backend = stub::enumerate;
+        try {
+            assertThat(cli.run("--watch", "--server", "FS01", "--format", "json")).isZero();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(call.get()).isEqualTo(2);
+        assertThat(cli.out().lines()).singleElement().asString().contains("\"event\":\"PRESENT\"")
+                .doesNotContain("FAILING");
+        assertThat(cli.sleeps).hasSize(1);
+    }
+
+    private interface SessionEnumeratorStub {
+        EnumerationResult enumerate(org.sessionwatch.netapi.EnumerationRequest request);
+    }
+
+    @Test
     void watchAsCsvPrintsTheHeaderOnce() {
         CliHarness cli = harness();
         assertThat(cli.run("--watch", "--server", "FS01", "--cycles", "2", "--format", "csv")).isZero();

@@ -125,6 +125,14 @@ class OutputFormatsTest {
     }
 
     @Test
+    void timesAreMillisecondsForMachinesAndSecondsForPeople() throws Exception {
+        PollCycle cycle = new PollCycle(Fixtures.POLLED_AT.plusNanos(123_456_789), List.of());
+        assertThat(MAPPER.readTree(JsonOutput.cycle(cycle)).get("polledAt").asText())
+                .isEqualTo("2026-11-24T16:20:00.123Z");
+        assertThat(TableOutput.cycle(cycle)).startsWith("Polled at 2026-11-24T16:20:00Z: 0 sessions on 0 of 0 servers");
+    }
+
+    @Test
     void humanDurations() {
         assertThat(HumanDurations.ofSeconds(0)).isEqualTo("0s");
         assertThat(HumanDurations.ofSeconds(59)).isEqualTo("59s");

@@ -163,6 +163,18 @@ class ConfigStoreTest {
     }
 
     @Test
+    void aConfigurationTheNextStartWouldRejectIsNotSaved() throws IOException {
+        ConfigStore store = new ConfigStore(dir.resolve("config.json"));
+        store.save(sample());
+        AppConfig duplicate = AppConfig.defaults().withServers(List.of(ServerConfig.of("FS01"), ServerConfig.of("fs01")));
+        assertThatThrownBy(() -> store.save(duplicate)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The configuration cannot be saved: servers[1].name: 'fs01' is already listed as servers[0]");
+        AppConfig slow = new AppConfig(List.of(), Duration.ofDays(2), Duration.ofSeconds(10), false, false, false, false);
+        assertThatThrownBy(() -> store.save(slow)).hasMessageContaining("pollIntervalSeconds: 172800 is not");
+        assertThat(store.load().config()).isEqualTo(sample());
+    }
+
+    @Test
     void failedWriteLeavesTheOldFileIntactAndNoTemporaryFile() throws IOException {
         ConfigStore store = new ConfigStore(dir.resolve("config.json"));
         store.save(sample());
