@@ -7,6 +7,7 @@ import java.util.List;
 import org.sessionwatch.AppInfo;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.servers.Backend;
+import org.sessionwatch.servers.ServerListImport;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -145,7 +146,7 @@ final class CliOptions {
         @Override
         public String convert(String value) {
             try {
-                org.sessionwatch.servers.ServerListImport.parseEntry(value, Backend.AUTO);
+                ServerListImport.parseEntry(value, Backend.AUTO);
                 return value;
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());

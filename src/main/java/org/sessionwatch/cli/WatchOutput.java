@@ -1,9 +1,12 @@
 package org.sessionwatch.cli;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.sessionwatch.netapi.Session;
 
@@ -92,8 +95,7 @@ final class WatchOutput {
         return CsvOutput.row(cells);
     }
 
-    private static void session(com.fasterxml.jackson.core.JsonGenerator json, Session session,
-                                Optional<Instant> since) throws java.io.IOException {
+    private static void session(JsonGenerator json, Session session, Optional<Instant> since) throws IOException {
         JsonOutput.writeSessionFields(json, session);
         JsonOutput.writeString(json, "since", since.map(Timestamps::forPeople).orElse(null));
     }
