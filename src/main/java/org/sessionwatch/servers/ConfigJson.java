@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -46,6 +47,9 @@ final class ConfigJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
+
+    private static final Pattern UNRECOGNIZED_TOKEN =
+            Pattern.compile("Unrecognized token '[^']*'");
 
     private ConfigJson() {
     }
@@ -256,11 +260,16 @@ final class ConfigJson {
         };
     }
 
+    /**
+     * The first line of a parser message, without the offending token's text: an unquoted value such as
+     * {@code "password": hunter2} would otherwise be repeated in a dialog or on stderr.
+     */
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return UNRECOGNIZED_TOKEN.matcher(line).replaceAll("Unrecognized token");
     }
 }

@@ -160,6 +160,9 @@ class ConfigStoreTest {
         assertThat(reason).startsWith("servers[0].password: passwords are never kept in the configuration file")
                 .contains("credential store").doesNotContain("hunter2");
         assertThat(invalidReason("{\"Password\":\"x\"}")).startsWith("Password: passwords are never kept");
+        // unquoted, so a syntax error comes first: its message must not repeat the value either
+        assertThat(invalidReason("{\"servers\":[{\"name\":\"FS01\",\"password\": hunter2}]}"))
+                .startsWith("line 1, column ").contains("Unrecognized token").doesNotContain("hunter2");
     }
 
     @Test
