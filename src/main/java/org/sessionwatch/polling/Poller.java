@@ -99,6 +99,11 @@ public final class Poller implements AutoCloseable {
             Instant polledAt = clock.instant();
             List<ServerConfig> distinct = List.copyOf(new LinkedHashSet<>(servers));
             List<ServerSlot> cycleSlots = syncSlots(distinct);
+            if (options.hide().hideOwnSession()) {
+                // Looked up once per process, here rather than inside the first call so slow DNS cannot eat into a
+                // server's deadline.
+                LocalMachine.clientNames();
+            }
 
             Map<ServerConfig, CompletableFuture<ServerPollResult>> pending = new LinkedHashMap<>();
             boolean interrupted = false;

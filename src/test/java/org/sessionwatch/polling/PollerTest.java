@@ -335,6 +335,47 @@ class PollerTest {
     }
 
     @Test
+    void serverRemovedWhileHungGetsNoSecondCallWhenItComesBackWithAnotherConfig() {
+        CountDownLatch release = latch();
+        fakes.on("HUNG", FakeServers.hungUntil(release));
+        Poller poller = poller(FAST);
+        poller.poll(servers("HUNG"));
+        poller.poll(servers("OTHER"));
+        ServerConfig changed = new ServerConfig("hung", Backend.SRVSVC, true, 4445, null, null, true);
+
+        ServerPollResult result = poller.poll(List.of(changed)).results().get(0);
+
+        assertThat(((ServerPollResult.Failed) result).error().message()).contains("previous call is still running");
+        assertThat(fakes.calls("HUNG")).isEqualTo(1);
+        assertThat(fakes.calls("hung")).isZero();
+    }
+
+    @Test
+    void interruptedCycleReportsStoppedServersAndKeepsTheInterruptFlag() throws Exception {
+        fakes.on("HUNG", FakeServers.hungUntil(latch()));
+        fakes.on("OK", FakeServers::sessionsOf);
+        Poller poller = poller(FAST.withServerDeadline(Duration.ofSeconds(20)));
+        var outcome = new java.util.concurrent.CompletableFuture<PollCycle>();
+        var flag = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            outcome.complete(poller.poll(servers("OK", "HUNG")));
+            flag.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        while (fakes.calls("HUNG") == 0) {
+            Thread.sleep(5);
+        }
+
+        caller.interrupt();
+        caller.join(2000);
+
+        PollCycle cycle = outcome.get(1, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(cycle.results().get(0)).isInstanceOf(ServerPollResult.Ok.class);
+        assertThat(((ServerPollResult.Failed) cycle.results().get(1)).error().message()).contains("interrupted");
+        assertThat(flag).isTrue();
+    }
+
+    @Test
     void closedPortFailsTheReachabilityCheckQuicklyWithoutCallingTheBackend() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
