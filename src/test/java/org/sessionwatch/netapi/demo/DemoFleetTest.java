@@ -231,6 +231,35 @@ class DemoFleetTest {
                 .isEqualTo(first.stream().map(s -> s.transport().orElseThrow()).distinct().count());
     }
 
+    @Test
+    void aHundredThousandSessionsStayWithinFourHundredBytesEach() {
+        List<List<Session>> kept = new ArrayList<>();
+        long before = usedHeap();
+        int count = 0;
+        while (count < 100_000) {
+            for (ServerConfig server : fleet.servers()) {
+                if (fleet.enumerate(EnumerationRequest.of(server.name())) instanceof EnumerationResult.Success ok) {
+                    kept.add(ok.sessions());
+                    count += ok.sessions().size();
+                }
+            }
+            clock.advance(Duration.ofSeconds(15));
+        }
+        double perSession = (usedHeap() - before) / (double) count;
+
+        assertThat(kept).isNotEmpty();
+        // Measured about 60 bytes: a Session plus its list slot; every string is shared.
+        assertThat(perSession).isLessThan(400);
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
     private List<Session> success(EnumerationRequest request) {
         EnumerationResult result = fleet.enumerate(request);
         assertThat(result).isInstanceOf(EnumerationResult.Success.class);
