@@ -130,7 +130,7 @@ final class ServerCall implements Runnable {
         } else {
             slot.callEnded(this);
             pool.abandonedCallReturned();
-            LOG.info("{} answered after {} ms, past its deadline; that answer is dropped", slot.config().name(),
+            LOG.info("{} answered after {} ms, after it was given up on; that answer is dropped", slot.config().name(),
                     runningFor().toMillis());
         }
     }
