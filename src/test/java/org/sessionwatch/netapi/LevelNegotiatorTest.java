@@ -142,6 +142,8 @@ class LevelNegotiatorTest {
                 InfoLevel.LEVEL_502, InfoLevel.LEVEL_1));
         EnumerationResult result = new LevelNegotiator(level10Invalid)
                 .enumerate(EnumerationRequest.of("FS01").withLevel(InfoLevel.LEVEL_10));
+        // The ceiling is the position in the fallback order 502, 2, 10, 1, 0: below 10 comes 1 (which, unlike 10,
+        // carries open counts and flags), never 2 or 502.
         assertThat(level10Invalid.asked).containsExactly(InfoLevel.LEVEL_10, InfoLevel.LEVEL_1);
         assertThat(result.level()).isEqualTo(InfoLevel.LEVEL_1);
 

@@ -72,6 +72,25 @@ class PollerTest extends PollerTestSupport {
     }
 
     @Test
+    void theSameFaultIsReportedEveryCycleButCountsAsNewOnlyOnce() {
+        ServerSlot slot = new ServerSlot(server("FS1"), fakes);
+
+        assertThat(slot.isNewFault(new IllegalStateException("boom"))).isTrue();
+        assertThat(slot.isNewFault(new IllegalStateException("boom"))).isFalse();
+        assertThat(slot.isNewFault(new IllegalArgumentException("boom"))).isTrue();
+        assertThat(slot.isNewFault(new IllegalArgumentException("bang"))).isTrue();
+
+        fakes.on("FS1", request -> {
+            throw new IllegalStateException("decoder fell over");
+        });
+        Poller poller = poller(FAST);
+        for (int i = 0; i < 3; i++) {
+            assertThat(((ServerPollResult.Failed) poller.poll(servers("FS1")).results().get(0)).error().message())
+                    .contains("decoder fell over");
+        }
+    }
+
+    @Test
     void factoryFailureIsAFailedResultAndIsRetriedNextCycle() {
         AtomicInteger attempts = new AtomicInteger();
         EnumeratorFactory flaky = config -> {
