@@ -84,6 +84,9 @@ class DemoFleetTest {
         assertThat(failure(DemoFleet.NAS, InfoLevel.LEVEL_2).kind()).isEqualTo(ErrorKind.INVALID_LEVEL);
         assertThat(failure(DemoFleet.NAS, InfoLevel.LEVEL_10).kind()).isEqualTo(ErrorKind.INVALID_LEVEL);
         assertThat(sessions(fleet, DemoFleet.NAS, InfoLevel.LEVEL_0)).isNotEmpty();
+        // like Samba, the NAS reports idle time 0
+        assertThat(sessions(fleet, DemoFleet.NAS, InfoLevel.LEVEL_1))
+                .allSatisfy(s -> assertThat(s.idleSeconds()).hasValue(0));
     }
 
     @Test
