@@ -19,7 +19,7 @@ Two deliberate departures from impacket's defaults, so the bytes are those a Win
   script loads impacket's ``ndr`` module with those fill bytes replaced by zero. NDR leaves pad contents
   unspecified, so decoders must not rely on either.
 
-Tested with python3-impacket 0.10.0-4 (Debian 12): all 21 vectors (7 requests, 14 responses) is reproduced
+Tested with python3-impacket 0.10.0-4 (Debian 12): all 21 vectors (7 requests, 14 responses) are reproduced
 byte for byte. The ``layout`` blocks of the .json files are documentation written beside the bytes and are not
 regenerated here.
 """
