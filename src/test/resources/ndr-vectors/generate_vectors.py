@@ -9,7 +9,8 @@ script builds the same request or response with Debian's python3-impacket NDR cl
 Usage (Debian: ``apt-get install -y python3-impacket``; use Debian's /usr/bin/python3, not a pyenv one)::
 
     /usr/bin/python3 generate_vectors.py           # check: every .hex equals what impacket produces (exit 1 if not)
-    /usr/bin/python3 generate_vectors.py --write   # rewrite the .hex files from the .json values
+    /usr/bin/python3 generate_vectors.py --write   # rewrite the .hex files from the .json values, and the
+                                                   # fuzz test's binary seeds (see SEED_DIRECTORY)
 
 Two deliberate departures from impacket's defaults, so the bytes are those a Windows or Samba peer sends:
 
@@ -63,6 +64,10 @@ def _pointer_get_data(self, soFar=0):
 
 
 ndr.NDRPOINTER.getData = _pointer_get_data
+
+# Jazzer's JUnit integration runs the files in <TestClass>Inputs/<method>/ next to the test class's package as
+# regression inputs and uses them as the seed corpus when fuzzing: the same stubs, as raw bytes.
+SEED_DIRECTORY = Path("../org/sessionwatch/netapi/srvsvc/SessionInfoDecoderFuzzTestInputs/decoderOnlyEverRejectsWithNdrFormatException")
 
 STRING_FIELDS = ("cname", "username", "cltype_name", "transport")
 NUMBER_FIELDS = ("num_opens", "time", "idle_time", "user_flags")
@@ -135,7 +140,10 @@ def main(argv):
         hex_path = json_path.with_suffix(".hex")
         if write:
             hex_path.write_text(produced + "\n")
-            print("wrote %s (%d bytes)" % (hex_path.name, len(produced) // 2))
+            seeds = directory / SEED_DIRECTORY
+            seeds.mkdir(parents=True, exist_ok=True)
+            (seeds / (json_path.stem + ".bin")).write_bytes(bytes.fromhex(produced))
+            print("wrote %s (%d bytes) and its fuzz seed" % (hex_path.name, len(produced) // 2))
             continue
         committed = hex_path.read_text().strip() if hex_path.exists() else None
         if committed == produced:
