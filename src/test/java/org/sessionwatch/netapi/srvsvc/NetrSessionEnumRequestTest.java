@@ -69,6 +69,16 @@ class NetrSessionEnumRequestTest {
     }
 
     @Test
+    void encodesAnEmptyFilterAsAPresentStringHoldingOnlyTheNul() {
+        byte[] encoded = NetrSessionEnumRequest.encode(null, "", null, InfoLevel.LEVEL_10, -1, 0);
+
+        assertThat(HexFormat.of().formatHex(encoded)).isEqualTo(
+                "00000000" + "00000200" + "01000000" + "00000000" + "01000000" + "0000" + "0000"
+                        + "00000000" + "0a000000" + "0a000000" + "04000200" + "00000000" + "00000000"
+                        + "ffffffff" + "08000200" + "00000000");
+    }
+
+    @Test
     void encodingTwiceGivesTheSameBytes() {
         NetrSessionEnumRequest request = new NetrSessionEnumRequest("\\\\FS01", null, "bob", InfoLevel.LEVEL_2,
                 -1, 7);

@@ -1,8 +1,11 @@
 package org.sessionwatch.netapi.srvsvc;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 
 import com.rapid7.client.dcerpc.io.PacketInput;
@@ -31,20 +34,82 @@ class SessionInfoDecoderMalformedTest {
         return NdrVector.responses();
     }
 
+    static Stream<NdrVector> requestVectors() {
+        return NdrVector.requests();
+    }
+
     static Stream<NdrVector> allVectors() {
         return NdrVector.all();
     }
 
+    /** No proper prefix of a response vector is itself a valid stub, at any level. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("responseVectors")
-    void everyTruncationIsRejected(NdrVector vector) {
+    void everyTruncationIsRejectedAtEveryLevel(NdrVector vector) {
         for (int length = 0; length < vector.bytes().length; length++) {
             byte[] cut = Arrays.copyOf(vector.bytes(), length);
-            int cutAt = length;
-            assertThatThrownBy(() -> SessionInfoDecoder.decode(cut, vector.level(), SERVER))
-                    .as("%s cut to %d bytes", vector.name(), cutAt)
-                    .isInstanceOf(NdrFormatException.class);
+            for (InfoLevel level : InfoLevel.values()) {
+                int cutAt = length;
+                NdrFormatException e = catchThrowableOfType(NdrFormatException.class,
+                        () -> SessionInfoDecoder.decode(cut, level, SERVER));
+                assertThat(e).as("%s cut to %d bytes, read at level %s", vector.name(), cutAt, level).isNotNull();
+                assertThat(e.offset()).isBetween(0, cutAt);
+            }
         }
+    }
+
+    /**
+     * Request bytes are no answer, but a prefix can happen to be one: a request with three NULL strings starts with
+     * three zero DWORDs, which read as level 0, switch 0 and a NULL container, and what follows as TotalEntries, the
+     * ResumeHandle pointer (and value) and a status. A prefix may decode only when it is exactly the stub that the
+     * decoded values give.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestVectors")
+    void aTruncatedRequestDecodesOnlyWhereItsPrefixIsAWellFormedAnswer(NdrVector vector) {
+        for (int length = 0; length <= vector.bytes().length; length++) {
+            byte[] cut = Arrays.copyOf(vector.bytes(), length);
+            for (InfoLevel level : InfoLevel.values()) {
+                DecodedSessionEnum decoded;
+                try {
+                    decoded = SessionInfoDecoder.decode(cut, level, SERVER);
+                } catch (NdrFormatException rejected) {
+                    continue;
+                }
+                assertThat(decoded.entries()).isEmpty();
+                // Referent ids are arbitrary: the ResumeHandle's is taken from the prefix, only non-zero matters.
+                int resumeReferent = cut.length > 19 ? ByteBuffer.wrap(cut, 16, 4).order(ByteOrder.LITTLE_ENDIAN)
+                        .getInt() : 0;
+                assertThat(HexFormat.of().formatHex(cut)).as("%s cut to %d bytes at level %s", vector, length, level)
+                        .isEqualTo(HexFormat.of().formatHex(nullContainerAnswer(decoded, resumeReferent)));
+            }
+        }
+    }
+
+    @Test
+    void theFirst24BytesOfADefaultLevel0RequestAreGenuinelyAnAnswer() throws NdrFormatException {
+        byte[] prefix = Arrays.copyOf(NdrVector.named("req_level0_default").bytes(), 24);
+
+        DecodedSessionEnum decoded = SessionInfoDecoder.decode(prefix, InfoLevel.LEVEL_0, SERVER);
+
+        assertThat(decoded.status()).isEqualTo(0x0002_0000);   // the container's referent id, read as a status
+        assertThat(decoded.entries()).isEmpty();
+        assertThat(decoded.totalEntries()).isZero();
+    }
+
+    /** Level, switch, NULL container, TotalEntries, ResumeHandle pointer (and value), status. */
+    private static byte[] nullContainerAnswer(DecodedSessionEnum decoded, int resumeReferent) {
+        ByteBuffer stub = ByteBuffer.allocate(decoded.resumeHandle() == null ? 24 : 28)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        stub.putInt(decoded.level().code()).putInt(decoded.level().code()).putInt(0)
+                .putInt((int) decoded.totalEntries());
+        if (decoded.resumeHandle() == null) {
+            stub.putInt(0);
+        } else {
+            assertThat(resumeReferent).isNotZero();
+            stub.putInt(resumeReferent).putInt(decoded.resumeHandle());
+        }
+        return stub.putInt((int) decoded.status()).array();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -235,6 +300,6 @@ class SessionInfoDecoderMalformedTest {
     }
 
     private static byte[] hex(String spaced) {
-        return java.util.HexFormat.of().parseHex(spaced.replace(" ", ""));
+        return HexFormat.of().parseHex(spaced.replace(" ", ""));
     }
 }
