@@ -105,12 +105,13 @@ public final class SessionInfoDecoder {
             throws NdrFormatException {
         List<SessionField> members = layout.members();
         int width = members.size();
+        String[] names = members.stream().map(layout::wireName).toArray(String[]::new);
         // Fixed parts first: DWORD values and, for strings, whether the pointer is non-NULL (value 1) or NULL (0).
         int[] fixed = new int[count * width];
         for (int i = 0; i < count; i++) {
             for (int m = 0; m < width; m++) {
                 SessionField field = members.get(m);
-                String what = "Buffer[" + i + "]." + layout.wireName(field);
+                String what = "Buffer[" + i + "]." + names[m];
                 fixed[i * width + m] = SessionInfoLayout.isString(field)
                         ? (in.readPointer(what) ? 1 : 0)
                         : in.readRawDword(what);
@@ -124,7 +125,7 @@ public final class SessionInfoDecoder {
                 SessionField field = members.get(m);
                 int value = fixed[i * width + m];
                 if (SessionInfoLayout.isString(field)) {
-                    String text = value == 0 ? null : in.readString("Buffer[" + i + "]." + layout.wireName(field));
+                    String text = value == 0 ? null : in.readString("Buffer[" + i + "]." + names[m]);
                     setString(session, field, text);
                 } else {
                     setNumber(session, field, Integer.toUnsignedLong(value));
