@@ -2,39 +2,102 @@ package org.sessionwatch.ui;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.sessionwatch.credentials.CredentialStore;
 import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.servers.ConfigLoad;
+import org.sessionwatch.servers.ConfigPaths;
+import org.sessionwatch.servers.ConfigStore;
+import org.sessionwatch.servers.ServerListImport;
 import org.sessionwatch.ui.settings.ServerListReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Interim: no configuration file yet; replaced by ConfigStore and the OS credential store once they are on main. */
+/**
+ * The real environment: the configuration file at the OS-conventional place (the CLI reads the same file), the
+ * window layout beside it, the server-list format of {@link ServerListImport}.
+ */
 final class DefaultEnvironment implements AppEnvironment {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultEnvironment.class);
+    static final String UI_STATE_FILE = "ui-state.json";
+
+    private final ConfigStore store;
+    private final Path uiStateFile;
+    private final CredentialStore credentials;
+
+    DefaultEnvironment(ConfigStore store, Path uiStateFile, CredentialStore credentials) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.uiStateFile = Objects.requireNonNull(uiStateFile, "uiStateFile");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+    }
+
     static AppEnvironment system() {
-        return new DefaultEnvironment();
+        ConfigPaths paths = ConfigPaths.ofSystem();
+        return new DefaultEnvironment(new ConfigStore(paths.configFile()),
+                paths.configDirectory().resolve(UI_STATE_FILE), new ProcessMemoryCredentials());
     }
 
     @Override
     public Startup loadConfig() {
-        return new Startup(AppConfig.defaults(), java.util.Optional.empty());
+        ConfigLoad load = store.load();
+        load.problem().ifPresent(problem -> LOG.warn("{}", problem));
+        return new Startup(load.config(), load.problem());
     }
 
     @Override
     public void saveConfig(AppConfig config) throws IOException {
-        throw new IOException("not yet");
+        store.save(config).ifPresent(kept ->
+                LOG.warn("The unusable configuration file was kept as {} before saving the new one", kept));
     }
 
     @Override
     public CredentialStore credentials() {
-        throw new UnsupportedOperationException();
+        return credentials;
     }
 
     @Override
     public ServerListReader serverLists() {
-        throw new UnsupportedOperationException();
+        return file -> {
+            ServerListImport.Result result = ServerListImport.read(file);
+            return new ServerListReader.Outcome(result.servers(),
+                    result.badLines().stream().map(ServerListImport.BadLine::toString).toList());
+        };
     }
 
     @Override
     public Path uiStateFile() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "sw-ui-state.json");
+        return uiStateFile;
+    }
+
+    /** Passwords for this run only, until the OS credential store is wired in. */
+    private static final class ProcessMemoryCredentials implements CredentialStore {
+        private final Map<String, char[]> passwords = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<char[]> password(String key) {
+            return Optional.ofNullable(passwords.get(key)).map(char[]::clone);
+        }
+
+        @Override
+        public void store(String key, char[] password) {
+            passwords.put(key, password.clone());
+        }
+
+        @Override
+        public void delete(String key) {
+            char[] old = passwords.remove(key);
+            if (old != null) {
+                java.util.Arrays.fill(old, '\0');
+            }
+        }
+
+        @Override
+        public String description() {
+            return "memory (this run only)";
+        }
     }
 }
