@@ -92,13 +92,17 @@ public final class AppContext implements AutoCloseable {
 
     private void switchTo(AppConfig newConfig) {
         boolean demo = newConfig.servers().isEmpty();
+        boolean wasDemo = source.get() != null && mainViewModel.isDemo();
         SessionSource previous = source.getAndSet(sources.apply(newConfig));
         if (previous != null) {
             // Closing may wait for network calls; never on the FX thread.
             ioExecutor.execute(() -> closeQuietly(previous));
         }
         mainViewModel.setDemo(demo);
-        mainViewModel.servers().configure(newConfig.servers());
+        if (!(demo && wasDemo)) {
+            // The demo fleet lists its own servers on each poll; keep them rather than blank the list meanwhile.
+            mainViewModel.servers().configure(newConfig.servers());
+        }
         mainViewModel.setNoServers(!demo && newConfig.enabledServers().isEmpty());
     }
 

@@ -58,6 +58,9 @@ public final class ServerListController {
         table.setItems(model.servers());
         // A handful of servers: fill the pane's width rather than leave an empty band on the right.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label empty = new Label("No server is configured. Add servers in Settings (Ctrl+,).");
+        empty.getStyleClass().add("placeholder-hint");
+        table.setPlaceholder(empty);
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         stateColumn.setCellFactory(c -> new StateCell());
         stateColumn.setComparator(java.util.Comparator.comparing(ServerHealth::getState));

@@ -95,6 +95,15 @@ public final class SettingsController {
         credentialStoreInfo.setText("Passwords are kept in " + credentialStoreName
                 + ", never in the configuration file.");
         passwordField.setPromptText("empty keeps the stored password");
+        // Start where the user will type: the name of a new server, otherwise the server list.
+        Platform.runLater(() -> {
+            ServerDraft draft = viewModel.selectedProperty().get();
+            if (draft != null && draft.nameProperty().get().isBlank()) {
+                nameField.requestFocus();
+            } else {
+                serverList.requestFocus();
+            }
+        });
     }
 
     /** Moves the form's bidirectional bindings from the previous server to {@code draft}. */
