@@ -138,7 +138,7 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
             }
             NetrSessionEnumRequest call = new NetrSessionEnumRequest("\\\\" + server.name(),
                     request.client().map(c -> "\\\\" + c).orElse(null), request.user().orElse(null),
-                    request.level(), request.preferredMaxLength(), resumeHandle);
+                    request.level(), request.preferredMaxLength(), resumeHandle, request.server());
             try {
                 NetrSessionEnumResponse response = connection.call(call);
                 Integer next = response.resumeHandle();
