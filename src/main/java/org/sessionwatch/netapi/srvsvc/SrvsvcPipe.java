@@ -42,9 +42,11 @@ final class SrvsvcPipe implements AutoCloseable {
     private final PipeShare share;
     private final NamedPipe pipe;
     private final SMBTransport transport;
+    private final boolean anonymousLogon;
 
     private SrvsvcPipe(SMBClient client, Connection connection, Session session, PipeShare share, NamedPipe pipe,
-                       SMBTransport transport) {
+                       SMBTransport transport, boolean anonymousLogon) {
+        this.anonymousLogon = anonymousLogon;
         this.client = client;
         this.connection = connection;
         this.session = session;
@@ -84,7 +86,7 @@ final class SrvsvcPipe implements AutoCloseable {
             LOG.debug("Opened \\PIPE\\srvsvc on {}:{} with {} (dialect {}, signing {}, encryption {})", host, port,
                     logon, connection.getNegotiatedProtocol().getDialect(), session.isSigningRequired(),
                     session.shouldEncryptData());
-            return new SrvsvcPipe(client, connection, session, pipeShare, pipe, transport);
+            return new SrvsvcPipe(client, connection, session, pipeShare, pipe, transport, logon.isAnonymous());
         } catch (IOException | RuntimeException e) {
             closeQuietly(pipe, share, session, client);
             throw e;
@@ -98,7 +100,8 @@ final class SrvsvcPipe implements AutoCloseable {
 
     /** Whether the server let us in only as guest or anonymously: such callers are never allowed to list sessions. */
     boolean isGuestOrAnonymous() {
-        return session.isGuest() || session.isAnonymous();
+        // Samba does not flag a null session as such (SMB2_SESSION_FLAG_IS_NULL), so how we logged on counts too.
+        return anonymousLogon || session.isGuest() || session.isAnonymous();
     }
 
     /** Closes pipe, tree and session politely when the connection still works, then the connection. */

@@ -17,8 +17,6 @@ import org.sessionwatch.servers.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.hierynomus.smbj.SmbConfig;
-
 /**
  * {@code NetrSessionEnum} (MS-SRVS opnum 12) over SMB 2/3 and the {@code \PIPE\srvsvc} named pipe, from any OS, for
  * one configured server.
@@ -46,7 +44,6 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
     private final ServerConfig server;
     private final CredentialStore credentials;
     private final Duration deadline;
-    private final SmbConfig smbConfig;
     private final ReentrantLock pollLock = new ReentrantLock();
     private volatile SrvsvcPipe pipe;
     private volatile boolean closed;
@@ -70,7 +67,6 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
         if (!server.requireSigning()) {
             LOG.warn("SMB signing is not required for {}: the session list could be altered in transit", server.name());
         }
-        this.smbConfig = SmbSettings.build(deadline, server.requireSigning());
     }
 
     @Override
@@ -165,7 +161,8 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
             }
             SmbLogon logon = SmbLogon.forServer(server, credentials);
             try {
-                SrvsvcPipe opened = SrvsvcPipe.open(host(), server.port(), smbConfig, logon);
+                SrvsvcPipe opened = SrvsvcPipe.open(host(), server.port(),
+                        SmbSettings.build(deadline, server.requireSigning(), logon.isAnonymous()), logon);
                 if (closed) {
                     opened.close();
                     throw new NetApiException(new NetApiError(ErrorKind.OTHER, 0,

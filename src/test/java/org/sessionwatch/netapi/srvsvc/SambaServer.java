@@ -41,6 +41,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class SambaServer implements BeforeAllCallback, AfterAllCallback {
 
     static final String SHARE = "data";
+
+    static {
+        // smbj logs every connect and logoff at INFO; the tests open dozens.
+        System.setProperty("org.slf4j.simpleLogger.log.com.hierynomus", "warn");
+    }
     private static final Path LOCK_FILE = Path.of(System.getProperty("java.io.tmpdir"), "sessionwatch-samba-tests.lock");
     private static final long START_TIMEOUT_MS = 20_000;
 

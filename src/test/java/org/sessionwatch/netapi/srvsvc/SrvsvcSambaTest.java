@@ -79,6 +79,167 @@ class SrvsvcSambaTest {
         });
     }
 
+    @Test
+    @Order(2)
+    void flagsAGuestSession() throws IOException {
+        SmbTestClient guest = client("127.0.0.4", null, 1);
+        assertThat(guest.isGuest()).as("Samba mapped the unknown user to guest").isTrue();
+
+        List<Session> sessions = sessions(enumerator(ADMIN).enumerate(request(InfoLevel.LEVEL_1)));
+
+        assertThat(session(sessions, "127.0.0.4")).hasValueSatisfying(s -> {
+            assertThat(s.isGuest()).isTrue();
+            assertThat(s.openCount()).hasValue(1);
+        });
+        assertThat(sessions).filteredOn(s -> s.userName().filter("swtest_admin"::equals).isPresent())
+                .as("our own session").isNotEmpty().allSatisfy(s -> assertThat(s.isGuest()).isFalse());
+    }
+
+    @Test
+    @Order(3)
+    void asksLevel502AndReportsTheLevel1SambaAnswers() {
+        SrvsvcSessionEnumerator enumerator = enumerator(ADMIN);
+        assertThat(error(enumerator.enumerate(request(InfoLevel.LEVEL_502))))
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_LEVEL))
+                .satisfies(e -> assertThat(e.code()).isEqualTo(124));
+
+        LevelNegotiator negotiator = new LevelNegotiator(enumerator);
+        EnumerationResult result = negotiator.enumerate(EnumerationRequest.of("127.0.0.1"));
+
+        assertThat(result.level()).isEqualTo(InfoLevel.LEVEL_1);
+        assertThat(sessions(result)).isNotEmpty().allSatisfy(s -> assertThat(s.level()).isEqualTo(InfoLevel.LEVEL_1));
+        assertThat(negotiator.rememberedLevel("127.0.0.1")).hasValue(InfoLevel.LEVEL_1);
+    }
+
+    @Test
+    @Order(4)
+    void aUserWhoIsNoAdministratorIsDeniedWithTheRemedy() {
+        NetApiError error = error(enumerator(USER).enumerate(request(InfoLevel.LEVEL_1)));
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.ACCESS_DENIED);
+        assertThat(error.code()).isEqualTo(5);
+        assertThat(error.message()).contains("127.0.0.1");
+        assertThat(error.remedyText()).hasValueSatisfying(r -> assertThat(r).contains("Administrators"));
+    }
+
+    @Test
+    @Order(5)
+    void anAnonymousCallerIsToldToConfigureAUser() {
+        NetApiError error = error(enumerator(null).enumerate(request(InfoLevel.LEVEL_1)));
+
+        assertThat(error.kind()).as(error.describe()).isEqualTo(ErrorKind.ACCESS_DENIED);
+        assertThat(error.message()).isEqualTo(
+                "127.0.0.1 refuses to list sessions to anonymous or guest callers; configure a user.");
+    }
+
+    @Test
+    @Order(6)
+    void aWrongPasswordFailsAuthenticationWithTheNtStatusAndWithoutThePassword() {
+        SambaAccounts.TestAccount wrong = new SambaAccounts.TestAccount(ADMIN.name(), "Not-the-pw-42", true);
+
+        NetApiError error = error(enumerator(wrong).enumerate(request(InfoLevel.LEVEL_1)));
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.AUTHENTICATION_FAILED);
+        assertThat(error.code()).isEqualTo(0xC000006DL); // STATUS_LOGON_FAILURE
+        assertThat(error.describe()).contains("127.0.0.1").doesNotContain(wrong.password())
+                .doesNotContain(ADMIN.password());
+    }
+
+    @Test
+    @Order(7)
+    void anUnknownUserThatSambaWouldMapToGuestIsRefusedBecauseSigningIsRequired() {
+        SambaAccounts.TestAccount unknown = new SambaAccounts.TestAccount("swtest_nosuchuser", "whatever-1", false);
+
+        NetApiError error = error(enumerator(unknown).enumerate(request(InfoLevel.LEVEL_1)));
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.AUTHENTICATION_FAILED);
+        assertThat(error.message()).contains("only as guest");
+    }
+
+    @Test
+    @Order(8)
+    void worksWithSigningRelaxed() {
+        ServerConfig relaxed = new ServerConfig("127.0.0.1", Backend.SRVSVC, true, SAMBA.port(), ADMIN.name(), null,
+                false);
+        InMemoryCredentialStore store = new InMemoryCredentialStore();
+        store.store(relaxed.credentialKey().orElseThrow(), ADMIN.password().toCharArray());
+        SrvsvcSessionEnumerator enumerator = new SrvsvcSessionEnumerator(relaxed, store, DEADLINE);
+        cleanup.add(enumerator);
+
+        assertThat(sessions(enumerator.enumerate(request(InfoLevel.LEVEL_1)))).isNotEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void aClosedPortIsUnreachableWithinTheDeadline() throws IOException {
+        ServerConfig closed = new ServerConfig("127.0.0.1", Backend.SRVSVC, true, SambaServer.freePort(), ADMIN.name(),
+                null, true);
+        SrvsvcSessionEnumerator enumerator = new SrvsvcSessionEnumerator(closed, storeFor(closed, ADMIN), DEADLINE);
+        cleanup.add(enumerator);
+
+        long started = System.nanoTime();
+        NetApiError error = error(enumerator.enumerate(request(InfoLevel.LEVEL_1)));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.UNREACHABLE);
+        assertThat(error.message()).contains("127.0.0.1");
+        assertThat(took).isLessThan(DEADLINE.plusSeconds(1));
+    }
+
+    @Test
+    @Order(10)
+    void aServerThatAcceptsButNeverAnswersTimesOutWithinTheDeadline() throws IOException {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            ServerConfig mute = new ServerConfig("127.0.0.1", Backend.SRVSVC, true, silent.getLocalPort(),
+                    ADMIN.name(), null, true);
+            Duration deadline = Duration.ofMillis(1500);
+            SrvsvcSessionEnumerator enumerator = new SrvsvcSessionEnumerator(mute, storeFor(mute, ADMIN), deadline);
+            cleanup.add(enumerator);
+
+            long started = System.nanoTime();
+            NetApiError error = error(enumerator.enumerate(request(InfoLevel.LEVEL_1)));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(error.kind()).isEqualTo(ErrorKind.TIMEOUT);
+            assertThat(took).isLessThan(deadline.plusSeconds(2));
+        }
+    }
+
+    @Test
+    @Order(20)
+    void reconnectsTransparentlyAfterTheServerRestartedBetweenPolls() throws IOException {
+        SrvsvcSessionEnumerator enumerator = enumerator(ADMIN);
+        assertThat(sessions(enumerator.enumerate(request(InfoLevel.LEVEL_1)))).isNotEmpty();
+
+        SAMBA.stop(true);
+        SAMBA.start();
+
+        assertThat(sessions(enumerator.enumerate(request(InfoLevel.LEVEL_1))))
+                .as("the same enumerator, its kept connection broken by the restart").isNotEmpty();
+    }
+
+    @Test
+    @Order(21)
+    void aServerKilledBetweenPollsIsAnErrorAndTheFirstPollAfterItsRestartSucceeds() throws IOException {
+        SrvsvcSessionEnumerator enumerator = enumerator(ADMIN);
+        assertThat(sessions(enumerator.enumerate(request(InfoLevel.LEVEL_1)))).isNotEmpty();
+
+        SAMBA.stop(true);
+        NetApiError down = error(enumerator.enumerate(request(InfoLevel.LEVEL_1)));
+        assertThat(down.kind()).isEqualTo(ErrorKind.UNREACHABLE);
+        assertThat(down.message()).contains("127.0.0.1");
+
+        SAMBA.start();
+        assertThat(sessions(enumerator.enumerate(request(InfoLevel.LEVEL_1)))).isNotEmpty();
+    }
+
+    private static InMemoryCredentialStore storeFor(ServerConfig server, SambaAccounts.TestAccount account) {
+        InMemoryCredentialStore store = new InMemoryCredentialStore();
+        store.store(server.credentialKey().orElseThrow(), account.password().toCharArray());
+        return store;
+    }
+
     private SmbTestClient client(String source, SambaAccounts.TestAccount account, int files) throws IOException {
         SmbTestClient client = SmbTestClient.connect(source, source.contains(":") ? "::1" : "127.0.0.1", SAMBA.port(),
                 account == null ? null : account.name(), account == null ? null : account.password(), files);
