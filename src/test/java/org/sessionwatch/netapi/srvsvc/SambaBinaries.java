@@ -49,7 +49,11 @@ record SambaBinaries(Path smbd, Path dcerpcd, Path smbpasswd, Path net) {
     }
 
     private static void unavailable(String reason) {
-        if (onCi()) {
+        unavailable(reason, onCi());
+    }
+
+    static void unavailable(String reason, boolean onCi) {
+        if (onCi) {
             Assertions.fail("CI=true, so the srvsvc tests may not be skipped: " + reason);
         }
         Assumptions.abort(reason);
