@@ -71,7 +71,11 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
 
     @Override
     public EnumerationResult enumerate(EnumerationRequest request) {
-        pollLock.lock();
+        if (!acquirePollLock()) {
+            return new EnumerationResult.Failure(request.server(), request.level(), new NetApiError(ErrorKind.TIMEOUT,
+                    0, "The previous poll of " + request.server() + " is still waiting for an answer.",
+                    "The server may be overloaded or a firewall may drop the traffic."));
+        }
         try {
             if (closed) {
                 return new EnumerationResult.Failure(request.server(), request.level(), new NetApiError(
@@ -103,7 +107,24 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
         SrvsvcPipe current = pipe;
         pipe = null;
         if (current != null) {
-            current.close();
+            if (pollLock.isLocked()) {
+                current.abandon(); // a poll is using it: cut it off rather than log off underneath it
+            } else {
+                current.close();
+            }
+        }
+    }
+
+    /**
+     * Waits at most one deadline for a poll still running from an earlier cycle (the poller gave up on it, but its
+     * network wait has not timed out yet), so polls never pile up behind a hanging server.
+     */
+    private boolean acquirePollLock() {
+        try {
+            return pollLock.tryLock(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -114,11 +114,13 @@ final class SambaServer implements BeforeAllCallback, AfterAllCallback {
         if (!running.isEmpty()) {
             throw new IllegalStateException("Samba is already running");
         }
-        Path srvsvcSocket = root.resolve("ncalrpc/np/srvsvc");
-        Files.deleteIfExists(srvsvcSocket);
-        running.add(launch("samba-dcerpcd", List.of(binaries.dcerpcd().toString(), "--libexec-rpcds",
-                "--foreground", "--debug-stdout", "--debuglevel=1", "--configfile=" + config)));
-        awaitUnixSocket(srvsvcSocket);
+        if (binaries.dcerpcd().isPresent()) {
+            Path srvsvcSocket = root.resolve("ncalrpc/np/srvsvc");
+            Files.deleteIfExists(srvsvcSocket);
+            running.add(launch("samba-dcerpcd", List.of(binaries.dcerpcd().get().toString(), "--libexec-rpcds",
+                    "--foreground", "--debug-stdout", "--debuglevel=1", "--configfile=" + config)));
+            awaitUnixSocket(srvsvcSocket);
+        }
         // smbd puts itself into a new process group (no --no-process-group); it is still our child.
         running.add(launch("smbd", List.of(binaries.smbd().toString(), "--foreground", "--debug-stdout",
                 "--debuglevel=1", "--configfile=" + config)));
@@ -198,7 +200,7 @@ final class SambaServer implements BeforeAllCallback, AfterAllCallback {
                   log file = %1$s/log/log.%%m
                   max log size = 1000
                   passdb backend = tdbsam:%1$s/private/passdb.tdb
-                  rpc start on demand helpers = no
+                %4$s
                   map to guest = Bad User
                   guest account = nobody
                   restrict anonymous = 0
@@ -211,7 +213,7 @@ final class SambaServer implements BeforeAllCallback, AfterAllCallback {
                   path = %1$s/share
                   read only = no
                   guest ok = yes
-                """.formatted(root, port, SHARE);
+                """.formatted(root, port, SHARE, binaries.dcerpcd().isPresent() ? "rpc start on demand helpers = no" : "");
         Path file = root.resolve("smb.conf");
         Files.writeString(file, text);
         return file;

@@ -207,6 +207,39 @@ class SrvsvcSambaTest {
     }
 
     @Test
+    @Order(11)
+    void keepsOneConnectionAcrossPollsAndCloseEndsIt() throws InterruptedException {
+        SrvsvcSessionEnumerator watched = enumerator(ADMIN);
+        SrvsvcSessionEnumerator observer = enumerator(ADMIN);
+        assertThat(sessions(watched.enumerate(request(InfoLevel.LEVEL_1)))).isNotEmpty();
+        assertThat(sessions(watched.enumerate(request(InfoLevel.LEVEL_1)))).isNotEmpty();
+        // Sessions of earlier tests' closed enumerators may take a moment to disappear, hence the waiting.
+        assertThat(awaitAdminSessionsFromLoopback(observer, 2))
+                .as("one kept session each for the watched enumerator and the observer").isEqualTo(2);
+
+        watched.close();
+
+        assertThat(awaitAdminSessionsFromLoopback(observer, 1)).isEqualTo(1);
+        assertThat(error(watched.enumerate(request(InfoLevel.LEVEL_1))).message()).contains("stopped");
+    }
+
+    /** Polls until {@code expected} admin sessions from 127.0.0.1 are listed (at most 3 s); returns the last count. */
+    private static long awaitAdminSessionsFromLoopback(SrvsvcSessionEnumerator observer, long expected)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (true) {
+            long count = sessions(observer.enumerate(request(InfoLevel.LEVEL_1))).stream()
+                    .filter(s -> s.clientName().filter("127.0.0.1"::equals).isPresent())
+                    .filter(s -> s.userName().filter(ADMIN.name()::equals).isPresent())
+                    .count();
+            if (count == expected || System.nanoTime() > deadline) {
+                return count;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
     @Order(20)
     void reconnectsTransparentlyAfterTheServerRestartedBetweenPolls() throws IOException {
         SrvsvcSessionEnumerator enumerator = enumerator(ADMIN);
