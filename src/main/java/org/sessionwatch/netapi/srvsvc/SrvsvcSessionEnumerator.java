@@ -153,9 +153,16 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
             if (connection == null) {
                 connection = connect();
             }
-            NetrSessionEnumRequest call = new NetrSessionEnumRequest("\\\\" + server.name(),
-                    request.client().map(c -> "\\\\" + c).orElse(null), request.user().orElse(null),
-                    request.level(), request.preferredMaxLength(), resumeHandle, request.server());
+            NetrSessionEnumRequest call;
+            try {
+                call = new NetrSessionEnumRequest("\\\\" + server.name(),
+                        request.client().map(c -> "\\\\" + c).orElse(null), request.user().orElse(null),
+                        request.level(), request.preferredMaxLength(), resumeHandle, request.server());
+            } catch (IllegalArgumentException e) {
+                // A filter the wire format cannot carry: the person's input, not the server, is at fault.
+                throw new NetApiException(new NetApiError(ErrorKind.OTHER, 0, e.getMessage() + ".",
+                        "Correct the client or user filter."), e);
+            }
             try {
                 NetrSessionEnumResponse response = connection.call(call);
                 Integer next = response.resumeHandle();

@@ -50,6 +50,7 @@ final class SambaServer implements BeforeAllCallback, AfterAllCallback {
     private static final long START_TIMEOUT_MS = 20_000;
 
     private final List<SambaAccounts.TestAccount> accounts;
+    private final List<String> extraGlobals;
     private SambaBinaries binaries;
     private Path root;
     private Path config;
@@ -60,7 +61,13 @@ final class SambaServer implements BeforeAllCallback, AfterAllCallback {
     private final List<Process> running = new ArrayList<>();
 
     SambaServer(SambaAccounts.TestAccount... accounts) {
+        this(List.of(), accounts);
+    }
+
+    /** @param extraGlobals further {@code [global]} lines, e.g. {@code "server max protocol = SMB2_10"} */
+    SambaServer(List<String> extraGlobals, SambaAccounts.TestAccount... accounts) {
         this.accounts = List.of(accounts);
+        this.extraGlobals = List.copyOf(extraGlobals);
     }
 
     @Override
@@ -201,6 +208,7 @@ final class SambaServer implements BeforeAllCallback, AfterAllCallback {
                   max log size = 1000
                   passdb backend = tdbsam:%1$s/private/passdb.tdb
                 %4$s
+                %5$s
                   map to guest = Bad User
                   guest account = nobody
                   restrict anonymous = 0
@@ -213,7 +221,8 @@ final class SambaServer implements BeforeAllCallback, AfterAllCallback {
                   path = %1$s/share
                   read only = no
                   guest ok = yes
-                """.formatted(root, port, SHARE, binaries.dcerpcd().isPresent() ? "rpc start on demand helpers = no" : "");
+                """.formatted(root, port, SHARE, binaries.dcerpcd().isPresent() ? "rpc start on demand helpers = no" : "",
+                String.join("\n", extraGlobals));
         Path file = root.resolve("smb.conf");
         Files.writeString(file, text);
         return file;
