@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import org.sessionwatch.credentials.CredentialStore;
 import org.sessionwatch.netapi.EnumerationRequest;
@@ -67,6 +68,16 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
         if (!server.requireSigning()) {
             LOG.warn("SMB signing is not required for {}: the session list could be altered in transit", server.name());
         }
+    }
+
+    /**
+     * The srvsvc backend as a factory for {@link org.sessionwatch.polling.BackendSelector}: one enumerator per
+     * server, all reading passwords from {@code credentials} and bounded by {@code deadline}.
+     */
+    public static Function<ServerConfig, SessionEnumerator> factory(CredentialStore credentials, Duration deadline) {
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(deadline, "deadline");
+        return server -> new SrvsvcSessionEnumerator(server, credentials, deadline);
     }
 
     @Override
