@@ -240,6 +240,21 @@ class SrvsvcSambaTest {
     }
 
     @Test
+    @Order(12)
+    void reachesAServerConfiguredByItsIpv6Address() {
+        ServerConfig server = new ServerConfig("::1", Backend.SRVSVC, true, SAMBA.port(), ADMIN.name(), null, true);
+        SrvsvcSessionEnumerator enumerator = new SrvsvcSessionEnumerator(server, storeFor(server, ADMIN), DEADLINE);
+        cleanup.add(enumerator);
+
+        List<Session> sessions = sessions(enumerator.enumerate(EnumerationRequest.of("::1").withLevel(InfoLevel.LEVEL_1)));
+
+        assertThat(session(sessions, "::1")).hasValueSatisfying(s -> {
+            assertThat(s.userName()).hasValue(ADMIN.name());
+            assertThat(s.server()).isEqualTo("::1");
+        });
+    }
+
+    @Test
     @Order(20)
     void reconnectsTransparentlyAfterTheServerRestartedBetweenPolls() throws IOException {
         SrvsvcSessionEnumerator enumerator = enumerator(ADMIN);
