@@ -2,12 +2,10 @@ package org.sessionwatch.ui;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.sessionwatch.credentials.CredentialStore;
+import org.sessionwatch.credentials.CredentialStores;
 import org.sessionwatch.servers.AppConfig;
 import org.sessionwatch.servers.ConfigLoad;
 import org.sessionwatch.servers.ConfigPaths;
@@ -19,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The real environment: the configuration file at the OS-conventional place (the CLI reads the same file), the
- * window layout beside it, the server-list format of {@link ServerListImport}.
+ * window layout beside it, passwords in the OS credential store (memory when there is none), the server-list format
+ * of {@link ServerListImport}. {@link #system()} probes the keyring: call it off the FX thread.
  */
 final class DefaultEnvironment implements AppEnvironment {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultEnvironment.class);
@@ -38,7 +37,7 @@ final class DefaultEnvironment implements AppEnvironment {
     static AppEnvironment system() {
         ConfigPaths paths = ConfigPaths.ofSystem();
         return new DefaultEnvironment(new ConfigStore(paths.configFile()),
-                paths.configDirectory().resolve(UI_STATE_FILE), new ProcessMemoryCredentials());
+                paths.configDirectory().resolve(UI_STATE_FILE), CredentialStores.systemOrMemory());
     }
 
     @Override
@@ -71,33 +70,5 @@ final class DefaultEnvironment implements AppEnvironment {
     @Override
     public Path uiStateFile() {
         return uiStateFile;
-    }
-
-    /** Passwords for this run only, until the OS credential store is wired in. */
-    private static final class ProcessMemoryCredentials implements CredentialStore {
-        private final Map<String, char[]> passwords = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<char[]> password(String key) {
-            return Optional.ofNullable(passwords.get(key)).map(char[]::clone);
-        }
-
-        @Override
-        public void store(String key, char[] password) {
-            passwords.put(key, password.clone());
-        }
-
-        @Override
-        public void delete(String key) {
-            char[] old = passwords.remove(key);
-            if (old != null) {
-                java.util.Arrays.fill(old, '\0');
-            }
-        }
-
-        @Override
-        public String description() {
-            return "memory (this run only)";
-        }
     }
 }

@@ -3,7 +3,9 @@ package org.sessionwatch.ui;
 import java.time.Clock;
 import java.util.List;
 
+import org.sessionwatch.credentials.CredentialStore;
 import org.sessionwatch.netapi.demo.DemoFleet;
+import org.sessionwatch.netapi.srvsvc.SrvsvcSessionEnumerator;
 import org.sessionwatch.netapi.windows.WindowsSessionEnumerator;
 import org.sessionwatch.polling.BackendSelector;
 import org.sessionwatch.polling.EnumeratorFactory;
@@ -20,10 +22,13 @@ import org.sessionwatch.ui.main.SessionSource;
  */
 public final class SessionSources {
     private final Clock clock;
+    private final CredentialStore credentials;
     private DemoFleet demoFleet;
 
-    public SessionSources(Clock clock) {
+    /** @param credentials where the srvsvc backend finds the passwords saved in the settings dialog */
+    public SessionSources(Clock clock, CredentialStore credentials) {
         this.clock = clock;
+        this.credentials = credentials;
     }
 
     public SessionSource forConfig(AppConfig config) {
@@ -33,12 +38,16 @@ public final class SessionSources {
             return poll(new Poller(new BackendSelector(null, null, fleet, BackendSelector.runningOnWindows()), options),
                     fleet.servers());
         }
-        return poll(new Poller(backends(), options), config.enabledServers());
+        return poll(new Poller(backends(config), options), config.enabledServers());
     }
 
-    /** The backends for configured servers; a server set to the demo backend still gets the demo fleet. */
-    EnumeratorFactory backends() {
-        return new BackendSelector(server -> new WindowsSessionEnumerator(), null, demoFleet(),
+    /**
+     * netapi32 on Windows (with the user's logon), srvsvc over SMB everywhere (with the account and stored password
+     * of each server); a server set to the demo backend still gets the demo fleet.
+     */
+    EnumeratorFactory backends(AppConfig config) {
+        return new BackendSelector(server -> new WindowsSessionEnumerator(),
+                SrvsvcSessionEnumerator.factory(credentials, config.serverDeadline()), demoFleet(),
                 BackendSelector.runningOnWindows());
     }
 

@@ -55,7 +55,7 @@ public final class SessionWatchApp extends Application {
         this.stage = primaryStage;
         MainWindow.applyTheme(dark);
         AppWindowActions actions = new AppWindowActions(environment, icons, value -> dark = value, this::quit);
-        SessionSources sources = new SessionSources(Clock.systemUTC());
+        SessionSources sources = new SessionSources(Clock.systemUTC(), environment.credentials());
         context = new AppContext(startup.config(), sources::forConfig, actions, Clock.systemUTC(),
                 ZoneId.systemDefault());
         actions.attach(context, stage);

@@ -30,7 +30,8 @@ class UiArchitectureTest {
         noClasses().that().resideInAPackage("org.sessionwatch.ui..")
                 .and().doNotHaveSimpleName("SessionSources")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sessionwatch.netapi.windows..",
-                        "org.sessionwatch.netapi.demo..", "com.sun.jna..")
+                        "org.sessionwatch.netapi.demo..", "org.sessionwatch.netapi.srvsvc..", "com.sun.jna..",
+                        "com.hierynomus..", "com.rapid7..")
                 .check(UI);
     }
 }

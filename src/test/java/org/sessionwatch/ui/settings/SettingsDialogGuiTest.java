@@ -54,7 +54,10 @@ class SettingsDialogGuiTest {
     void invalidNameIsRefusedNextToTheFieldAndAValidServerIsSavedAndApplied(FxRobot robot) throws Exception {
         fixture.awaitPolls(1);
         WaitForAsyncUtils.asyncFx(() -> actions.openSettings(true));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#nameField").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#nameField")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent()
+                && robot.lookup("#nameField").query().getScene().getWindow().isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
 
         Button save = robot.lookup(".dialog-pane .button").match(n -> "Save".equals(((Button) n).getText())).queryButton();
         Label nameError = robot.lookup("#nameError").queryAs(Label.class);
