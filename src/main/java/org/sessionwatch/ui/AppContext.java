@@ -87,7 +87,7 @@ public final class AppContext implements AutoCloseable {
         this.config = newConfig;
         switchTo(newConfig);
         scheduler.setInterval(newConfig.pollInterval());
-        scheduler.refreshNow();
+        scheduler.restartNow();
     }
 
     private void switchTo(AppConfig newConfig) {

@@ -104,6 +104,16 @@ public final class PollScheduler {
         runNow();
     }
 
+    /**
+     * Polls now even if a poll is running: that poll is cancelled and its result dropped. For a configuration
+     * change, whose old servers must not come back with the poll that was under way.
+     */
+    public void restartNow() {
+        paused = false;
+        viewModel.paused(false);
+        runNow();
+    }
+
     public void pause() {
         paused = true;
         service.cancel();
