@@ -7,7 +7,6 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -17,9 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -39,9 +36,6 @@ import org.sessionwatch.ui.main.WindowActions;
 
 /** The session table: columns, row styling, context menu, filter chips and the empty-state placeholder. */
 public final class SessionTableController {
-    private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
-    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
-    private static final PseudoClass ANONYMOUS = PseudoClass.getPseudoClass("anonymous");
 
     private final MainViewModel viewModel;
     private final WindowActions actions;
@@ -77,7 +71,7 @@ public final class SessionTableController {
         table.getSelectionModel().selectedItemProperty()
                 .addListener((obs, old, now) -> viewModel.tableSelectionChanged(now));
         viewModel.pollCountProperty().addListener((obs, old, now) -> afterPoll());
-        table.setRowFactory(t -> new HighlightedRowCell());
+        table.setRowFactory(t -> new SessionCells.HighlightedRowCell());
         table.setContextMenu(buildContextMenu());
         configurePlaceholder();
         viewModel.filters().filters().addListener((ListChangeListener<SessionFilter>) c -> rebuildChips());
@@ -91,21 +85,21 @@ public final class SessionTableController {
     private void configureColumns() {
         serverColumn.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         serverColumn.setComparator(Comparator.comparing(SessionRow::server, String.CASE_INSENSITIVE_ORDER));
-        serverColumn.setCellFactory(c -> new ServerCell());
+        serverColumn.setCellFactory(c -> new SessionCells.ServerCell());
         userColumn.setCellValueFactory(c -> text(c.getValue(), SessionRow::user));
-        userColumn.setCellFactory(c -> new UserCell());
+        userColumn.setCellFactory(c -> new SessionCells.UserCell());
         clientColumn.setCellValueFactory(c -> Bindings.createStringBinding(() -> clientText(c.getValue()),
                 c.getValue().sessionProperty(), c.getValue().hostNameProperty()));
         opensColumn.setCellValueFactory(c -> number(c.getValue(), Session::openCount));
-        opensColumn.setCellFactory(c -> new NumberCell(String::valueOf));
+        opensColumn.setCellFactory(c -> new SessionCells.NumberCell(String::valueOf));
         connectedColumn.setCellValueFactory(c -> number(c.getValue(), Session::activeSeconds));
-        connectedColumn.setCellFactory(c -> new NumberCell(Durations::human));
+        connectedColumn.setCellFactory(c -> new SessionCells.NumberCell(Durations::human));
         idleColumn.setCellValueFactory(c -> number(c.getValue(), Session::idleSeconds));
-        idleColumn.setCellFactory(c -> new NumberCell(Durations::human));
+        idleColumn.setCellFactory(c -> new SessionCells.NumberCell(Durations::human));
         clientTypeColumn.setCellValueFactory(c -> text(c.getValue(), SessionRow::clientType));
         transportColumn.setCellValueFactory(c -> text(c.getValue(), SessionRow::transport));
         flagsColumn.setCellValueFactory(c -> c.getValue().sessionProperty());
-        flagsColumn.setCellFactory(c -> new FlagsCell());
+        flagsColumn.setCellFactory(c -> new SessionCells.FlagsCell());
         flagsColumn.setComparator(Comparator.comparing((Session session) -> SessionRow.flagsText(session)));
         Comparator<String> byText = String.CASE_INSENSITIVE_ORDER;
         for (TableColumn<SessionRow, String> column : java.util.List.of(userColumn, clientColumn,
@@ -268,126 +262,5 @@ public final class SessionTableController {
             OptionalLong value = getter.apply(s);
             return value.isPresent() ? value.getAsLong() : null;
         });
-    }
-
-    /** Highlights new rows and dims stale ones through pseudo-classes the stylesheet colours. */
-    private static final class HighlightedRowCell extends TableRow<SessionRow> {
-        private final javafx.beans.value.ChangeListener<Boolean> freshListener =
-                (obs, old, now) -> pseudoClassStateChanged(FRESH, now);
-        private final javafx.beans.value.ChangeListener<Boolean> staleListener =
-                (obs, old, now) -> pseudoClassStateChanged(STALE, now);
-
-        @Override
-        protected void updateItem(SessionRow item, boolean empty) {
-            SessionRow previous = getItem();
-            if (previous != null) {
-                previous.freshProperty().removeListener(freshListener);
-                previous.staleProperty().removeListener(staleListener);
-            }
-            super.updateItem(item, empty);
-            boolean present = item != null && !empty;
-            if (present) {
-                item.freshProperty().addListener(freshListener);
-                item.staleProperty().addListener(staleListener);
-            }
-            pseudoClassStateChanged(FRESH, present && item.isFresh());
-            pseudoClassStateChanged(STALE, present && item.isStale());
-        }
-    }
-
-    /** Server name, with a clock icon and an explanation while its sessions are the last known ones. */
-    private static final class ServerCell extends TableCell<SessionRow, SessionRow> {
-        private final FontIcon staleIcon = new FontIcon("mdal-history");
-        private final Tooltip staleTip = new Tooltip();
-        private final javafx.beans.value.ChangeListener<Boolean> staleListener = (obs, old, now) -> show();
-        private SessionRow shown;
-
-        ServerCell() {
-            staleIcon.getStyleClass().add("stale-icon");
-            setContentDisplay(ContentDisplay.RIGHT);
-            setGraphicTextGap(6);
-        }
-
-        @Override
-        protected void updateItem(SessionRow item, boolean empty) {
-            super.updateItem(item, empty);
-            if (shown != null) {
-                shown.staleProperty().removeListener(staleListener);
-            }
-            shown = empty ? null : item;
-            if (shown != null) {
-                shown.staleProperty().addListener(staleListener);
-            }
-            show();
-        }
-
-        private void show() {
-            setText(shown == null ? null : shown.server());
-            boolean stale = shown != null && shown.isStale();
-            setGraphic(stale ? staleIcon : null);
-            if (stale) {
-                staleTip.setText("Stale: " + shown.server()
-                        + " did not answer the last poll. These are the last known values.");
-            }
-            setTooltip(stale ? staleTip : null);
-        }
-    }
-
-    /** The user name; an anonymous (null) session says so instead of leaving the cell blank. */
-    private static final class UserCell extends TableCell<SessionRow, String> {
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            boolean anonymous = !empty && (item == null || item.isEmpty());
-            setText(empty ? null : anonymous ? "anonymous" : item);
-            pseudoClassStateChanged(ANONYMOUS, anonymous);
-        }
-    }
-
-    /** A right-aligned number, or a dash when the level does not carry it. */
-    private static final class NumberCell extends TableCell<SessionRow, Long> {
-        private final Function<Long, String> format;
-
-        NumberCell(Function<Long, String> format) {
-            this.format = format;
-            setAlignment(Pos.CENTER_RIGHT);
-        }
-
-        @Override
-        protected void updateItem(Long item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : item == null ? "—" : format.apply(item));
-        }
-    }
-
-    /** Guest and unencrypted sessions as small labelled icons. */
-    private static final class FlagsCell extends TableCell<SessionRow, Session> {
-        @Override
-        protected void updateItem(Session item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            HBox box = new HBox(6);
-            box.setAlignment(Pos.CENTER_LEFT);
-            if (item.isGuest()) {
-                box.getChildren().add(flag("Guest", "mdmz-person_outline", "The user connected as a guest."));
-            }
-            if (item.isUnencrypted()) {
-                box.getChildren().add(flag("No encryption", "mdal-lock_open",
-                        "The session does not use password encryption."));
-            }
-            setText(null);
-            setGraphic(box.getChildren().isEmpty() ? null : box);
-        }
-
-        private static Label flag(String text, String icon, String tip) {
-            Label label = new Label(text, new FontIcon(icon));
-            label.getStyleClass().add("flag-badge");
-            label.setTooltip(new Tooltip(tip));
-            return label;
-        }
     }
 }
