@@ -40,6 +40,8 @@ public final class MainWindow {
         stage.setMinHeight(480);
         stage.getIcons().setAll(icons);
         stage.show();
+        // Arrow keys, Ctrl+C and the context-menu key work on the sessions straight away.
+        controller.sessionTable().requestFocus();
         context.scheduler().start();
         return scene;
     }

@@ -110,6 +110,10 @@ final class SessionCells {
         protected void updateItem(Long item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item == null ? "—" : format.apply(item));
+            SessionRow row = getTableRow() == null ? null : getTableRow().getItem();
+            // A dash is never a zero: say why the value is missing.
+            setTooltip(!empty && item == null && row != null
+                    ? new Tooltip("Not provided at level " + row.getSession().level()) : null);
         }
     }
 
