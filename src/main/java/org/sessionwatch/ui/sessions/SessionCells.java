@@ -117,6 +117,19 @@ final class SessionCells {
         }
     }
 
+    /** A text column: a dash with an explanation when the session's level does not carry the field. */
+    static final class LevelTextCell extends TableCell<SessionRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            SessionRow row = getTableRow() == null ? null : getTableRow().getItem();
+            boolean missing = !empty && item == null;
+            setText(empty ? null : missing ? "—" : item);
+            setTooltip(missing && row != null
+                    ? new Tooltip("Not provided at level " + row.getSession().level()) : null);
+        }
+    }
+
     /** Guest and unencrypted sessions as small labelled icons. */
     static final class FlagsCell extends TableCell<SessionRow, Session> {
         @Override

@@ -28,6 +28,7 @@ import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.sessionwatch.netapi.Session;
+import org.sessionwatch.netapi.SessionField;
 import org.sessionwatch.ui.common.Clipboards;
 import org.sessionwatch.ui.common.Durations;
 import org.sessionwatch.ui.main.EmptyState;
@@ -96,12 +97,14 @@ public final class SessionTableController {
         connectedColumn.setCellFactory(c -> new SessionCells.NumberCell(Durations::human));
         idleColumn.setCellValueFactory(c -> number(c.getValue(), Session::idleSeconds));
         idleColumn.setCellFactory(c -> new SessionCells.NumberCell(Durations::human));
-        clientTypeColumn.setCellValueFactory(c -> text(c.getValue(), SessionRow::clientType));
-        transportColumn.setCellValueFactory(c -> text(c.getValue(), SessionRow::transport));
+        clientTypeColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.CLIENT_TYPE, SessionRow::clientType));
+        clientTypeColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
+        transportColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.TRANSPORT, SessionRow::transport));
+        transportColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
         flagsColumn.setCellValueFactory(c -> c.getValue().sessionProperty());
         flagsColumn.setCellFactory(c -> new SessionCells.FlagsCell());
         flagsColumn.setComparator(Comparator.comparing((Session session) -> SessionRow.flagsText(session)));
-        Comparator<String> byText = String.CASE_INSENSITIVE_ORDER;
+        Comparator<String> byText = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
         for (TableColumn<SessionRow, String> column : java.util.List.of(userColumn, clientColumn,
                 clientTypeColumn, transportColumn)) {
             column.setComparator(byText);
@@ -255,6 +258,12 @@ public final class SessionTableController {
 
     private static ObservableValue<String> text(SessionRow row, Function<SessionRow, String> getter) {
         return row.sessionProperty().map(s -> getter.apply(row));
+    }
+
+    /** The text, or null when the session's level does not carry the field (the cell then shows a dash). */
+    private static ObservableValue<String> carried(SessionRow row, SessionField field,
+                                                   Function<SessionRow, String> getter) {
+        return row.sessionProperty().map(s -> s.level().carries(field) ? getter.apply(row) : null);
     }
 
     private static ObservableValue<Long> number(SessionRow row, Function<Session, OptionalLong> getter) {
