@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+
+import javafx.application.Platform;
 
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.servers.AppConfig;
@@ -40,11 +43,11 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock;
     private final ZoneId zone;
     private final Function<AppConfig, SessionSource> sources;
-    private final ExecutorService pollExecutor = NamedThreads.singleThread("sessionwatch-poll");
+    private final ExecutorService pollExecutor = NamedThreads.singleThread("sessionwatch-gui-poll");
     private final ExecutorService ioExecutor = NamedThreads.singleThread("sessionwatch-io");
     /** Reverse DNS can block for seconds per address; two threads keep a slow resolver from queueing everything. */
     private final ExecutorService dnsExecutor =
-            java.util.concurrent.Executors.newFixedThreadPool(2, NamedThreads.daemon("sessionwatch-dns"));
+            Executors.newFixedThreadPool(2, NamedThreads.daemon("sessionwatch-dns"));
     private final AtomicReference<SessionSource> source = new AtomicReference<>();
     private final MainViewModel mainViewModel;
     private final PollScheduler scheduler;
@@ -64,7 +67,7 @@ public final class AppContext implements AutoCloseable {
         this.zone = zone;
         this.mainViewModel = new MainViewModel(new SessionTableModel(), new FilterModel(), new DetailsViewModel(zone),
                 new ServerHealthModel(), zone);
-        mainViewModel.setHostNameResolver(new HostNameResolver(dnsExecutor, javafx.application.Platform::runLater,
+        mainViewModel.setHostNameResolver(new HostNameResolver(dnsExecutor, Platform::runLater,
                 HostNameResolver::reverseDns));
         // The scheduler's task reads the current source each time, so a settings change takes effect at the next poll.
         this.scheduler = new PollScheduler(this::pollCurrentSource, pollExecutor, config.pollInterval(), mainViewModel,

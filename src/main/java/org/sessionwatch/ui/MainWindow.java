@@ -1,17 +1,24 @@
 package org.sessionwatch.ui;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import org.sessionwatch.ui.common.FxmlViews;
+import org.sessionwatch.ui.common.UiState;
+import org.sessionwatch.ui.common.WindowLayout;
 import org.sessionwatch.ui.main.MainWindowController;
 
 /** Builds the monitoring window on a stage: FXML, stylesheet, title, icons; then starts polling. */
@@ -27,7 +34,7 @@ public final class MainWindow {
     }
 
     /** Loads the window into {@code stage}, shows it and starts polling. Call on the FX thread. */
-    public Scene show(Stage stage, double width, double height, java.util.List<Image> icons) {
+    public Scene show(Stage stage, double width, double height, List<Image> icons) {
         FxmlViews.View<MainWindowController> view = new FxmlViews(context.controllers(), null).load("main/main.fxml");
         controller = view.controller();
         root = view.root();
@@ -50,22 +57,22 @@ public final class MainWindow {
         return controller;
     }
 
-    private java.util.Map<String, javafx.scene.control.SplitPane> splits() {
-        return java.util.Map.of("main", controller.mainSplit(), "content", controller.contentSplit(),
+    private Map<String, SplitPane> splits() {
+        return Map.of("main", controller.mainSplit(), "content", controller.contentSplit(),
                 "servers", controller.serversSplit());
     }
 
     /** The layout to remember; FX thread, no I/O. */
-    public org.sessionwatch.ui.common.UiState captureLayout(Stage stage, boolean dark) {
-        return org.sessionwatch.ui.common.WindowLayout.capture(stage, splits(), controller.sessionTable(), dark,
+    public UiState captureLayout(Stage stage, boolean dark) {
+        return WindowLayout.capture(stage, splits(), controller.sessionTable(), dark,
                 context.mainViewModel().resolveHostNamesProperty().get());
     }
 
     /** Restores columns and sort now and the dividers once the first layout pass has sized the split panes. */
-    public void restoreLayout(org.sessionwatch.ui.common.UiState state) {
-        org.sessionwatch.ui.common.WindowLayout.restoreTable(controller.sessionTable(), state);
+    public void restoreLayout(UiState state) {
+        WindowLayout.restoreTable(controller.sessionTable(), state);
         context.mainViewModel().resolveHostNamesProperty().set(state.hostNames());
-        javafx.application.Platform.runLater(() -> org.sessionwatch.ui.common.WindowLayout.restoreDividers(splits(), state));
+        Platform.runLater(() -> WindowLayout.restoreDividers(splits(), state));
     }
 
     /** Switches between AtlantaFX Primer light and dark. */
@@ -78,8 +85,8 @@ public final class MainWindow {
      * Reads whichever of the packaged icon sizes exist (a build without them just has the default icon). Reads the
      * jar, so call it before the FX thread needs them, e.g. in {@code Application.init()}.
      */
-    public static java.util.List<Image> loadIcons() {
-        java.util.List<Image> icons = new java.util.ArrayList<>();
+    public static List<Image> loadIcons() {
+        List<Image> icons = new ArrayList<>();
         for (int size : ICON_SIZES) {
             String name = "/org/sessionwatch/icons/sessionwatch-" + size + ".png";
             try (InputStream in = MainWindow.class.getResourceAsStream(name)) {

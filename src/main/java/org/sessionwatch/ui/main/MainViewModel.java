@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
 
 import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -14,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
@@ -22,6 +25,7 @@ import org.sessionwatch.ui.common.Durations;
 import org.sessionwatch.ui.servers.ServerHealthModel;
 import org.sessionwatch.ui.sessions.DetailsViewModel;
 import org.sessionwatch.ui.sessions.FilterModel;
+import org.sessionwatch.ui.sessions.HostNameResolver;
 import org.sessionwatch.ui.sessions.SessionRow;
 import org.sessionwatch.ui.sessions.SessionTableModel;
 
@@ -57,9 +61,9 @@ public final class MainViewModel {
             new ReadOnlyObjectWrapper<>(this, "emptyState", EmptyState.WAITING);
     private final ReadOnlyStringWrapper pollError = new ReadOnlyStringWrapper(this, "pollError", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private final javafx.beans.property.BooleanProperty resolveHostNames =
-            new javafx.beans.property.SimpleBooleanProperty(this, "resolveHostNames");
-    private org.sessionwatch.ui.sessions.HostNameResolver hostNames;
+    private final BooleanProperty resolveHostNames =
+            new SimpleBooleanProperty(this, "resolveHostNames");
+    private HostNameResolver hostNames;
     private boolean polledOnce;
     private boolean noServers;
     private boolean applying;
@@ -92,12 +96,12 @@ public final class MainViewModel {
     }
 
     /** Where reverse-DNS lookups go when {@link #resolveHostNamesProperty()} is on. */
-    public void setHostNameResolver(org.sessionwatch.ui.sessions.HostNameResolver resolver) {
+    public void setHostNameResolver(HostNameResolver resolver) {
         this.hostNames = resolver;
     }
 
     /** Whether client addresses are shown with their reverse-DNS names (off by default: it is network traffic). */
-    public javafx.beans.property.BooleanProperty resolveHostNamesProperty() {
+    public BooleanProperty resolveHostNamesProperty() {
         return resolveHostNames;
     }
 
@@ -230,7 +234,7 @@ public final class MainViewModel {
         failingServersText.set(failing == 0 ? "Every polled server answered the last poll."
                 : servers.servers().stream().filter(s -> s.getState().isFailure())
                         .map(s -> s.getName() + ": " + s.getState().title())
-                        .collect(java.util.stream.Collectors.joining("\n")));
+                        .collect(Collectors.joining("\n")));
         EmptyState state;
         if (shown > 0) {
             state = EmptyState.NONE;

@@ -2,18 +2,23 @@ package org.sessionwatch.ui.main;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Cursor;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.util.Duration;
@@ -21,8 +26,10 @@ import javafx.util.Duration;
 import atlantafx.base.controls.CustomTextField;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.sessionwatch.ui.common.Clipboards;
+import org.sessionwatch.ui.servers.ServerListController;
 import org.sessionwatch.ui.sessions.RowText;
 import org.sessionwatch.ui.sessions.SessionRow;
+import org.sessionwatch.ui.sessions.SessionTableController;
 
 /** The window frame: menu, toolbar with polling controls and search, split panes and status bar. */
 public final class MainWindowController {
@@ -51,8 +58,8 @@ public final class MainWindowController {
     @FXML private SplitPane mainSplit;
     @FXML private SplitPane contentSplit;
     @FXML private Label notice;
-    @FXML private org.sessionwatch.ui.sessions.SessionTableController sessionsController;
-    @FXML private org.sessionwatch.ui.servers.ServerListController serversController;
+    @FXML private SessionTableController sessionsController;
+    @FXML private ServerListController serversController;
 
     public MainWindowController(MainViewModel viewModel, PollScheduler scheduler, WindowActions actions, Clock clock) {
         this.viewModel = viewModel;
@@ -72,7 +79,7 @@ public final class MainWindowController {
         });
         FontIcon clear = new FontIcon("mdal-close");
         clear.getStyleClass().add("search-clear");
-        clear.setCursor(javafx.scene.Cursor.HAND);
+        clear.setCursor(Cursor.HAND);
         clear.setOnMouseClicked(e -> searchField.clear());
         clear.visibleProperty().bind(searchField.textProperty().isNotEmpty());
         searchField.setRight(clear);
@@ -96,11 +103,11 @@ public final class MainWindowController {
         demoStatus.managedProperty().bind(demoStatus.visibleProperty());
         sessionCounts.textProperty().bind(viewModel.sessionCountsProperty());
         serverCounts.textProperty().bind(viewModel.serverCountsProperty());
-        javafx.scene.control.Tooltip serverTip = new javafx.scene.control.Tooltip();
+        Tooltip serverTip = new Tooltip();
         serverTip.textProperty().bind(viewModel.failingServersTextProperty());
         serverCounts.setTooltip(serverTip);
         viewModel.serversFailingProperty().subscribe(failing -> {
-            serverCounts.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("failing"), failing);
+            serverCounts.pseudoClassStateChanged(PseudoClass.getPseudoClass("failing"), failing);
             serverCountsIcon.setIconLiteral(failing ? "mdal-error_outline" : "mdal-dns");
         });
         lastPoll.textProperty().bind(viewModel.lastPollProperty());
@@ -127,7 +134,7 @@ public final class MainWindowController {
         return serversController.split();
     }
 
-    public javafx.scene.control.TableView<SessionRow> sessionTable() {
+    public TableView<SessionRow> sessionTable() {
         return sessionsController.table();
     }
 
@@ -191,7 +198,7 @@ public final class MainWindowController {
 
     @FXML
     private void export() {
-        actions.export(java.util.List.copyOf(viewModel.sortedRows()));
+        actions.export(List.copyOf(viewModel.sortedRows()));
     }
 
     @FXML
