@@ -183,6 +183,41 @@ class MainWindowGuiTest {
     }
 
     @Test
+    void sortOrderIsKeptAndReappliedAfterAPoll(FxRobot robot) {
+        fixture.awaitPolls(1);
+        TableView<SessionRow> table = sessionTable(robot);
+        WaitForAsyncUtils.asyncFx(() -> {
+            var idle = table.getColumns().stream().filter(c -> "idle".equals(c.getId())).findFirst().orElseThrow();
+            idle.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(idle));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).extracting(SessionRow::user).containsExactly("alice", "alice", "carol", "dave", "bob");
+
+        fixture.pollAndWait();
+
+        // Idle times changed in place: alice on FS02 (55 s) now idles longer than dave (20 s) and bob (3 s).
+        assertThat(table.getSortOrder()).extracting(javafx.scene.control.TableColumn::getId).containsExactly("idle");
+        assertThat(table.getItems()).extracting(r -> r.getSession().idleSeconds().getAsLong())
+                .containsExactly(205L, 55L, 20L, 3L, 0L);
+    }
+
+    @Test
+    void sessionsOfAServerThatStopsAnsweringStayMarkedStale(FxRobot robot) {
+        fixture.awaitPolls(1);
+        fixture.pollAndWait();
+        source.then(cycle(T1.plusSeconds(15), ok("FS01", T1.plusSeconds(15)),
+                failed("FS02", T1.plusSeconds(15), ErrorKind.UNREACHABLE), failed("FS03", T1, ErrorKind.ACCESS_DENIED)));
+
+        fixture.pollAndWait();
+
+        assertThat(sessionTable(robot).getItems()).allMatch(r -> r.server().equals("FS02") && r.isStale())
+                .extracting(SessionRow::user).containsExactlyInAnyOrder("alice", "dave");
+        assertThat(robot.lookup(".session-table .stale-icon").queryAll()).isNotEmpty();
+        assertThat(robot.lookup("#sessionCounts").queryAs(Label.class).getText()).isEqualTo("2 sessions");
+    }
+
+    @Test
     void ctrlCCopiesTheSelectedRow(FxRobot robot) throws Exception {
         fixture.awaitPolls(1);
         robot.clickOn(cell(robot, "dave"));
