@@ -25,8 +25,8 @@ import org.sessionwatch.polling.ServerPollResult;
  *
  * <p>A session is the same from one poll to the next when server, client and user match and its start time
  * (answer time minus connected time) agrees within {@link #START_TOLERANCE}. The tolerance absorbs the skew between
- * the server's clock counting seconds and ours stamping the answer; a reconnect resets the connected time, moves the
- * start by much more, and so becomes a new row. Rows are updated in place and only the rows that came or went
+ * the server counting whole seconds and us stamping the answer once its last page arrived (a large server pages for
+ * a second or more); a reconnect resets the connected time, moves the start by much more, and so becomes a new row. Rows are updated in place and only the rows that came or went
  * are added or removed, so a table bound to {@link #rows()} keeps selection, sort order and scroll position.
  *
  * <p>Stale policy: when a server's poll fails, its last known rows stay, marked {@linkplain SessionRow#isStale()
