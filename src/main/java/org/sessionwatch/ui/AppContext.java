@@ -26,6 +26,7 @@ import org.sessionwatch.ui.sessions.DetailsController;
 import org.sessionwatch.ui.sessions.DetailsViewModel;
 import org.sessionwatch.ui.sessions.FilterModel;
 import org.sessionwatch.ui.sessions.HostNameResolver;
+import org.sessionwatch.ui.sessions.SessionFilter;
 import org.sessionwatch.ui.sessions.SessionTableController;
 import org.sessionwatch.ui.sessions.SessionTableModel;
 import org.slf4j.Logger;
@@ -78,7 +79,8 @@ public final class AppContext implements AutoCloseable {
                 .register(SessionTableController.class, () -> new SessionTableController(mainViewModel, actions))
                 .register(DetailsController.class, () -> new DetailsController(mainViewModel.details()))
                 .register(ServerListController.class, () -> new ServerListController(mainViewModel.servers(), zone,
-                        mainViewModel.pollCountProperty()));
+                        mainViewModel.pollCountProperty(),
+                        server -> mainViewModel.filters().showOnly(SessionFilter.Kind.SERVER, server)));
     }
 
     private PollCycle pollCurrentSource() {

@@ -4,16 +4,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
+import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -44,13 +53,19 @@ public final class ServerListController {
     @FXML private Label explanationRemedy;
     @FXML private Label explanationFacts;
 
-    private final javafx.beans.Observable pollApplied;
+    private final Observable pollApplied;
+    private final Consumer<String> showOnlyServer;
 
-    /** @param pollApplied fires after each applied poll, when states and counts may have changed */
-    public ServerListController(ServerHealthModel model, ZoneId zone, javafx.beans.Observable pollApplied) {
+    /**
+     * @param pollApplied    fires after each applied poll, when states and counts may have changed
+     * @param showOnlyServer filters the session table to one server (double-click, Enter or the context menu)
+     */
+    public ServerListController(ServerHealthModel model, ZoneId zone, Observable pollApplied,
+                                Consumer<String> showOnlyServer) {
         this.model = model;
         this.zone = zone;
         this.pollApplied = pollApplied;
+        this.showOnlyServer = showOnlyServer;
     }
 
     @FXML
@@ -63,7 +78,7 @@ public final class ServerListController {
         table.setPlaceholder(empty);
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         stateColumn.setCellFactory(c -> new StateCell());
-        stateColumn.setComparator(java.util.Comparator.comparing(ServerHealth::getState));
+        stateColumn.setComparator(Comparator.comparing(ServerHealth::getState));
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getName()));
         sessionsColumn.setCellValueFactory(c -> c.getValue().sessionCountProperty());
         sessionsColumn.setCellFactory(c -> new SessionsCell());
@@ -82,6 +97,31 @@ public final class ServerListController {
         selected.addListener((obs, old, now) -> explain());
         model.servers().addListener((javafx.beans.InvalidationListener) o -> updateSummary());
         pollApplied.addListener(o -> refresh());
+        table.setRowFactory(t -> {
+            TableRow<ServerHealth> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    showOnlyServer.accept(row.getItem().getName());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            ServerHealth selectedServer = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selectedServer != null) {
+                showOnlyServer.accept(selectedServer.getName());
+                e.consume();
+            }
+        });
+        MenuItem only = new MenuItem("Show only this server's sessions");
+        only.setOnAction(e -> {
+            ServerHealth selectedServer = table.getSelectionModel().getSelectedItem();
+            if (selectedServer != null) {
+                showOnlyServer.accept(selectedServer.getName());
+            }
+        });
+        table.setContextMenu(new ContextMenu(only));
+        table.setTooltip(new Tooltip("Double-click or press Enter to show only this server's sessions"));
         updateSummary();
     }
 
@@ -119,7 +159,7 @@ public final class ServerListController {
     }
 
     static String severityClass(ServerState state) {
-        return "severity-" + state.severity().name().toLowerCase(java.util.Locale.ROOT);
+        return "severity-" + state.severity().name().toLowerCase(Locale.ROOT);
     }
 
     /** Icon and title of the state, with the full explanation as tooltip. */
@@ -205,9 +245,9 @@ public final class ServerListController {
     }
 
     private static final class TextCell<T> extends TableCell<ServerHealth, T> {
-        private final java.util.function.Function<T, String> format;
+        private final Function<T, String> format;
 
-        TextCell(java.util.function.Function<T, String> format) {
+        TextCell(Function<T, String> format) {
             this.format = format;
         }
 

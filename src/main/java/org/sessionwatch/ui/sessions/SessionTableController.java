@@ -1,10 +1,12 @@
 package org.sessionwatch.ui.sessions;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -84,7 +86,7 @@ public final class SessionTableController {
     }
 
     private void configureColumns() {
-        serverColumn.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        serverColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         serverColumn.setComparator(Comparator.comparing(SessionRow::server, String.CASE_INSENSITIVE_ORDER));
         serverColumn.setCellFactory(c -> new SessionCells.ServerCell());
         userColumn.setCellValueFactory(c -> text(c.getValue(), SessionRow::user));
@@ -105,11 +107,11 @@ public final class SessionTableController {
         flagsColumn.setCellFactory(c -> new SessionCells.FlagsCell());
         flagsColumn.setComparator(Comparator.comparing((Session session) -> SessionRow.flagsText(session)));
         Comparator<String> byText = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
-        for (TableColumn<SessionRow, String> column : java.util.List.of(userColumn, clientColumn,
+        for (TableColumn<SessionRow, String> column : List.of(userColumn, clientColumn,
                 clientTypeColumn, transportColumn)) {
             column.setComparator(byText);
         }
-        for (TableColumn<SessionRow, Long> column : java.util.List.of(opensColumn, connectedColumn, idleColumn)) {
+        for (TableColumn<SessionRow, Long> column : List.of(opensColumn, connectedColumn, idleColumn)) {
             column.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
         }
     }
@@ -128,7 +130,7 @@ public final class SessionTableController {
         table.setSortPolicy(t -> true);
         table.setItems(sorted);
         // Grouped by server, then alphabetical: the order a helpdesk agent scans in. A saved layout overrides it.
-        table.getSortOrder().setAll(java.util.List.of(serverColumn, userColumn));
+        table.getSortOrder().setAll(List.of(serverColumn, userColumn));
     }
 
     private void afterPoll() {

@@ -2,6 +2,7 @@ package org.sessionwatch.ui.settings;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Executor;
 
 import javafx.application.Platform;
@@ -186,7 +187,7 @@ public final class SettingsController {
         }
     }
 
-    void importFrom(java.nio.file.Path file) {
+    void importFrom(Path file) {
         viewModel.importFailed("Reading " + file.getFileName() + "…");
         io.execute(() -> {
             try {

@@ -152,6 +152,12 @@ class MainWindowGuiTest {
         assertThat(robot.lookup("#explanationRemedy").queryAs(Label.class).getText()).isEqualTo("Ask an administrator of FS03.");
         assertThat(robot.lookup(".server-table .table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
                 && "Access denied".equals(l.getText())).tryQuery()).isPresent();
+
+        robot.doubleClickOn(robot.lookup(".server-table .table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
+                && "FS02".equals(l.getText())).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".filter-chip").queryButton().getText()).isEqualTo("Server: FS02");
+        assertThat(sessionTable(robot).getItems()).extracting(SessionRow::user).containsExactlyInAnyOrder("alice", "dave");
     }
 
     @Test
