@@ -26,12 +26,19 @@ class UiArchitectureTest {
     }
 
     @Test
-    void onlyTheCompositionRootKnowsTheBackends() {
+    void noGuiClassKnowsTheConcreteBackends() {
+        noClasses().that().resideInAPackage("org.sessionwatch.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sessionwatch.netapi.windows..",
+                        "org.sessionwatch.netapi.srvsvc..", "com.sun.jna..", "com.hierynomus..", "com.rapid7..")
+                .because("the backends are wired once, for CLI and GUI, in org.sessionwatch.app.Backends")
+                .check(UI);
+    }
+
+    @Test
+    void onlyTheCompositionRootKnowsTheDemoFleet() {
         noClasses().that().resideInAPackage("org.sessionwatch.ui..")
                 .and().doNotHaveSimpleName("SessionSources")
-                .should().dependOnClassesThat().resideInAnyPackage("org.sessionwatch.netapi.windows..",
-                        "org.sessionwatch.netapi.demo..", "org.sessionwatch.netapi.srvsvc..", "com.sun.jna..",
-                        "com.hierynomus..", "com.rapid7..")
+                .should().dependOnClassesThat().resideInAPackage("org.sessionwatch.netapi.demo..")
                 .check(UI);
     }
 }
