@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.sessionwatch.export.Csv;
+import org.sessionwatch.export.SessionFields;
 import org.sessionwatch.netapi.Session;
 
 /**
@@ -15,10 +17,17 @@ import org.sessionwatch.netapi.Session;
  * time, a JSON object on one line (JSON Lines), or a CSV row under {@link #CSV_HEADER}.
  */
 final class WatchOutput {
-    static final List<String> CSV_HEADER = List.of("at", "event", "server", "client", "user", "opens",
-            "activeSeconds", "idleSeconds", "userFlags", "clientType", "transport", "level", "since", "error");
+    static final List<String> CSV_HEADER = csvHeader();
 
     private WatchOutput() {
+    }
+
+    /** {@code at, event}, the {@link SessionFields}, then {@code since, error}. */
+    private static List<String> csvHeader() {
+        List<String> names = new ArrayList<>(List.of("at", "event"));
+        names.addAll(SessionFields.NAMES);
+        names.addAll(List.of("since", "error"));
+        return List.copyOf(names);
     }
 
     static String name(WatchEvent event) {
@@ -92,16 +101,16 @@ final class WatchOutput {
             case WatchEvent.ServerFailed f -> serverCells(cells, f.server(), f.error().describe());
             case WatchEvent.ServerRecovered r -> serverCells(cells, r.server(), "");
         }
-        return CsvOutput.row(cells);
+        return Csv.row(cells);
     }
 
     private static void session(JsonGenerator json, Session session, Optional<Instant> since) throws IOException {
-        JsonOutput.writeSessionFields(json, session);
-        JsonOutput.writeString(json, "since", since.map(Timestamps::forPeople).orElse(null));
+        SessionFields.writeJson(json, session);
+        SessionFields.writeString(json, "since", since.map(Timestamps::forPeople).orElse(null));
     }
 
     private static void sessionCells(List<String> cells, Session session, Optional<Instant> since) {
-        cells.addAll(CsvOutput.sessionCells(session));
+        cells.addAll(SessionFields.csvCells(session));
         cells.add(since.map(Timestamps::forPeople).orElse(""));
         cells.add("");
     }

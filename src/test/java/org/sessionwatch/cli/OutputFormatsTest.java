@@ -86,17 +86,6 @@ class OutputFormatsTest {
     }
 
     @Test
-    void csvCellsNeutraliseEveryFormulaStart() {
-        assertThat(CsvOutput.cell("+1")).isEqualTo("'+1");
-        assertThat(CsvOutput.cell("-2")).isEqualTo("'-2");
-        assertThat(CsvOutput.cell("\tx")).isEqualTo("'\tx");
-        assertThat(CsvOutput.cell("\rx")).isEqualTo("\"'\rx\"");
-        assertThat(CsvOutput.cell("plain")).isEqualTo("plain");
-        assertThat(CsvOutput.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(CsvOutput.cell("")).isEmpty();
-    }
-
-    @Test
     void tableAlignsColumnsShowsDurationsAndServerStatusWithErrors() {
         String expected = String.join(NL,
                 "Polled at 2026-11-24T16:20:00Z: 3 sessions on 2 of 4 servers",

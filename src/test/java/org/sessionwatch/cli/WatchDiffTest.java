@@ -153,7 +153,8 @@ class WatchDiffTest {
                 "2026-11-24T16:01:40Z,CONNECT,FS01,10.0.0.1,alice,,90,1,,,,10,2026-11-24T16:00:10Z,\r\n");
         assertThat(WatchOutput.csv(new WatchEvent.ServerRecovered(t1, "FS03", 4)))
                 .isEqualTo("2026-11-24T16:01:40Z,RECOVERED,FS03,,,,,,,,,,,\r\n");
-        assertThat(WatchOutput.CSV_HEADER).hasSize(14);
+        assertThat(WatchOutput.CSV_HEADER).containsExactly("at", "event", "server", "client", "user", "opens",
+                "activeSeconds", "idleSeconds", "userFlags", "clientType", "transport", "level", "since", "error");
     }
 
     @Test
