@@ -10,7 +10,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.sessionwatch.export.Csv;
 import org.sessionwatch.export.SessionFields;
+import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.Session;
+
+import static org.sessionwatch.format.HumanDurations.Style.COMPACT;
 
 /**
  * How {@code --watch} prints one {@link WatchEvent}, in each {@link OutputFormat}: a text line that starts with its
@@ -129,9 +132,9 @@ final class WatchOutput {
 
     private static String details(Session s, String connectedWord) {
         List<String> parts = new ArrayList<>();
-        s.activeSeconds().ifPresent(t -> parts.add(connectedWord + " " + HumanDurations.ofSeconds(t)));
+        s.activeSeconds().ifPresent(t -> parts.add(connectedWord + " " + HumanDurations.ofSeconds(t, COMPACT)));
         s.openCount().ifPresent(n -> parts.add(n + " open"));
-        s.idleSeconds().ifPresent(t -> parts.add("idle " + HumanDurations.ofSeconds(t)));
+        s.idleSeconds().ifPresent(t -> parts.add("idle " + HumanDurations.ofSeconds(t, COMPACT)));
         s.clientType().ifPresent(parts::add);
         parts.add("level " + s.level());
         return String.join(", ", parts);

@@ -122,19 +122,6 @@ class OutputFormatsTest {
     }
 
     @Test
-    void humanDurations() {
-        assertThat(HumanDurations.ofSeconds(0)).isEqualTo("0s");
-        assertThat(HumanDurations.ofSeconds(59)).isEqualTo("59s");
-        assertThat(HumanDurations.ofSeconds(65)).isEqualTo("1m 05s");
-        assertThat(HumanDurations.ofSeconds(3_599)).isEqualTo("59m 59s");
-        assertThat(HumanDurations.ofSeconds(7_500)).isEqualTo("2h 05m");
-        assertThat(HumanDurations.ofSeconds(90_000)).isEqualTo("1d 01h");
-        assertThatThrownBy(() -> HumanDurations.ofSeconds(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(HumanDurations.ofPoll(Duration.ofMillis(999))).isEqualTo("999 ms");
-        assertThat(HumanDurations.ofPoll(Duration.ofMillis(1_000))).isEqualTo("1.0 s");
-    }
-
-    @Test
     void formatNamesParseInAnyCaseAndNameBadInput() {
         assertThat(OutputFormat.parse("JSON")).isEqualTo(OutputFormat.JSON);
         assertThatThrownBy(() -> OutputFormat.parse("xml")).hasMessage("'xml' is not a format: use table, json or csv");

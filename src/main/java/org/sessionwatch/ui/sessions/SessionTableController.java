@@ -29,13 +29,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.SessionField;
 import org.sessionwatch.ui.common.Clipboards;
-import org.sessionwatch.ui.common.Durations;
 import org.sessionwatch.ui.main.EmptyState;
 import org.sessionwatch.ui.main.MainViewModel;
 import org.sessionwatch.ui.main.WindowActions;
+
+import static org.sessionwatch.format.HumanDurations.Style.SPACED;
 
 /** The session table: columns, row styling, context menu, filter chips and the empty-state placeholder. */
 public final class SessionTableController {
@@ -96,9 +98,11 @@ public final class SessionTableController {
         opensColumn.setCellValueFactory(c -> number(c.getValue(), Session::openCount));
         opensColumn.setCellFactory(c -> new SessionCells.NumberCell(String::valueOf));
         connectedColumn.setCellValueFactory(c -> number(c.getValue(), Session::activeSeconds));
-        connectedColumn.setCellFactory(c -> new SessionCells.NumberCell(Durations::human));
+        connectedColumn.setCellFactory(
+                c -> new SessionCells.NumberCell(seconds -> HumanDurations.ofSeconds(seconds, SPACED)));
         idleColumn.setCellValueFactory(c -> number(c.getValue(), Session::idleSeconds));
-        idleColumn.setCellFactory(c -> new SessionCells.NumberCell(Durations::human));
+        idleColumn.setCellFactory(
+                c -> new SessionCells.NumberCell(seconds -> HumanDurations.ofSeconds(seconds, SPACED)));
         clientTypeColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.CLIENT_TYPE, SessionRow::clientType));
         clientTypeColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
         transportColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.TRANSPORT, SessionRow::transport));
