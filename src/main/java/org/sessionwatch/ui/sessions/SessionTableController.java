@@ -79,7 +79,7 @@ public final class SessionTableController {
         table.setRowFactory(t -> new SessionCells.HighlightedRowCell());
         table.setContextMenu(buildContextMenu());
         configurePlaceholder();
-        viewModel.filters().filters().addListener((ListChangeListener<SessionFilter>) c -> rebuildChips());
+        viewModel.filters().filters().addListener((ListChangeListener<FilterChip>) c -> rebuildChips());
         rebuildChips();
     }
 
@@ -160,16 +160,16 @@ public final class SessionTableController {
             FilterModel filters = viewModel.filters();
             menu.getItems().addAll(
                     item("Show only user " + shown(row.user()), "mdal-filter_alt",
-                            () -> filters.showOnly(SessionFilter.Kind.USER, row.user())),
+                            () -> filters.showOnly(FilterChip.Kind.USER, row.user())),
                     item("Show only client " + shown(row.client()), "mdal-filter_alt",
-                            () -> filters.showOnly(SessionFilter.Kind.CLIENT, row.client())),
+                            () -> filters.showOnly(FilterChip.Kind.CLIENT, row.client())),
                     item("Show only server " + row.server(), "mdal-filter_alt",
-                            () -> filters.showOnly(SessionFilter.Kind.SERVER, row.server())),
+                            () -> filters.showOnly(FilterChip.Kind.SERVER, row.server())),
                     new SeparatorMenuItem(),
                     item("Hide user " + shown(row.user()), "mdmz-visibility_off",
-                            () -> filters.hide(SessionFilter.Kind.USER, row.user())),
+                            () -> filters.hide(FilterChip.Kind.USER, row.user())),
                     item("Hide client " + shown(row.client()), "mdmz-visibility_off",
-                            () -> filters.hide(SessionFilter.Kind.CLIENT, row.client())),
+                            () -> filters.hide(FilterChip.Kind.CLIENT, row.client())),
                     new SeparatorMenuItem(),
                     withAccelerator(item("Copy row", "mdal-content_copy",
                             () -> Clipboards.putText(RowText.tabSeparated(row))), KeyCode.C),
@@ -238,11 +238,11 @@ public final class SessionTableController {
 
     private void rebuildChips() {
         chips.getChildren().clear();
-        for (SessionFilter filter : viewModel.filters().filters()) {
+        for (FilterChip filter : viewModel.filters().filters()) {
             Button chip = new Button(filter.label(), new FontIcon("mdal-close"));
             chip.setMnemonicParsing(false);
             chip.setContentDisplay(ContentDisplay.RIGHT);
-            chip.getStyleClass().addAll("filter-chip", filter.mode() == SessionFilter.Mode.HIDE ? "hide" : "only");
+            chip.getStyleClass().addAll("filter-chip", filter.mode() == FilterChip.Mode.HIDE ? "hide" : "only");
             chip.setTooltip(new Tooltip("Remove this filter"));
             chip.setOnAction(e -> viewModel.filters().remove(filter));
             chips.getChildren().add(chip);
