@@ -5,10 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +16,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.sessionwatch.export.Csv;
 import org.sessionwatch.export.SessionFields;
+import org.sessionwatch.files.AtomicFiles;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.UserFlags;
 import org.sessionwatch.ui.sessions.SessionRow;
@@ -65,26 +63,15 @@ public final class SessionExport {
     private SessionExport() {
     }
 
-    /** Writes atomically: a temporary file next to the target, then a move, so a failed export leaves no stub. */
+    /** Writes atomically ({@link AtomicFiles}), so a failed export leaves neither a stub nor a half-replaced file. */
     public static void write(Path file, Format format, List<Snapshot> rows) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, ".sessionwatch-export", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                if (format == Format.CSV) {
-                    writeCsv(out, rows);
-                } else {
-                    writeJson(out, rows);
-                }
+        AtomicFiles.writeDocument(file, out -> {
+            if (format == Format.CSV) {
+                writeCsv(out, rows);
+            } else {
+                writeJson(out, rows);
             }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     static List<String> csvHeader() {
