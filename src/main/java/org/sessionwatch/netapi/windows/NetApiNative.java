@@ -1,0 +1,39 @@
+package org.sessionwatch.netapi.windows;
+
+import com.sun.jna.Pointer;
+
+/**
+ * The seam between {@link WindowsSessionEnumerator} and netapi32.dll: {@link Netapi32Native} calls the real functions,
+ * tests script a fake. Implementations pass arguments and results through unchanged and add no policy.
+ */
+interface NetApiNative {
+
+    /**
+     * One {@code NetSessionEnum} call.
+     *
+     * @param serverName    {@code \\NAME}, or {@code null} for the local computer
+     * @param uncClientName {@code \\client}, or {@code null} for all clients
+     * @param userName      a user name, or {@code null} for all users
+     * @param level         the {@code SESSION_INFO_n} level
+     * @param prefMaxLen    {@code prefmaxlen} in bytes, {@code -1} for {@code MAX_PREFERRED_LENGTH}
+     * @param resumeHandle  0 for the first page, afterwards the handle the previous page returned
+     * @return what the call returned; a non-null buffer belongs to the caller, who must free it
+     */
+    EnumCall netSessionEnum(String serverName, String uncClientName, String userName, int level, int prefMaxLen,
+                            int resumeHandle);
+
+    /** {@code NetApiBufferFree}: returns 0 on success or an error status. */
+    int netApiBufferFree(Pointer buffer);
+
+    /**
+     * The outputs of one {@code NetSessionEnum} call, as raw as they came.
+     *
+     * @param status       the {@code NET_API_STATUS}
+     * @param buffer       {@code *bufptr}: the entries and their strings, or {@code null}
+     * @param entriesRead  {@code *entriesread}, a DWORD
+     * @param totalEntries {@code *totalentries}, a DWORD (a hint; Windows' value is not exact)
+     * @param resumeHandle {@code *resume_handle}, opaque, to pass back for the next page
+     */
+    record EnumCall(int status, Pointer buffer, int entriesRead, int totalEntries, int resumeHandle) {
+    }
+}

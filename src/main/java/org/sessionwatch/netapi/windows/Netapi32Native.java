@@ -1,0 +1,82 @@
+package org.sessionwatch.netapi.windows;
+
+import java.util.Locale;
+
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+import com.sun.jna.WString;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.NetApiError;
+import org.sessionwatch.netapi.NetApiException;
+
+/**
+ * The real netapi32.dll behind {@link NetApiNative}. The DLL is loaded by {@link #load()} and by nothing else, so the
+ * rest of this package can be loaded and tested on any OS.
+ */
+final class Netapi32Native implements NetApiNative {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Netapi32Native.class);
+    private static final String LIBRARY = "netapi32";
+
+    private final Netapi32Library library;
+
+    private Netapi32Native(Netapi32Library library) {
+        this.library = library;
+    }
+
+    /**
+     * Loads netapi32.dll.
+     *
+     * @throws NetApiException of kind {@link ErrorKind#OTHER} when this is not Windows or the library cannot be loaded
+     */
+    static Netapi32Native load() throws NetApiException {
+        if (!Platform.isWindows()) {
+            throw new NetApiException(new NetApiError(ErrorKind.OTHER, 0,
+                    "The Windows backend needs netapi32.dll, which only Windows has; this computer runs "
+                            + System.getProperty("os.name", "another system") + ".",
+                    "Use the srvsvc backend for this server."));
+        }
+        return load(LIBRARY);
+    }
+
+    /** Loads {@code libraryName}; separate from {@link #load()} so a failing load can be tested on any OS. */
+    static Netapi32Native load(String libraryName) throws NetApiException {
+        try {
+            return new Netapi32Native(Native.load(libraryName, Netapi32Library.class));
+        } catch (LinkageError | RuntimeException e) { // UnsatisfiedLinkError, or JNA itself failing to start
+            LOG.warn("Loading {} failed", libraryName, e);
+            throw new NetApiException(new NetApiError(ErrorKind.OTHER, 0,
+                    "The Windows session-list library (" + libraryName.toLowerCase(Locale.ROOT)
+                            + ") could not be loaded.",
+                    "Use the srvsvc backend, or repair the Windows installation."), e);
+        }
+    }
+
+    @Override
+    public EnumCall netSessionEnum(String serverName, String uncClientName, String userName, int level,
+                                   int prefMaxLen, int resumeHandle) {
+        PointerByReference buffer = new PointerByReference();
+        IntByReference entriesRead = new IntByReference();
+        IntByReference totalEntries = new IntByReference();
+        IntByReference resume = new IntByReference(resumeHandle);
+        int status = library.NetSessionEnum(wide(serverName), wide(uncClientName), wide(userName), level, buffer,
+                prefMaxLen, entriesRead, totalEntries, resume);
+        return new EnumCall(status, buffer.getValue(), entriesRead.getValue(), totalEntries.getValue(),
+                resume.getValue());
+    }
+
+    @Override
+    public int netApiBufferFree(Pointer buffer) {
+        return library.NetApiBufferFree(buffer);
+    }
+
+    private static WString wide(String value) {
+        return value == null ? null : new WString(value);
+    }
+}

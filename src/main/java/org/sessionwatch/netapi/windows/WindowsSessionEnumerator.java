@@ -1,0 +1,162 @@
+package org.sessionwatch.netapi.windows;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.sun.jna.Pointer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.sessionwatch.netapi.ClientNames;
+import org.sessionwatch.netapi.EnumerationRequest;
+import org.sessionwatch.netapi.EnumerationResult;
+import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.NetApiError;
+import org.sessionwatch.netapi.NetApiException;
+import org.sessionwatch.netapi.NetApiStatus;
+import org.sessionwatch.netapi.Paging;
+import org.sessionwatch.netapi.SessionEnumerator;
+
+/**
+ * Lists a server's sessions with {@code NetSessionEnum} from netapi32.dll, as the logged-on Windows user.
+ *
+ * <p>Asks at exactly the requested level (fallback is {@link org.sessionwatch.netapi.LevelNegotiator}'s job) and pages
+ * with {@link Paging}. Every buffer netapi32 hands out is freed in {@code finally}, also after
+ * {@code ERROR_MORE_DATA} and after a decode error; a failing free is logged, never thrown over the real outcome.
+ * Server problems and native failures come back as {@link EnumerationResult.Failure}, never as exceptions.
+ */
+public final class WindowsSessionEnumerator implements SessionEnumerator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WindowsSessionEnumerator.class);
+
+    /** Creates the native layer; the real one loads netapi32.dll. */
+    @FunctionalInterface
+    interface NativeLoader {
+        NetApiNative load() throws NetApiException;
+    }
+
+    private final NativeLoader loader;
+    private NetApiNative nativeLayer;
+    private NetApiError loadError;
+
+    /**
+     * Uses the real netapi32.dll, loaded on the first {@link #enumerate} (on the polling thread, not the caller's). On
+     * a system without it every enumeration is a {@link EnumerationResult.Failure} saying so.
+     */
+    public WindowsSessionEnumerator() {
+        this((NativeLoader) Netapi32Native::load);
+    }
+
+    /** Uses {@code nativeLayer} instead of netapi32.dll, for tests. */
+    WindowsSessionEnumerator(NetApiNative nativeLayer) {
+        this(() -> nativeLayer);
+    }
+
+    WindowsSessionEnumerator(NativeLoader loader) {
+        this.loader = loader;
+    }
+
+    /** Whether this backend can work here: only on Windows. Loads nothing. */
+    public static boolean isSupported() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    @Override
+    public EnumerationResult enumerate(EnumerationRequest request) {
+        NetApiNative api;
+        try {
+            api = nativeLayer();
+        } catch (NetApiException e) {
+            return new EnumerationResult.Failure(request.server(), request.level(), e.error());
+        }
+        String serverName = serverArgument(request.server());
+        String client = request.client().map(ClientNames::toUnc).orElse(null);
+        String user = request.user().orElse(null);
+        return Paging.collect(request, resumeHandle -> {
+            NetApiNative.EnumCall call = callNative(api, request, serverName, client, user, resumeHandle);
+            return readPage(api, request, call);
+        });
+    }
+
+    /**
+     * The {@code servername} argument: {@code \\NAME} for a configured name, {@code null} (the local computer, no
+     * network round trip) for {@code localhost}. An IPv6 literal is rewritten to its {@code ipv6-literal.net} name
+     * ({@code fe80::1%12} becomes {@code fe80--1s12.ipv6-literal.net}), because a UNC name cannot hold colons.
+     */
+    static String serverArgument(String configured) {
+        String bare = ClientNames.strip(configured.trim());
+        if (bare.equalsIgnoreCase("localhost")) {
+            return null;
+        }
+        if (bare.indexOf(':') >= 0) {
+            String address = bare.startsWith("[") && bare.endsWith("]") ? bare.substring(1, bare.length() - 1) : bare;
+            bare = address.replace(':', '-').replace('%', 's') + ".ipv6-literal.net";
+        }
+        return ClientNames.toUnc(bare);
+    }
+
+    private synchronized NetApiNative nativeLayer() throws NetApiException {
+        if (nativeLayer == null && loadError == null) {
+            try {
+                nativeLayer = loader.load();
+            } catch (NetApiException e) {
+                loadError = e.error(); // loading again would fail the same way on every poll
+            }
+        }
+        if (loadError != null) {
+            throw new NetApiException(loadError);
+        }
+        return nativeLayer;
+    }
+
+    private static NetApiNative.EnumCall callNative(NetApiNative api, EnumerationRequest request, String serverName,
+                                                    String client, String user, int resumeHandle)
+            throws NetApiException {
+        try {
+            return api.netSessionEnum(serverName, client, user, request.level().code(),
+                    request.preferredMaxLength(), resumeHandle);
+        } catch (RuntimeException | LinkageError e) { // LastErrorException, UnsatisfiedLinkError for a missing export
+            throw nativeFailure(request.server(), "NetSessionEnum", e);
+        }
+    }
+
+    private static Paging.Page readPage(NetApiNative api, EnumerationRequest request, NetApiNative.EnumCall call)
+            throws NetApiException {
+        try {
+            int status = call.status();
+            if (status != NetApiStatus.NERR_SUCCESS && status != NetApiStatus.ERROR_MORE_DATA) {
+                return new Paging.Page(Integer.toUnsignedLong(status), List.of(), call.resumeHandle());
+            }
+            return new Paging.Page(status,
+                    SessionInfoDecoder.decode(call.buffer(), call.entriesRead(), request.server(), request.level()),
+                    call.resumeHandle());
+        } catch (LinkageError e) {
+            throw nativeFailure(request.server(), "decoding", e);
+        } finally {
+            free(api, call.buffer(), request.server());
+        }
+    }
+
+    /** Frees a netapi32 buffer; a failure is logged, because throwing it would hide the result or the real error. */
+    private static void free(NetApiNative api, Pointer buffer, String server) {
+        if (buffer == null) {
+            return;
+        }
+        try {
+            int status = api.netApiBufferFree(buffer);
+            if (status != NetApiStatus.NERR_SUCCESS) {
+                LOG.warn("NetApiBufferFree returned {} for a session list of {}; the buffer may leak", status, server);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("NetApiBufferFree failed for a session list of {}; the buffer may leak", server, e);
+        }
+    }
+
+    private static NetApiException nativeFailure(String server, String step, Throwable cause) {
+        // the exception's own text is jargon; it goes to the log, the person reads a plain sentence
+        LOG.warn("{} for {} failed in native code", step, server, cause);
+        return new NetApiException(new NetApiError(ErrorKind.OTHER, 0,
+                "Listing sessions on " + server + " failed inside Windows' network library.",
+                "Try again; if it keeps failing, use the srvsvc backend for this server."), cause);
+    }
+}

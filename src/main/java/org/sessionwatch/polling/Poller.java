@@ -1,0 +1,268 @@
+package org.sessionwatch.polling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.NetApiError;
+import org.sessionwatch.netapi.NetApiStatus;
+import org.sessionwatch.servers.ServerConfig;
+
+/**
+ * Polls a list of servers concurrently, one result per server per cycle. Plain Java: the GUI's scheduled service and
+ * the CLI both call {@link #poll} from a background thread.
+ *
+ * <p>Guarantees:
+ * <ul>
+ *   <li>{@link #poll} returns once every server has a result, at the latest {@code serverDeadline} after its call
+ *       started; results come in configuration order, a down server as a {@link ServerPollResult.Failed}.</li>
+ *   <li>At most {@code maxConcurrency} calls run at once. A call past its deadline is reported as a timeout and
+ *       abandoned (a blocking native call cannot be cancelled); its thread is replaced (see {@link ElasticPool}), so
+ *       hung servers never starve the others and the thread count stays at most
+ *       {@code maxConcurrency + hung servers} plus one deadline timer.</li>
+ *   <li>No second call to a server starts while its previous one is still running: that server is reported as timed
+ *       out at once. An abandoned call's late answer is dropped, never shown in a later cycle.</li>
+ *   <li>Each server keeps one enumerator across cycles; it is closed when the server leaves the list or the poller
+ *       closes (after its call in flight, if any, returns).</li>
+ *   <li>An exception from a backend becomes a {@code Failed} of kind {@link ErrorKind#OTHER}, logged once.</li>
+ * </ul>
+ *
+ * <p>Cycles do not overlap: a second concurrent {@code poll} waits for the first.
+ */
+public final class Poller implements AutoCloseable {
+
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final EnumeratorFactory factory;
+    private final PollerOptions options;
+    private final Clock clock;
+    private final PollThreads threads;
+    private final ElasticPool pool;
+    private final ScheduledThreadPoolExecutor deadlines;
+    private final Object cycleLock = new Object();
+    private final Object stateLock = new Object();
+    /** Guarded by {@link #stateLock}. */
+    private final Map<ServerConfig, ServerSlot> slots = new HashMap<>();
+    /** Retired slots whose call has not returned yet: their host gets no new call until it does. */
+    private final List<ServerSlot> draining = new ArrayList<>();
+    private boolean closed;
+
+    public Poller(EnumeratorFactory factory, PollerOptions options) {
+        this(factory, options, Clock.systemUTC());
+    }
+
+    /** @param clock stamps cycles and results; durations are measured with {@link System#nanoTime()} */
+    public Poller(EnumeratorFactory factory, PollerOptions options, Clock clock) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.options = Objects.requireNonNull(options, "options");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        int instance = INSTANCES.incrementAndGet();
+        this.threads = new PollThreads("sessionwatch-poll-" + instance + "-");
+        this.pool = new ElasticPool(options.maxConcurrency(), threads);
+        this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "sessionwatch-deadlines-" + instance);
+            thread.setDaemon(true);
+            return thread;
+        });
+        deadlines.setRemoveOnCancelPolicy(true);
+    }
+
+    public PollerOptions options() {
+        return options;
+    }
+
+    /**
+     * Polls {@code servers} (as given: the caller leaves out disabled ones) and blocks until each has a result.
+     * Servers listed twice are asked once. If the calling thread is interrupted, servers without a result yet are
+     * reported as stopped and the interrupt flag is kept.
+     *
+     * @throws IllegalStateException if the poller is closed
+     */
+    public PollCycle poll(List<ServerConfig> servers) {
+        Objects.requireNonNull(servers, "servers");
+        synchronized (cycleLock) {
+            Instant polledAt = clock.instant();
+            List<ServerConfig> distinct = List.copyOf(new LinkedHashSet<>(servers));
+            List<ServerSlot> cycleSlots = syncSlots(distinct);
+
+            Map<ServerConfig, CompletableFuture<ServerPollResult>> pending = new LinkedHashMap<>();
+            boolean interrupted = false;
+            for (int i = 0; i < cycleSlots.size(); i++) {
+                ServerSlot slot = cycleSlots.get(i);
+                if (i > 0 && !interrupted) {
+                    interrupted = !pause();
+                }
+                pending.put(slot.config(), interrupted
+                        ? CompletableFuture.completedFuture(stopped(slot.config(), "Polling was interrupted"))
+                        : start(slot));
+            }
+            for (Map.Entry<ServerConfig, CompletableFuture<ServerPollResult>> entry : pending.entrySet()) {
+                try {
+                    entry.getValue().get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                } catch (ExecutionException e) {
+                    // Results are only ever completed normally; keep the cycle alive regardless.
+                    entry.getValue().obtrudeValue(stopped(entry.getKey(), "Polling failed"));
+                }
+            }
+            if (interrupted) {
+                pending.forEach((config, future) -> future.complete(stopped(config, "Polling was interrupted")));
+                Thread.currentThread().interrupt();
+            }
+            List<ServerPollResult> results = new ArrayList<>(servers.size());
+            for (ServerConfig server : servers) {
+                results.add(pending.get(server).join());
+            }
+            return new PollCycle(polledAt, results);
+        }
+    }
+
+    /** Registers new servers and retires those no longer listed; returns the slots of {@code servers} in order. */
+    private List<ServerSlot> syncSlots(List<ServerConfig> servers) {
+        List<ServerSlot> retired = new ArrayList<>();
+        List<ServerSlot> current = new ArrayList<>(servers.size());
+        synchronized (stateLock) {
+            if (closed) {
+                throw new IllegalStateException("The poller is closed");
+            }
+            draining.removeIf(slot -> slot.runningCall() == null);
+            for (var it = slots.entrySet().iterator(); it.hasNext(); ) {
+                ServerSlot slot = it.next().getValue();
+                if (!servers.contains(slot.config())) {
+                    it.remove();
+                    retired.add(slot);
+                    if (slot.runningCall() != null) {
+                        draining.add(slot);
+                    }
+                }
+            }
+            for (ServerConfig server : servers) {
+                current.add(slots.computeIfAbsent(server, s -> new ServerSlot(s, factory)));
+            }
+        }
+        retired.forEach(ServerSlot::retire);
+        return current;
+    }
+
+    private CompletableFuture<ServerPollResult> start(ServerSlot slot) {
+        ServerCall previous = stillRunning(slot);
+        if (previous != null) {
+            return CompletableFuture.completedFuture(stillRunningFailure(slot.config(), previous));
+        }
+        ServerCall call = new ServerCall(slot, options, pool, deadlines, clock);
+        if (!slot.tryBegin(call)) {
+            ServerCall running = slot.runningCall();
+            return CompletableFuture.completedFuture(running != null
+                    ? stillRunningFailure(slot.config(), running)
+                    : stopped(slot.config(), "Polling has stopped"));
+        }
+        try {
+            pool.execute(call);
+        } catch (RejectedExecutionException e) {
+            call.abandon(stoppedError(slot.config(), "Polling has stopped"));
+        }
+        return call.result();
+    }
+
+    /** The call still running for this host, in this slot or in a retired one of an earlier configuration. */
+    private ServerCall stillRunning(ServerSlot slot) {
+        ServerCall own = slot.runningCall();
+        if (own != null) {
+            return own;
+        }
+        synchronized (stateLock) {
+            for (ServerSlot old : draining) {
+                ServerCall running = old.runningCall();
+                if (running != null && old.hostKey().equals(slot.hostKey())) {
+                    return running;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Sleeps up to the jitter; false if interrupted. */
+    private boolean pause() {
+        long maxNanos = options.jitter().toNanos();
+        if (maxNanos <= 0) {
+            return true;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(ThreadLocalRandom.current().nextLong(maxNanos + 1));
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private ServerPollResult stillRunningFailure(ServerConfig server, ServerCall previous) {
+        NetApiError timeout = NetApiStatus.timeout(server.name(), 0);
+        String message = server.name() + " did not answer in time: the previous call is still running (for "
+                + previous.runningFor().toSeconds() + " s), so no new one was started.";
+        return new ServerPollResult.Failed(server.name(), options.requestedLevel(),
+                new NetApiError(ErrorKind.TIMEOUT, 0, message, timeout.remedy()), Duration.ZERO, clock.instant());
+    }
+
+    private ServerPollResult stopped(ServerConfig server, String reason) {
+        return new ServerPollResult.Failed(server.name(), options.requestedLevel(), stoppedError(server, reason),
+                Duration.ZERO, clock.instant());
+    }
+
+    private static NetApiError stoppedError(ServerConfig server, String reason) {
+        return new NetApiError(ErrorKind.OTHER, 0, reason + " before " + server.name() + " answered.", null);
+    }
+
+    /** The prefix of this poller's worker thread names, for diagnostics and tests. */
+    String threadNamePrefix() {
+        return threads.prefix();
+    }
+
+    /** Calls abandoned at their deadline that have not returned yet. */
+    int abandonedCalls() {
+        return pool.abandonedCalls();
+    }
+
+    /**
+     * Stops polling: a cycle in progress gets "stopped" results for servers still running, enumerators are closed
+     * (a hung one when its call returns) and the threads end. Idempotent.
+     */
+    @Override
+    public void close() {
+        List<ServerSlot> all;
+        synchronized (stateLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            all = new ArrayList<>(slots.values());
+            slots.clear();
+            draining.clear();
+        }
+        for (ServerSlot slot : all) {
+            ServerCall running = slot.runningCall();
+            slot.retire();
+            if (running != null) {
+                running.abandon(stoppedError(slot.config(), "Polling was stopped"));
+            }
+        }
+        pool.shutdownNow();
+        deadlines.shutdownNow();
+    }
+}

@@ -1,0 +1,133 @@
+package org.sessionwatch.polling;
+
+import java.util.Locale;
+
+import org.sessionwatch.netapi.ClientNames;
+import org.sessionwatch.netapi.LevelNegotiator;
+import org.sessionwatch.netapi.SessionEnumerator;
+import org.sessionwatch.servers.ServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One configured server across cycles: its enumerator (kept so connections and the negotiated level survive between
+ * polls) and the call in flight, if any. A server that leaves the configuration is retired; its enumerator is closed
+ * as soon as no call is using it.
+ */
+final class ServerSlot {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerSlot.class);
+
+    private final ServerConfig config;
+    private final EnumeratorFactory factory;
+    private SessionEnumerator enumerator;
+    private ServerCall running;
+    private boolean retired;
+    private volatile OwnSession ownSession;
+
+    ServerSlot(ServerConfig config, EnumeratorFactory factory) {
+        this.config = config;
+        this.factory = factory;
+    }
+
+    ServerConfig config() {
+        return config;
+    }
+
+    /** The host name the slot polls, in the form used to tell "the same server" apart from a changed config. */
+    String hostKey() {
+        return ClientNames.strip(config.name()).toLowerCase(Locale.ROOT);
+    }
+
+    /** Registers {@code call} as this server's call in flight; false if one still runs or the slot is retired. */
+    synchronized boolean tryBegin(ServerCall call) {
+        if (retired || running != null) {
+            return false;
+        }
+        running = call;
+        return true;
+    }
+
+    synchronized ServerCall runningCall() {
+        return running;
+    }
+
+    synchronized boolean isRetired() {
+        return retired;
+    }
+
+    /**
+     * The server's enumerator, created by the factory on first use and wrapped in a {@link LevelNegotiator} so the
+     * level that worked is remembered. Called on a polling thread: a factory may do I/O.
+     */
+    SessionEnumerator enumerator() {
+        synchronized (this) {
+            if (enumerator != null) {
+                return enumerator;
+            }
+        }
+        SessionEnumerator created = factory.create(config);
+        if (created == null) {
+            throw new IllegalStateException("The backend factory created no enumerator for " + config.name());
+        }
+        synchronized (this) {
+            if (enumerator == null) {
+                enumerator = new LevelNegotiator(created);
+                return enumerator;
+            }
+        }
+        // Only one call per slot runs at a time, so this race cannot happen; close the spare rather than leak it.
+        closeQuietly(created);
+        synchronized (this) {
+            return enumerator;
+        }
+    }
+
+    /** Called once by every call when it ends, on time or abandoned. */
+    void callEnded(ServerCall call) {
+        SessionEnumerator toClose = null;
+        synchronized (this) {
+            if (running == call) {
+                running = null;
+            }
+            if (retired && running == null) {
+                toClose = enumerator;
+                enumerator = null;
+            }
+        }
+        closeQuietly(toClose);
+    }
+
+    /** The server left the configuration (or the poller closed): close the enumerator now or when its call ends. */
+    void retire() {
+        SessionEnumerator toClose = null;
+        synchronized (this) {
+            retired = true;
+            if (running == null) {
+                toClose = enumerator;
+                enumerator = null;
+            }
+        }
+        closeQuietly(toClose);
+    }
+
+    /** Who the poller is on this server, computed once (the local names may need DNS). */
+    OwnSession ownSession() {
+        OwnSession own = ownSession;
+        if (own == null) {
+            own = OwnSession.forServer(config, LocalMachine.clientNames());
+            ownSession = own;
+        }
+        return own;
+    }
+
+    private void closeQuietly(SessionEnumerator toClose) {
+        if (toClose == null) {
+            return;
+        }
+        try {
+            toClose.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the connection to {} failed", config.name(), e);
+        }
+    }
+}

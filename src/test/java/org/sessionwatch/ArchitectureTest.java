@@ -1,0 +1,31 @@
+package org.sessionwatch;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Dependency rules for our own production classes. Libraries may use what they like (java-keyring uses JNA
+ * internally); these rules are about which of our packages may touch which technology.
+ */
+@AnalyzeClasses(packages = "org.sessionwatch", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** JNA stays in the Windows backend, so no other code can load a native library by accident. */
+    @ArchTest
+    static final ArchRule onlyTheWindowsBackendUsesJna = noClasses()
+            .that().resideOutsideOfPackage("org.sessionwatch.netapi.windows..")
+            .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
+            .because("native code lives behind the seam in org.sessionwatch.netapi.windows");
+
+    /** The shared session model is plain Java that every backend and the UI build on. */
+    @ArchTest
+    static final ArchRule theCoreModelDependsOnNoBackendOrUiTechnology = noClasses()
+            .that().resideInAPackage("org.sessionwatch.netapi")
+            .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..", "javafx..", "com.hierynomus..",
+                    "com.rapid7..")
+            .because("org.sessionwatch.netapi is the contract shared by every backend and the UI");
+}

@@ -1,0 +1,136 @@
+package org.sessionwatch.polling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.sessionwatch.netapi.EnumerationRequest;
+import org.sessionwatch.netapi.EnumerationResult;
+import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.SessionEnumerator;
+import org.sessionwatch.netapi.demo.DemoFleet;
+import org.sessionwatch.servers.Backend;
+import org.sessionwatch.servers.ServerConfig;
+
+class BackendSelectorTest {
+
+    private final List<String> windowsCreated = new ArrayList<>();
+    private final List<String> srvsvcCreated = new ArrayList<>();
+    private final Function<ServerConfig, SessionEnumerator> windows = provider("windows", windowsCreated);
+    private final Function<ServerConfig, SessionEnumerator> srvsvc = provider("srvsvc", srvsvcCreated);
+    private final DemoFleet demo = DemoFleet.withoutLatency(1, Clock.systemUTC());
+
+    private static final ServerConfig PLAIN = ServerConfig.of("FS01");
+    private static final ServerConfig WITH_CREDENTIALS =
+            new ServerConfig("FS02", Backend.AUTO, true, 445, "helpdesk", "CORP", true);
+
+    @Test
+    void autoUsesNetapiOnWindowsWithoutExplicitCredentials() {
+        BackendSelector selector = new BackendSelector(windows, srvsvc, demo, true);
+
+        assertThat(selector.resolve(PLAIN)).isEqualTo(Backend.WINDOWS);
+        assertThat(answer(selector.create(PLAIN), "FS01")).isEqualTo("windows");
+        assertThat(windowsCreated).containsExactly("FS01");
+    }
+
+    @Test
+    void autoUsesSrvsvcWithExplicitCredentialsOrOffWindows() {
+        BackendSelector onWindows = new BackendSelector(windows, srvsvc, demo, true);
+        BackendSelector onLinux = new BackendSelector(null, srvsvc, demo, false);
+
+        assertThat(onWindows.resolve(WITH_CREDENTIALS)).isEqualTo(Backend.SRVSVC);
+        assertThat(onLinux.resolve(PLAIN)).isEqualTo(Backend.SRVSVC);
+        assertThat(answer(onWindows.create(WITH_CREDENTIALS), "FS02")).isEqualTo("srvsvc");
+        assertThat(answer(onLinux.create(PLAIN), "FS01")).isEqualTo("srvsvc");
+        assertThat(windowsCreated).isEmpty();
+    }
+
+    @Test
+    void explicitBackendsAreHonoured() {
+        BackendSelector selector = new BackendSelector(windows, srvsvc, demo, true);
+
+        assertThat(answer(selector.create(ServerConfig.of("FS01", Backend.SRVSVC)), "FS01")).isEqualTo("srvsvc");
+        assertThat(answer(selector.create(ServerConfig.of("FS01", Backend.WINDOWS)), "FS01")).isEqualTo("windows");
+    }
+
+    @Test
+    void windowsBackendOffWindowsIsAClearFailureNotAnException() {
+        BackendSelector selector = new BackendSelector(windows, srvsvc, demo, false);
+
+        EnumerationResult result = selector.create(ServerConfig.of("FS01", Backend.WINDOWS))
+                .enumerate(EnumerationRequest.of("FS01"));
+
+        assertThat(result).isInstanceOfSatisfying(EnumerationResult.Failure.class, f -> {
+            assertThat(f.error().kind()).isEqualTo(ErrorKind.OTHER);
+            assertThat(f.error().message()).contains("The Windows backend needs Windows; use the srvsvc backend");
+            assertThat(f.server()).isEqualTo("FS01");
+        });
+        assertThat(windowsCreated).isEmpty();
+    }
+
+    @Test
+    void missingProvidersAreClearFailures() {
+        BackendSelector selector = new BackendSelector(null, null, null, true);
+
+        assertThat(message(selector.create(ServerConfig.of("FS01", Backend.WINDOWS)))).contains("Windows backend");
+        assertThat(message(selector.create(ServerConfig.of("FS01", Backend.SRVSVC)))).contains("srvsvc backend");
+        assertThat(message(selector.create(ServerConfig.of("FS01", Backend.DEMO)))).contains("demo");
+    }
+
+    @Test
+    void demoServersAreAnsweredByTheFleet() {
+        BackendSelector selector = new BackendSelector(null, null, demo, false);
+
+        SessionEnumerator enumerator = selector.create(demo.servers().getFirst());
+
+        assertThat(enumerator.enumerate(EnumerationRequest.of(demo.servers().getFirst().name())))
+                .isInstanceOf(EnumerationResult.Success.class);
+        enumerator.close();
+        assertThat(demo.enumerate(EnumerationRequest.of(demo.servers().getFirst().name())))
+                .isInstanceOf(EnumerationResult.Success.class);
+    }
+
+    @Test
+    void thePollerPollsTheWholeDemoFleetThroughTheSelector() {
+        try (Poller poller = new Poller(new BackendSelector(null, null, demo, false),
+                PollerOptions.defaults().withJitter(java.time.Duration.ZERO))) {
+            PollCycle cycle = poller.poll(demo.servers());
+
+            assertThat(cycle.results()).hasSize(demo.servers().size());
+            assertThat(cycle.failedCount()).isEqualTo(2);
+            assertThat(cycle.results()).filteredOn(r -> r.server().equals("NAS-SAMBA")).singleElement()
+                    .isInstanceOfSatisfying(ServerPollResult.Ok.class,
+                            ok -> assertThat(ok.level()).hasToString("1"));
+            assertThat(cycle.results()).filteredOn(ServerPollResult.Failed.class::isInstance)
+                    .extracting(r -> ((ServerPollResult.Failed) r).error().kind())
+                    .containsExactly(ErrorKind.ACCESS_DENIED, ErrorKind.UNREACHABLE);
+            assertThat(cycle.sessions().count()).isGreaterThan(500);
+        }
+    }
+
+    private static Function<ServerConfig, SessionEnumerator> provider(String name, List<String> created) {
+        return config -> {
+            created.add(config.name());
+            return request -> new EnumerationResult.Failure(request.server(), request.level(),
+                    new org.sessionwatch.netapi.NetApiError(ErrorKind.OTHER, 0, name, null));
+        };
+    }
+
+    private static String answer(SessionEnumerator enumerator, String server) {
+        return message(enumerator, server);
+    }
+
+    private static String message(SessionEnumerator enumerator) {
+        return message(enumerator, "FS01");
+    }
+
+    private static String message(SessionEnumerator enumerator, String server) {
+        EnumerationResult result = enumerator.enumerate(EnumerationRequest.of(server));
+        assertThat(result).isInstanceOf(EnumerationResult.Failure.class);
+        return ((EnumerationResult.Failure) result).error().message();
+    }
+}
