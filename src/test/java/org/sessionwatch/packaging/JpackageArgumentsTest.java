@@ -81,6 +81,18 @@ class JpackageArgumentsTest {
     }
 
     @Test
+    void desktopEntryNamesTheWindowClassOfTheJavaFxApplication() throws IOException, ClassNotFoundException {
+        // GTK names the window after the Application subclass; a rename must follow here or docks lose the icon.
+        String windowClass = Files.readAllLines(JPACKAGE.resolve("linux/SessionWatch.desktop")).stream()
+                .filter(line -> line.startsWith("StartupWMClass="))
+                .map(line -> line.substring("StartupWMClass=".length()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("jpackage/linux/SessionWatch.desktop has no StartupWMClass"));
+        Class<?> application = Class.forName(windowClass, false, getClass().getClassLoader());
+        assertThat(application.getSuperclass().getName()).isEqualTo("javafx.application.Application");
+    }
+
+    @Test
     void argumentFileSplitterHandlesQuotesAndComments() {
         assertThat(ArgumentFile.split("--name \"Session Watch\" --x y # --z", Path.of("t.args")))
                 .isEqualTo(Arrays.asList("--name", "Session Watch", "--x", "y"));
