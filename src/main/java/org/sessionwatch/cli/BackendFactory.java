@@ -1,5 +1,6 @@
 package org.sessionwatch.cli;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.sessionwatch.polling.EnumeratorFactory;
@@ -16,6 +17,7 @@ public interface BackendFactory {
      *
      * @param password the password for servers with an explicit user name (from {@code SESSIONWATCH_PASSWORD} or the
      *                 terminal prompt), or empty when no server has one; the CLI overwrites the array after the run
+     * @param deadline the per-server deadline, which also bounds connect and read timeouts
      */
-    EnumeratorFactory create(Optional<char[]> password);
+    EnumeratorFactory create(Optional<char[]> password, Duration deadline);
 }

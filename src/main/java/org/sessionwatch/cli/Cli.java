@@ -34,7 +34,12 @@ public final class Cli {
 
     /** Runs the CLI in this process (System.out/err, the console) and returns the process exit code. */
     public static int run(String[] args) {
-        return run(args, DefaultWiring.backends());
+        return run(args, realBackends());
+    }
+
+    /** The backends {@link #run(String[])} uses: netapi32 on Windows, srvsvc over SMB everywhere. */
+    public static BackendFactory realBackends() {
+        return DefaultWiring.backends();
     }
 
     /** As {@link #run(String[])}, with the given real backends. */

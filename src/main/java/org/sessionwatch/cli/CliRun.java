@@ -54,7 +54,7 @@ final class CliRun {
         try {
             RunSettings settings = settle(options);
             password = password(settings);
-            EnumeratorFactory enumerators = enumerators(password);
+            EnumeratorFactory enumerators = enumerators(password, settings.config().serverDeadline());
             try (CyclePoller poller = pollers.create(enumerators, settings)) {
                 return options.watch() ? watch(poller, settings, options) : once(poller, settings, options.format);
             }
@@ -168,8 +168,8 @@ final class CliRun {
         return typed;
     }
 
-    private EnumeratorFactory enumerators(Optional<char[]> password) {
-        EnumeratorFactory real = context.backends().create(password);
+    private EnumeratorFactory enumerators(Optional<char[]> password, Duration deadline) {
+        EnumeratorFactory real = context.backends().create(password, deadline);
         return server -> server.backend() == Backend.DEMO ? new SharedEnumerator(demo().enumerator())
                 : real.create(server);
     }

@@ -2,6 +2,11 @@ package org.sessionwatch.cli;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
+
+import org.sessionwatch.credentials.InMemoryCredentialStore;
+import org.sessionwatch.netapi.SessionEnumerator;
+import org.sessionwatch.netapi.srvsvc.SrvsvcSessionEnumerator;
 
 import org.sessionwatch.netapi.demo.DemoFleet;
 import org.sessionwatch.netapi.windows.WindowsSessionEnumerator;
@@ -43,11 +48,18 @@ final class DefaultWiring {
     }
 
     /**
-     * The real backends: netapi32 on Windows; srvsvc is not wired into this build yet, so a server that needs it
-     * reports "The srvsvc backend is not available in this build" as its (per-server) error.
+     * The real backends: netapi32 on Windows, srvsvc everywhere. The run's one password (environment or prompt) is
+     * held in memory only, under the key of every server with an explicit user name; the CLI never reads the OS
+     * credential store, so a script cannot pick up a password someone saved in the GUI.
      */
     static BackendFactory backends() {
-        return password -> new BackendSelector(server -> new WindowsSessionEnumerator(), null, null,
-                BackendSelector.runningOnWindows());
+        return (password, deadline) -> {
+            InMemoryCredentialStore runPasswords = new InMemoryCredentialStore();
+            Function<ServerConfig, SessionEnumerator> srvsvc = SrvsvcSessionEnumerator.factory(runPasswords, deadline);
+            return new BackendSelector(server -> new WindowsSessionEnumerator(), server -> {
+                password.ifPresent(secret -> server.credentialKey().ifPresent(key -> runPasswords.store(key, secret)));
+                return srvsvc.apply(server);
+            }, null, BackendSelector.runningOnWindows());
+        };
     }
 }

@@ -59,7 +59,7 @@ final class CliHarness {
                     return typedPassword;
                 },
                 clock, sleeps::add, () -> configFile,
-                password -> {
+                (password, deadline) -> {
                     passwordGivenToBackends = password.map(String::new);
                     return server -> {
                         createdFor.add(server);
