@@ -46,7 +46,8 @@ for size in 16 24 32 40 48 64 96 128; do
 done
 icotool --create --output sessionwatch.ico "${ico_parts[@]}" --raw png/sessionwatch-256.png
 
-# macOS: the sizes an .icns can hold (16 to 1024; 1024 is the 512@2x Retina entry).
+# macOS: the sizes an .icns can hold (16 to 1024; 1024 is the 512@2x Retina entry). png2icns stores 256 px and up
+# as JPEG 2000, which macOS reads as well as PNG.
 png2icns sessionwatch.icns png/sessionwatch-{16,32,48,128,256,512,1024}.png >/dev/null
 
 echo "Rendered: $(ls png | tr '\n' ' ')sessionwatch.ico sessionwatch.icns"
