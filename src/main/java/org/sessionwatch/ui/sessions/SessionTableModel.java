@@ -134,13 +134,18 @@ public final class SessionTableModel {
             if (candidate.generation == current) {
                 continue;
             }
-            long distance = SessionKey.startDistance(candidate.startEpochSecond(), start);
+            long distance = distance(candidate.startEpochSecond(), start);
             if (distance <= START_TOLERANCE.toSeconds() && distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
         return best;
+    }
+
+    private static long distance(long a, long b) {
+        // One rule for the window and --watch; an unknown start (level 0) matches any start.
+        return SessionKey.startDistance(a, b);
     }
 
     /** Ends the highlight of rows added more than {@link #FRESH_FOR} before {@code now}. */
