@@ -17,11 +17,14 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiStatus;
 import org.sessionwatch.servers.ServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Polls a list of servers concurrently, one result per server per cycle. Plain Java: the GUI's scheduled service and
@@ -47,6 +50,7 @@ import org.sessionwatch.servers.ServerConfig;
  * <p>Cycles do not overlap: a second concurrent {@code poll} waits for the first.
  */
 public final class Poller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
@@ -96,7 +100,17 @@ public final class Poller implements AutoCloseable {
      * @throws IllegalStateException if the poller is closed
      */
     public PollCycle poll(List<ServerConfig> servers) {
+        return poll(servers, result -> { });
+    }
+
+    /**
+     * As {@link #poll(List)}, and hands each server's result to {@code onResult} the moment it is known, on the thread
+     * that produced it, so a window can show the fast servers without waiting for the slowest one. Each server's
+     * result is handed over once; a listener that throws is logged and does not disturb the cycle.
+     */
+    public PollCycle poll(List<ServerConfig> servers, Consumer<ServerPollResult> onResult) {
         Objects.requireNonNull(servers, "servers");
+        Objects.requireNonNull(onResult, "onResult");
         synchronized (cycleLock) {
             Instant polledAt = clock.instant();
             List<ServerConfig> distinct = List.copyOf(new LinkedHashSet<>(servers));
@@ -114,9 +128,11 @@ public final class Poller implements AutoCloseable {
                 if (i > 0 && !interrupted) {
                     interrupted = !pause();
                 }
-                pending.put(slot.config(), interrupted
+                CompletableFuture<ServerPollResult> result = interrupted
                         ? CompletableFuture.completedFuture(stopped(slot.config(), "Polling was interrupted"))
-                        : start(slot));
+                        : start(slot);
+                pending.put(slot.config(), result);
+                result.thenAccept(done -> notify(onResult, done));
             }
             for (Map.Entry<ServerConfig, CompletableFuture<ServerPollResult>> entry : pending.entrySet()) {
                 try {
@@ -138,6 +154,14 @@ public final class Poller implements AutoCloseable {
                 results.add(pending.get(server).join());
             }
             return new PollCycle(polledAt, results);
+        }
+    }
+
+    private static void notify(Consumer<ServerPollResult> onResult, ServerPollResult result) {
+        try {
+            onResult.accept(result);
+        } catch (RuntimeException e) {
+            LOG.warn("A poll result listener failed for {}", result.server(), e);
         }
     }
 

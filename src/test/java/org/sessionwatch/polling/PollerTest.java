@@ -39,6 +39,44 @@ class PollerTest extends PollerTestSupport {
     }
 
     @Test
+    void eachServersResultIsHandedOverAsSoonAsItIsKnown() {
+        fakes.on("FAST", FakeServers::sessionsOf);
+        fakes.on("SLOW", FakeServers.sleeping(600));
+        fakes.on("DENIED", request -> new org.sessionwatch.netapi.EnumerationResult.Failure(request.server(),
+                request.level(), org.sessionwatch.netapi.NetApiStatus.toError(5, request.server())));
+        java.util.Map<String, Long> deliveredAfterMillis = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger deliveries = new AtomicInteger();
+        Poller poller = poller(FAST.withServerDeadline(Duration.ofSeconds(5)));
+
+        long start = System.nanoTime();
+        PollCycle cycle = poller.poll(servers("SLOW", "FAST", "DENIED"), result -> {
+            deliveries.incrementAndGet();
+            deliveredAfterMillis.put(result.server(), (System.nanoTime() - start) / 1_000_000);
+        });
+        long cycleMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(deliveries).hasValue(3);
+        assertThat(deliveredAfterMillis).containsOnlyKeys("SLOW", "FAST", "DENIED");
+        assertThat(deliveredAfterMillis.get("FAST")).as("the fast server does not wait for the slow one")
+                .isLessThan(300);
+        assertThat(deliveredAfterMillis.get("DENIED")).isLessThan(300);
+        assertThat(deliveredAfterMillis.get("SLOW")).isGreaterThanOrEqualTo(550).isLessThanOrEqualTo(cycleMillis);
+        assertThat(cycle.results()).extracting(ServerPollResult::server).containsExactly("SLOW", "FAST", "DENIED");
+    }
+
+    @Test
+    void aFailingResultListenerDoesNotDisturbTheCycle() {
+        fakes.on("A", FakeServers::sessionsOf);
+        fakes.on("B", FakeServers::sessionsOf);
+
+        PollCycle cycle = poller(FAST).poll(servers("A", "B"), result -> {
+            throw new IllegalStateException("listener bug");
+        });
+
+        assertThat(cycle.results()).hasSize(2).allMatch(ServerPollResult.Ok.class::isInstance);
+    }
+
+    @Test
     void concurrencyIsBoundedByMaxConcurrency() {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
