@@ -7,11 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javafx.application.Platform;
 
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.servers.AppConfig;
 import org.sessionwatch.ui.common.ControllerFactory;
 import org.sessionwatch.ui.common.NamedThreads;
@@ -71,8 +73,17 @@ public final class AppContext implements AutoCloseable {
         mainViewModel.setHostNameResolver(new HostNameResolver(dnsExecutor, Platform::runLater,
                 HostNameResolver::reverseDns));
         // The scheduler's task reads the current source each time, so a settings change takes effect at the next poll.
-        this.scheduler = new PollScheduler(this::pollCurrentSource, pollExecutor, config.pollInterval(), mainViewModel,
-                clock);
+        this.scheduler = new PollScheduler(new SessionSource() {
+            @Override
+            public PollCycle poll() {
+                return source.get().poll();
+            }
+
+            @Override
+            public PollCycle poll(Consumer<ServerPollResult> answered) {
+                return source.get().poll(answered);
+            }
+        }, pollExecutor, config.pollInterval(), mainViewModel, clock);
         switchTo(config);
         controllers
                 .register(MainWindowController.class, () -> new MainWindowController(mainViewModel, scheduler, actions, clock))
@@ -81,10 +92,6 @@ public final class AppContext implements AutoCloseable {
                 .register(ServerListController.class, () -> new ServerListController(mainViewModel.servers(), zone,
                         mainViewModel.pollCountProperty(),
                         server -> mainViewModel.filters().showOnly(FilterChip.Kind.SERVER, server)));
-    }
-
-    private PollCycle pollCurrentSource() {
-        return source.get().poll();
     }
 
     /** Applies a new configuration: source, interval, server list and demo mode. Call on the FX thread. */

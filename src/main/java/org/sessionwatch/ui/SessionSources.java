@@ -2,6 +2,7 @@ package org.sessionwatch.ui;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.sessionwatch.app.Backends;
 import org.sessionwatch.credentials.CredentialStore;
@@ -9,6 +10,7 @@ import org.sessionwatch.netapi.demo.DemoFleet;
 import org.sessionwatch.polling.BackendSelector;
 import org.sessionwatch.polling.EnumeratorFactory;
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.polling.Poller;
 import org.sessionwatch.polling.PollerOptions;
 import org.sessionwatch.servers.AppConfig;
@@ -60,6 +62,11 @@ public final class SessionSources {
             @Override
             public PollCycle poll() {
                 return poller.poll(servers);
+            }
+
+            @Override
+            public PollCycle poll(Consumer<ServerPollResult> answered) {
+                return poller.poll(servers, answered);
             }
 
             @Override

@@ -22,6 +22,9 @@ import javafx.collections.transformation.SortedList;
 
 import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
+import java.util.Set;
+import java.util.List;
 import org.sessionwatch.ui.servers.ServerHealthModel;
 import org.sessionwatch.ui.sessions.DetailsViewModel;
 import org.sessionwatch.ui.sessions.FilterModel;
@@ -156,15 +159,55 @@ public final class MainViewModel {
 
     /** Merges a finished poll cycle; call on the FX thread. */
     public void apply(PollCycle cycle) {
+        apply(cycle, Set.of());
+    }
+
+    /**
+     * Merges the results of servers that answered while the cycle is still running, so the fast servers show up
+     * without waiting for the slowest one; call on the FX thread.
+     */
+    public void applyAnswers(List<ServerPollResult> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        Instant at = answers.stream().map(ServerPollResult::finishedAt).max(Instant::compareTo).orElseThrow();
+        PollCycle partial = new PollCycle(at, answers);
         applying = true;
         SessionTableModel.MergeResult merged;
         try {
-            merged = sessions.apply(cycle);
-            servers.apply(cycle);
+            merged = sessions.applyAnswers(partial);
+            servers.apply(partial);
         } finally {
             applying = false;
         }
         merged.added().forEach(this::resolve);
+        details.refresh();
+        updateCounts();
+    }
+
+    /**
+     * Merges a finished poll cycle whose results for {@code alreadyShown} servers were applied by
+     * {@link #applyAnswers} during the cycle; call on the FX thread.
+     */
+    public void apply(PollCycle cycle, Set<String> alreadyShown) {
+        applying = true;
+        List<SessionRow> added;
+        try {
+            if (alreadyShown.isEmpty()) {
+                added = sessions.apply(cycle).added();
+                servers.apply(cycle);
+            } else {
+                PollCycle rest = new PollCycle(cycle.polledAt(), cycle.results().stream()
+                        .filter(result -> !alreadyShown.contains(result.server())).toList());
+                added = sessions.applyAnswers(rest).added();
+                sessions.retainServers(cycle.results().stream().map(ServerPollResult::server)
+                        .collect(Collectors.toSet()));
+                servers.apply(rest);
+            }
+        } finally {
+            applying = false;
+        }
+        added.forEach(this::resolve);
         polledOnce = true;
         pollError.set("");
         details.refresh();

@@ -3,21 +3,32 @@ package org.sessionwatch.ui.main;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
+import javafx.application.Platform;
 import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
 import javafx.util.Duration;
 
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link SessionSource#poll()} every poll interval on a background executor and hands each cycle to the view
  * model on the FX thread. The task does nothing but call the source: merging and every property change happen in
- * the FX-thread handlers, where the table lives.
+ * the FX-thread handlers, where the table lives. Servers that answer while the cycle still waits for slower ones are
+ * shown at once, in batches, and the cycle's end only adds the rest.
  *
  * <p>{@code ScheduledService}'s period is measured from the start of one run to the start of the next, which is
  * exactly {@code AppConfig.pollInterval}. A run that takes longer than the period is followed by the next at once,
@@ -30,6 +41,12 @@ public final class PollScheduler {
     private final Clock clock;
     private final ScheduledService<PollCycle> service;
     private boolean paused;
+    /** Numbers the tasks, so answers of a cancelled task are not shown in the next one. */
+    private final AtomicLong cycleNumber = new AtomicLong();
+    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean showScheduled = new AtomicBoolean();
+    /** FX thread only: servers of the running cycle already shown by {@link #showAnswers()}. */
+    private final Set<String> shownThisCycle = new HashSet<>();
 
     public PollScheduler(SessionSource source, Executor executor, java.time.Duration interval, MainViewModel viewModel,
                          Clock clock) {
@@ -39,10 +56,11 @@ public final class PollScheduler {
         this.service = new ScheduledService<>() {
             @Override
             protected Task<PollCycle> createTask() {
+                long cycle = cycleNumber.incrementAndGet();
                 return new Task<>() {
                     @Override
                     protected PollCycle call() {
-                        return source.poll();
+                        return source.poll(result -> answered(cycle, result));
                     }
                 };
             }
@@ -55,11 +73,41 @@ public final class PollScheduler {
     }
 
     private void succeeded(WorkerStateEvent event) {
-        viewModel.apply((PollCycle) event.getSource().getValue());
+        showAnswers();
+        viewModel.apply((PollCycle) event.getSource().getValue(), Set.copyOf(shownThisCycle));
+        shownThisCycle.clear();
         scheduleIndicator();
     }
 
+    /**
+     * Background thread: queues one server's result and asks the FX thread to show what has arrived. Results that
+     * arrive together are shown in one merge, so 500 fast servers cost a few merges, not 500.
+     */
+    private void answered(long cycle, ServerPollResult result) {
+        answers.add(new Answer(cycle, result));
+        if (showScheduled.compareAndSet(false, true)) {
+            Platform.runLater(this::showAnswers);
+        }
+    }
+
+    /** FX thread: shows the queued results of the running cycle; those of a cancelled cycle are dropped. */
+    private void showAnswers() {
+        showScheduled.set(false);
+        long current = cycleNumber.get();
+        List<ServerPollResult> fresh = new ArrayList<>();
+        for (Answer answer = answers.poll(); answer != null; answer = answers.poll()) {
+            if (answer.cycle() == current && shownThisCycle.add(answer.result().server())) {
+                fresh.add(answer.result());
+            }
+        }
+        viewModel.applyAnswers(fresh);
+    }
+
+    private record Answer(long cycle, ServerPollResult result) {
+    }
+
     private void failed(WorkerStateEvent event) {
+        shownThisCycle.clear();
         Throwable error = event.getSource().getException();
         LOG.error("A poll cycle failed", error);
         viewModel.pollFailed(error == null ? "unknown error" : String.valueOf(error.getMessage()));
@@ -84,6 +132,7 @@ public final class PollScheduler {
      */
     private void runNow() {
         service.cancel();
+        shownThisCycle.clear();
         service.reset();
         service.start();
     }

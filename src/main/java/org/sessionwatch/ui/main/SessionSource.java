@@ -1,6 +1,9 @@
 package org.sessionwatch.ui.main;
 
+import java.util.function.Consumer;
+
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
 
 /**
  * Where the window's poll cycles come from: the poller over the configured servers, the demo fleet, or a scripted
@@ -11,6 +14,14 @@ import org.sessionwatch.polling.PollCycle;
 public interface SessionSource extends AutoCloseable {
 
     PollCycle poll();
+
+    /**
+     * As {@link #poll()}, handing each server's result to {@code answered} as soon as it is known, on a background
+     * thread. A source that cannot tell early delivers everything with the cycle, which is what this default does.
+     */
+    default PollCycle poll(Consumer<ServerPollResult> answered) {
+        return poll();
+    }
 
     /** Releases connections and threads; the default has none. */
     @Override

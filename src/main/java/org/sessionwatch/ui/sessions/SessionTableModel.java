@@ -57,8 +57,38 @@ public final class SessionTableModel {
         return rows;
     }
 
-    /** Merges one poll cycle into {@link #rows()}; O(rows + sessions). */
+    /**
+     * Merges one whole poll cycle into {@link #rows()}: rows of servers the cycle does not mention are removed (the
+     * server left the configuration); O(rows + sessions).
+     */
     public MergeResult apply(PollCycle cycle) {
+        return merge(cycle, null);
+    }
+
+    /**
+     * Merges the results of some servers, as they arrive during a cycle; rows of every other server are left as they
+     * are.
+     */
+    public MergeResult applyAnswers(PollCycle answers) {
+        Set<String> scope = new HashSet<>();
+        answers.results().forEach(result -> scope.add(result.server()));
+        return merge(answers, scope);
+    }
+
+    /** Removes the rows of servers not in {@code servers} (they left the configuration); returns those rows. */
+    public List<SessionRow> retainServers(Set<String> servers) {
+        Set<SessionRow> removed = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (SessionRow row : rows) {
+            if (!servers.contains(row.server())) {
+                removed.add(row);
+            }
+        }
+        remove(removed);
+        return List.copyOf(removed);
+    }
+
+    /** @param scope the servers whose rows this merge may remove or mark stale; null for all */
+    private MergeResult merge(PollCycle cycle, Set<String> scope) {
         long current = ++generation;
         List<SessionRow> added = new ArrayList<>();
         Set<String> failedServers = new HashSet<>();
@@ -95,7 +125,7 @@ public final class SessionTableModel {
         Set<SessionRow> removed = Collections.newSetFromMap(new IdentityHashMap<>());
         int stale = 0;
         for (SessionRow row : rows) {
-            if (row.generation == current) {
+            if (row.generation == current || scope != null && !scope.contains(row.server())) {
                 continue;
             }
             if (failedServers.contains(row.server())) {
@@ -105,6 +135,12 @@ public final class SessionTableModel {
                 removed.add(row);
             }
         }
+        remove(removed);
+        rows.addAll(added);
+        return new MergeResult(List.copyOf(added), List.copyOf(removed), updated, stale);
+    }
+
+    private void remove(Set<SessionRow> removed) {
         for (SessionRow row : removed) {
             List<SessionRow> bucket = index.get(row.key());
             bucket.remove(row);
@@ -117,8 +153,6 @@ public final class SessionTableModel {
             // removeAll with an identity set is one pass over the list, not one list search per removed row.
             rows.removeAll(removed);
         }
-        rows.addAll(added);
-        return new MergeResult(List.copyOf(added), List.copyOf(removed), updated, stale);
     }
 
     /** The unmatched row of this generation whose start time agrees with the session's, or null. */

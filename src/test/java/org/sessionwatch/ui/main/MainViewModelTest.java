@@ -36,6 +36,23 @@ class MainViewModelTest {
     }
 
     @Test
+    void serversThatAnswerEarlyAreShownBeforeTheCycleEndsAndNotTwice() {
+        vm.applyAnswers(java.util.List.of(ok("FS01", T0, session("FS01", "alice", "10.0.0.5", T0.minusSeconds(60), T0, 0))));
+
+        assertThat(vm.sessions().rows()).extracting(SessionRow::user).containsExactly("alice");
+        assertThat(vm.serverCountsProperty().get()).isEqualTo("1 server OK");
+        assertThat(vm.pollCountProperty().get()).as("the cycle is not finished yet").isZero();
+        SessionRow alice = vm.sessions().rows().get(0);
+
+        vm.apply(cycle(T0, ok("FS01", T0, session("FS01", "alice", "10.0.0.5", T0.minusSeconds(60), T0, 0)),
+                failed("FS02", T0.plusSeconds(2), ErrorKind.TIMEOUT)), java.util.Set.of("FS01"));
+
+        assertThat(vm.sessions().rows()).containsExactly(alice);
+        assertThat(vm.serverCountsProperty().get()).isEqualTo("1 server OK · 1 failing");
+        assertThat(vm.pollCountProperty().get()).isEqualTo(1);
+    }
+
+    @Test
     void statusBarCountsVisibleTotalAndServers() {
         pollTwoSessions();
         assertThat(vm.sessionCountsProperty().get()).isEqualTo("2 sessions");

@@ -36,6 +36,37 @@ class SessionTableModelTest {
     }
 
     @Test
+    void answersOfSomeServersLeaveTheOtherServersRowsAlone() {
+        model.apply(cycle(T0, ok("FS01", T0, session("FS01", "alice", "10.0.0.5", START_A, T0, 5)),
+                ok("FS02", T0, session("FS02", "bob", "10.0.0.6", START_B, T0, 0))));
+        SessionRow alice = model.rows().get(0);
+        SessionRow bob = model.rows().get(1);
+
+        Instant t1 = T0.plusSeconds(15);
+        SessionTableModel.MergeResult result = model.applyAnswers(cycle(t1,
+                ok("FS02", t1, session("FS02", "carol", "10.0.0.7", t1.minusSeconds(5), t1, 0))));
+
+        assertThat(model.rows()).containsExactly(alice, result.added().get(0));
+        assertThat(result.added()).extracting(SessionRow::user).containsExactly("carol");
+        assertThat(result.removed()).as("FS01 has not answered yet in this cycle, FS02 no longer lists bob")
+                .containsExactly(bob);
+        assertThat(alice.isEnded()).isFalse();
+        assertThat(bob.isEnded()).isTrue();
+    }
+
+    @Test
+    void retainServersRemovesOnlyTheRowsOfServersThatLeftTheConfiguration() {
+        model.apply(cycle(T0, ok("FS01", T0, session("FS01", "alice", "10.0.0.5", START_A, T0, 5)),
+                ok("FS02", T0, session("FS02", "bob", "10.0.0.6", START_B, T0, 0))));
+        SessionRow alice = model.rows().get(0);
+
+        List<SessionRow> removed = model.retainServers(java.util.Set.of("FS01"));
+
+        assertThat(model.rows()).containsExactly(alice);
+        assertThat(removed).extracting(SessionRow::user).containsExactly("bob");
+    }
+
+    @Test
     void laterPollsUpdateRowsInPlaceKeepingIdentity() {
         model.apply(cycle(T0, ok("FS01", T0, session("FS01", "alice", "10.0.0.5", START_A, T0, 5))));
         SessionRow alice = model.rows().get(0);

@@ -12,7 +12,6 @@ import javafx.stage.Stage;
 import org.sessionwatch.servers.AppConfig;
 import org.sessionwatch.ui.AppContext;
 import org.sessionwatch.ui.MainWindow;
-import org.sessionwatch.ui.main.SessionSource;
 import org.sessionwatch.ui.main.WindowActions;
 import org.sessionwatch.ui.sessions.SessionRow;
 import org.testfx.util.WaitForAsyncUtils;
@@ -32,7 +31,7 @@ public final class GuiFixture {
         AppConfig slow = new AppConfig(config.servers(), Duration.ofHours(1), config.serverDeadline(),
                 config.hideOwnSession(), config.hideComputerAccounts(), config.hideAnonymous(),
                 config.reachabilityCheck());
-        this.context = new AppContext(slow, c -> (SessionSource) source::poll, actions, Clock.systemUTC(),
+        this.context = new AppContext(slow, c -> source, actions, Clock.systemUTC(),
                 ZoneOffset.UTC);
     }
 

@@ -2,35 +2,75 @@ package org.sessionwatch.ui.testing;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.ui.main.SessionSource;
 
 /**
  * A session source that answers with cycles a test queued, in order; when the queue is empty it repeats the last
- * one. Counts polls so a test can wait for the window to have applied a specific one.
+ * one. Counts polls so a test can wait for the window to have applied a specific one. A cycle queued with
+ * {@link #thenHeld} hands all but its last server's result over early and finishes only when the test releases it,
+ * like a poll waiting for one slow server.
  */
 public final class ScriptedSource implements SessionSource {
-    private final Deque<PollCycle> script = new ArrayDeque<>();
+    private record Step(PollCycle cycle, CountDownLatch release) {
+    }
+
+    private final Deque<Step> script = new ArrayDeque<>();
     private final AtomicInteger polls = new AtomicInteger();
-    private PollCycle last;
+    private Step last;
 
     public synchronized ScriptedSource then(PollCycle cycle) {
-        script.add(cycle);
+        script.add(new Step(cycle, null));
+        return this;
+    }
+
+    /** Queues a cycle whose last server answers only after {@code release} counts down. */
+    public synchronized ScriptedSource thenHeld(PollCycle cycle, CountDownLatch release) {
+        script.add(new Step(cycle, release));
         return this;
     }
 
     @Override
-    public synchronized PollCycle poll() {
+    public PollCycle poll() {
+        return poll(result -> { });
+    }
+
+    @Override
+    public PollCycle poll(Consumer<ServerPollResult> answered) {
+        Step step = next();
+        if (step.release() != null) {
+            List<ServerPollResult> results = step.cycle().results();
+            results.subList(0, results.size() - 1).forEach(answered);
+            try {
+                if (!step.release().await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("The test never released the held poll cycle");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The held poll was cancelled", e);
+            }
+        }
+        return step.cycle();
+    }
+
+    /** The next queued step; a repeated last step is never held again. */
+    private synchronized Step next() {
+        polls.incrementAndGet();
         if (!script.isEmpty()) {
             last = script.removeFirst();
+            return last;
         }
-        polls.incrementAndGet();
         if (last == null) {
             throw new IllegalStateException("The test queued no poll cycle");
         }
-        return last;
+        return new Step(last.cycle(), null);
     }
 
     public int polls() {
