@@ -1,0 +1,167 @@
+package org.sessionwatch.polling;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.sessionwatch.bench.BenchArgs;
+import org.sessionwatch.bench.Figure;
+import org.sessionwatch.bench.FigureOutput;
+import org.sessionwatch.bench.Stats;
+import org.sessionwatch.netapi.EnumerationRequest;
+import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.LevelNegotiator;
+import org.sessionwatch.netapi.SessionEnumerator;
+
+/**
+ * Figure 1: poll fan-out over 500 simulated servers (see {@link SimulatedFleet}: 20–200 ms each, 5 % never answer,
+ * 2 % deny access), per-server deadline 2 s, 100 cycles with the app's own poller.
+ *
+ * <p>Baseline: the same enumerators called one after the other in a plain loop (through the same level negotiator,
+ * so a denying server costs its three level attempts in both), with each hung server counted at the deadline because
+ * a serial poller would wait that long for it. Half-way through, the hung calls are released while a cycle is
+ * running; their late answers, stamped with the cycle they started in, must never show up.
+ */
+public final class FanOutBenchmark {
+
+    private FanOutBenchmark() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        BenchArgs args = new BenchArgs(argv);
+        int serverCount = args.intValue("servers", 500);
+        int cycles = args.intValue("cycles", 100);
+        Duration deadline = Duration.ofMillis(args.intValue("deadlineMs", 2_000));
+        PollerOptions defaults = PollerOptions.defaults();
+        PollerOptions options = defaults.withServerDeadline(deadline)
+                .withMaxConcurrency(args.intValue("concurrency", defaults.maxConcurrency()))
+                .withJitter(Duration.ofMillis(args.intValue("jitterMs", (int) defaults.jitter().toMillis())));
+        double serialShare = args.doubleValue("serialShare", 1.0);
+
+        SimulatedFleet fleet = new SimulatedFleet(serverCount, 0.05, 0.02, 200, 0.01, 1124);
+        FigureOutput.progress("fan-out: %d servers (%d hang, %d deny), deadline %d ms, concurrency %d, jitter %d ms,"
+                        + " %d cycles", serverCount, fleet.count(SimulatedFleet.Behaviour.HANGS),
+                fleet.count(SimulatedFleet.Behaviour.DENIES), deadline.toMillis(), options.maxConcurrency(),
+                options.jitter().toMillis(), cycles);
+
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .daemon().name("bench-release").factory());
+        releaser.submit(() -> { }).get(); // start its thread now, so it is part of the count before the poller
+        int threadsBefore = threads.getThreadCount();
+        threads.resetPeakThreadCount();
+
+        List<Double> wallMillis = new ArrayList<>();
+        Map<ErrorKind, Integer> failures = new EnumMap<>(ErrorKind.class);
+        int staleAnswersShown = 0;
+        int okResults = 0;
+        int releaseCycle = cycles / 2 + 1;
+        int abandonedAtEnd;
+        try (Poller poller = new Poller(fleet, options)) {
+            for (int cycle = 1; cycle <= cycles; cycle++) {
+                fleet.startCycle(cycle);
+                if (cycle == releaseCycle) {
+                    // mid-cycle, so the late answers race the cycle's own calls
+                    releaser.schedule(fleet::releaseHungCalls, 100, TimeUnit.MILLISECONDS);
+                }
+                long start = System.nanoTime();
+                PollCycle result = poller.poll(fleet.servers());
+                wallMillis.add((System.nanoTime() - start) / 1e6);
+                for (ServerPollResult server : result.results()) {
+                    switch (server) {
+                        case ServerPollResult.Ok ok -> {
+                            okResults++;
+                            if (ok.sessions().get(0).openCount().orElse(-1) != cycle) {
+                                staleAnswersShown++;
+                            }
+                        }
+                        case ServerPollResult.Failed failed -> failures.merge(failed.error().kind(), 1, Integer::sum);
+                    }
+                }
+                if (cycle == 1 || cycle == releaseCycle || cycle % 25 == 0) {
+                    FigureOutput.progress("cycle %d: %.0f ms, %d failed", cycle, wallMillis.getLast(),
+                            result.failedCount());
+                }
+            }
+            abandonedAtEnd = poller.abandonedCalls();
+        }
+        int peakAdded = threads.getPeakThreadCount() - threadsBefore;
+        int hung = (int) fleet.count(SimulatedFleet.Behaviour.HANGS);
+        int threadBound = options.maxConcurrency() + hung + 1;
+
+        Serial serial = serialBaseline(fleet, options, serialShare);
+        fleet.releaseHungCalls();
+        releaser.shutdownNow();
+
+        Stats wall = Stats.of(wallMillis);
+        FigureOutput.progress("fan-out cycles: %s ms; serial %.0f ms (%s)", wall, serial.totalMillis, serial.how);
+        long budget = deadline.toMillis() + 500;
+        String setup = String.format(Locale.ROOT, "%d servers, deadline %d ms, maxConcurrency %d, jitter %d ms, "
+                        + "%d cycles", serverCount, deadline.toMillis(), options.maxConcurrency(),
+                options.jitter().toMillis(), cycles);
+        FigureOutput.emit(Figure.lowerIsBetter("fanout.cycle_wall_time.worst", wall.max(), "ms",
+                serial.totalMillis, "serial loop over the same fleet (" + serial.how + ")",
+                "<= " + budget + " ms", wall.max() <= budget,
+                setup + "; worst cycle is one where the hung servers get fresh calls and run into the deadline"));
+        FigureOutput.emit(Figure.lowerIsBetter("fanout.cycle_wall_time.median", wall.median(), "ms",
+                serial.totalMillis, "serial loop over the same fleet", "<= " + budget + " ms",
+                wall.median() <= budget,
+                "most cycles: a hung server whose previous call still runs is reported at once"));
+        double speedup = serial.totalMillis / wall.max();
+        FigureOutput.emit(new Figure("fanout.speedup_vs_serial", speedup, "x", serial.totalMillis,
+                "serial loop, ms", speedup, "serial time / worst cycle time", ">= 50x", speedup >= 50,
+                "against the worst cycle, not the median"));
+        FigureOutput.emit(Figure.plain("fanout.peak_added_threads", peakAdded, "threads",
+                "<= maxConcurrency + hung + 1 = " + threadBound, peakAdded <= threadBound,
+                "peak live threads over all cycles minus the " + threadsBefore + " alive before the poller"
+                        + " (JVM peak thread count); abandoned calls not yet returned at the end: " + abandonedAtEnd));
+        FigureOutput.emit(Figure.plain("fanout.stale_answers_shown", staleAnswersShown, "results", "0",
+                staleAnswersShown == 0, fleet.lateAnswers() + " abandoned calls answered late (released mid-cycle "
+                        + releaseCycle + "); " + okResults + " ok results checked, each must carry its own cycle's"
+                        + " stamp; failures by kind: " + failures));
+    }
+
+    private record Serial(double totalMillis, String how) {
+    }
+
+    /** Calls the answering and denying servers one by one; a hung one is counted at the deadline. */
+    private static Serial serialBaseline(SimulatedFleet fleet, PollerOptions options, double share) {
+        List<Integer> live = new ArrayList<>();
+        int hung = 0;
+        for (int i = 0; i < fleet.servers().size(); i++) {
+            if (fleet.behaviourOf(i) == SimulatedFleet.Behaviour.HANGS) {
+                hung++;
+            } else {
+                live.add(i);
+            }
+        }
+        int step = Math.max(1, (int) Math.round(1 / share));
+        List<Integer> measured = new ArrayList<>();
+        for (int i = 0; i < live.size(); i += step) {
+            measured.add(live.get(i));
+        }
+        long start = System.nanoTime();
+        for (int index : measured) {
+            int server = index;
+            SessionEnumerator negotiator = new LevelNegotiator(request -> fleet.enumerate(server, request));
+            negotiator.enumerate(EnumerationRequest.of(fleet.servers().get(index).name()));
+        }
+        double liveMillis = (System.nanoTime() - start) / 1e6 * live.size() / measured.size();
+        double total = liveMillis + hung * (double) options.serverDeadline().toMillis();
+        String how = measured.size() == live.size()
+                ? String.format(Locale.ROOT, "%d answering/denying servers called one by one: %.0f ms, plus %d hung"
+                        + " x %d ms deadline", live.size(), liveMillis, hung, options.serverDeadline().toMillis())
+                : String.format(Locale.ROOT, "every %d. of %d answering/denying servers called one by one, scaled"
+                        + " up: %.0f ms, plus %d hung x %d ms deadline", step, live.size(), liveMillis, hung,
+                options.serverDeadline().toMillis());
+        return new Serial(total, how);
+    }
+}
