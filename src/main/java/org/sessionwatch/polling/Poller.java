@@ -30,7 +30,9 @@ import org.sessionwatch.servers.ServerConfig;
  * <p>Guarantees:
  * <ul>
  *   <li>{@link #poll} returns once every server has a result, at the latest {@code serverDeadline} after its call
- *       started; results come in configuration order, a down server as a {@link ServerPollResult.Failed}.</li>
+ *       started; results come in configuration order, a down server as a {@link ServerPollResult.Failed}. The
+ *       deadline counts from the start of the call, not from the start of the cycle, so a server that waited for a
+ *       free thread (more servers than {@code maxConcurrency}) still gets its full time.</li>
  *   <li>At most {@code maxConcurrency} calls run at once. A call past its deadline is reported as a timeout and
  *       abandoned (a blocking native call cannot be cancelled); its thread is replaced (see {@link ElasticPool}), so
  *       hung servers never starve the others and the thread count stays at most
@@ -99,6 +101,11 @@ public final class Poller implements AutoCloseable {
             Instant polledAt = clock.instant();
             List<ServerConfig> distinct = List.copyOf(new LinkedHashSet<>(servers));
             List<ServerSlot> cycleSlots = syncSlots(distinct);
+            if (options.hide().hideOwnSession()) {
+                // Looked up once per process, here rather than inside the first call so slow DNS cannot eat into a
+                // server's deadline.
+                LocalMachine.clientNames();
+            }
 
             Map<ServerConfig, CompletableFuture<ServerPollResult>> pending = new LinkedHashMap<>();
             boolean interrupted = false;

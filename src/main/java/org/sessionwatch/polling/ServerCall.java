@@ -83,7 +83,12 @@ final class ServerCall implements Runnable {
         try {
             outcome = callServer();
         } catch (RuntimeException e) {
-            LOG.warn("The backend for {} failed unexpectedly", slot.config().name(), e);
+            // Logged once with its stack trace; the same fault again on every later cycle only at debug level.
+            if (slot.isNewFault(e)) {
+                LOG.warn("The backend for {} failed unexpectedly", slot.config().name(), e);
+            } else {
+                LOG.debug("The backend for {} failed again: {}", slot.config().name(), e.toString());
+            }
             outcome = failed(options.requestedLevel(), unexpected(e));
         } finally {
             if (outcome == null) {
@@ -130,7 +135,7 @@ final class ServerCall implements Runnable {
         } else {
             slot.callEnded(this);
             pool.abandonedCallReturned();
-            LOG.info("{} answered after {} ms, past its deadline; that answer is dropped", slot.config().name(),
+            LOG.info("{} answered after {} ms, after it was given up on; that answer is dropped", slot.config().name(),
                     runningFor().toMillis());
         }
     }

@@ -23,6 +23,7 @@ final class ServerSlot {
     private ServerCall running;
     private boolean retired;
     private volatile OwnSession ownSession;
+    private String lastFault;
 
     ServerSlot(ServerConfig config, EnumeratorFactory factory) {
         this.config = config;
@@ -108,6 +109,14 @@ final class ServerSlot {
             }
         }
         closeQuietly(toClose);
+    }
+
+    /** Whether {@code fault} differs from the last unexpected exception of this server (by type and message). */
+    synchronized boolean isNewFault(RuntimeException fault) {
+        String signature = fault.getClass().getName() + ": " + fault.getMessage();
+        boolean isNew = !signature.equals(lastFault);
+        lastFault = signature;
+        return isNew;
     }
 
     /** Who the poller is on this server, computed once (the local names may need DNS). */

@@ -112,6 +112,25 @@ class BackendSelectorTest {
         }
     }
 
+    @Test
+    void theSlowDemoServerTimesOutUnderAShortDeadlineWithoutHoldingUpTheOthers() {
+        DemoFleet realLatency = new DemoFleet(1, Clock.systemUTC());
+        try (Poller poller = new Poller(new BackendSelector(null, null, realLatency, false),
+                PollerOptions.defaults().withJitter(java.time.Duration.ZERO)
+                        .withServerDeadline(java.time.Duration.ofMillis(400)))) {
+            long start = System.nanoTime();
+            PollCycle cycle = poller.poll(realLatency.servers());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(millis).isLessThan(1400);
+            assertThat(cycle.results()).filteredOn(r -> r.server().equals("FS-ARCHIVE")).singleElement()
+                    .isInstanceOfSatisfying(ServerPollResult.Failed.class,
+                            f -> assertThat(f.error().kind()).isEqualTo(ErrorKind.TIMEOUT));
+            assertThat(cycle.results()).filteredOn(r -> r.server().startsWith("FS-HQ")).hasSize(2)
+                    .allMatch(ServerPollResult.Ok.class::isInstance);
+        }
+    }
+
     private static Function<ServerConfig, SessionEnumerator> provider(String name, List<String> created) {
         return config -> {
             created.add(config.name());

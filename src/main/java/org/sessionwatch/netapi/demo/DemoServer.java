@@ -38,7 +38,7 @@ final class DemoServer {
         BRANCH,
         /** Engineering: IPv6 and DNS names, a few clients over SMB over QUIC. */
         ENGINEERING,
-        /** A Samba NAS: DNS names; level 1 carries no transport anyway. */
+        /** A Samba NAS: DNS names; level 1 carries no transport anyway, and Samba always reports idle time 0. */
         NAS
     }
 
@@ -119,7 +119,7 @@ final class DemoServer {
         List<Session> result = new ArrayList<>(sessions.size());
         for (Simulated s : sessions) {
             if (matches(request, s)) {
-                result.add(render(request.server(), level, s, nowSecond));
+                result.add(render(request.server(), level, s, nowSecond, style == ClientStyle.NAS));
             }
         }
         return result;
@@ -131,7 +131,7 @@ final class DemoServer {
     }
 
     /** Builds the row a real server would return at {@code level}: only the fields that level carries. */
-    private static Session render(String server, InfoLevel level, Simulated s, long nowSecond) {
+    private static Session render(String server, InfoLevel level, Simulated s, long nowSecond, boolean idleUnknown) {
         Session.Builder b = Session.builder(server, level).clientName(s.client);
         if (level.carries(SessionField.USER_NAME)) {
             b.userName(s.user);
@@ -143,7 +143,7 @@ final class DemoServer {
             b.activeSeconds(Math.max(0, nowSecond - s.startedAt));
         }
         if (level.carries(SessionField.IDLE_TIME)) {
-            b.idleSeconds(Math.max(0, nowSecond - Math.max(s.lastActivity, s.startedAt)));
+            b.idleSeconds(idleUnknown ? 0 : Math.max(0, nowSecond - Math.max(s.lastActivity, s.startedAt)));
         }
         if (level.carries(SessionField.USER_FLAGS)) {
             b.userFlags(s.userFlags);

@@ -84,6 +84,9 @@ class DemoFleetTest {
         assertThat(failure(DemoFleet.NAS, InfoLevel.LEVEL_2).kind()).isEqualTo(ErrorKind.INVALID_LEVEL);
         assertThat(failure(DemoFleet.NAS, InfoLevel.LEVEL_10).kind()).isEqualTo(ErrorKind.INVALID_LEVEL);
         assertThat(sessions(fleet, DemoFleet.NAS, InfoLevel.LEVEL_0)).isNotEmpty();
+        // like Samba, the NAS reports idle time 0
+        assertThat(sessions(fleet, DemoFleet.NAS, InfoLevel.LEVEL_1))
+                .allSatisfy(s -> assertThat(s.idleSeconds()).hasValue(0));
     }
 
     @Test
@@ -229,6 +232,35 @@ class DemoFleetTest {
         assertThat(first.stream().map(s -> s.transport().orElseThrow())
                 .map(System::identityHashCode).distinct().count())
                 .isEqualTo(first.stream().map(s -> s.transport().orElseThrow()).distinct().count());
+    }
+
+    @Test
+    void aHundredThousandSessionsStayWithinFourHundredBytesEach() {
+        List<List<Session>> kept = new ArrayList<>();
+        long before = usedHeap();
+        int count = 0;
+        while (count < 100_000) {
+            for (ServerConfig server : fleet.servers()) {
+                if (fleet.enumerate(EnumerationRequest.of(server.name())) instanceof EnumerationResult.Success ok) {
+                    kept.add(ok.sessions());
+                    count += ok.sessions().size();
+                }
+            }
+            clock.advance(Duration.ofSeconds(15));
+        }
+        double perSession = (usedHeap() - before) / (double) count;
+
+        assertThat(kept).isNotEmpty();
+        // Measured about 60 bytes: a Session plus its list slot; every string is shared.
+        assertThat(perSession).isLessThan(400);
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private List<Session> success(EnumerationRequest request) {

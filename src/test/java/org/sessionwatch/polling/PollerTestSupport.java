@@ -1,0 +1,51 @@
+package org.sessionwatch.polling;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.AfterEach;
+import org.sessionwatch.servers.ServerConfig;
+
+/** Shared fixture of the poller tests: scripted servers, latches released after each test, pollers closed. */
+abstract class PollerTestSupport {
+
+    static final Duration DEADLINE = Duration.ofMillis(200);
+    static final PollerOptions FAST = PollerOptions.defaults()
+            .withServerDeadline(DEADLINE).withJitter(Duration.ZERO).withMaxConcurrency(16);
+
+    final FakeServers fakes = new FakeServers();
+    private final List<CountDownLatch> latches = new ArrayList<>();
+    private final List<Poller> pollers = new ArrayList<>();
+
+    @AfterEach
+    void releaseHungCalls() {
+        latches.forEach(CountDownLatch::countDown);
+        pollers.forEach(Poller::close);
+    }
+
+    Poller poller(PollerOptions options) {
+        return track(new Poller(fakes, options));
+    }
+
+    Poller track(Poller poller) {
+        pollers.add(poller);
+        return poller;
+    }
+
+    CountDownLatch latch() {
+        CountDownLatch latch = new CountDownLatch(1);
+        latches.add(latch);
+        return latch;
+    }
+
+    static List<ServerConfig> servers(String... names) {
+        return java.util.Arrays.stream(names).map(FakeServers::server).toList();
+    }
+
+    static long pollThreads(Poller poller) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(poller.threadNamePrefix())).count();
+    }
+}
