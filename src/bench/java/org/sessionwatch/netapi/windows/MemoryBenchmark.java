@@ -1,0 +1,131 @@
+package org.sessionwatch.netapi.windows;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.jna.Memory;
+
+import org.sessionwatch.bench.BenchArgs;
+import org.sessionwatch.bench.Figure;
+import org.sessionwatch.bench.FigureOutput;
+import org.sessionwatch.bench.Heap;
+import org.sessionwatch.bench.Level502Sample;
+import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.netapi.NetApiException;
+import org.sessionwatch.netapi.Session;
+
+/**
+ * Figure 4: retained heap per session with 100,000 level-502 sessions in the model (10 servers of 10,000), measured
+ * by difference of used heap after full collections (serial collector, its own JVM).
+ *
+ * <p>Three sets of the same sessions: as the Windows backend's decoder produces them from netapi32-style buffers
+ * (what the app really holds), with repeated strings shared (server, client type and transport: one instance per
+ * distinct value), and the baseline with every string its own copy.
+ */
+public final class MemoryBenchmark {
+
+    static final int SERVERS = 10;
+    static final int PER_SERVER = 10_000;
+    static final int SESSIONS = SERVERS * PER_SERVER;
+    static final double TARGET_BYTES = 400;
+
+    private MemoryBenchmark() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        new BenchArgs(argv);
+        List<List<Level502Sample.Entry>> answers = new ArrayList<>();
+        List<String> servers = new ArrayList<>();
+        for (int s = 0; s < SERVERS; s++) {
+            answers.add(Level502Sample.entries(PER_SERVER, s + 1));
+            servers.add("FS-%02d.corp.example".formatted(s + 1));
+        }
+
+        Heap.Retained<List<List<Session>>> unshared = Heap.retainedBy(() -> build(answers, servers, false));
+        double unsharedPer = perSession(unshared);
+        unshared = null;
+        Heap.Retained<List<List<Session>>> shared = Heap.retainedBy(() -> build(answers, servers, true));
+        double sharedPer = perSession(shared);
+        shared = null;
+        List<Memory> buffers = new ArrayList<>();
+        for (List<Level502Sample.Entry> answer : answers) {
+            buffers.add(SessionBuffer.build(InfoLevel.LEVEL_502, answer.stream().map(e -> new SessionBuffer.Entry(
+                    e.cname(), e.username(), e.numOpens(), e.time(), e.idleTime(), e.userFlags(), e.cltypeName(),
+                    e.transport())).toList()));
+        }
+        Heap.Retained<List<List<Session>>> decoded = Heap.retainedBy(() -> decode(buffers, servers));
+        double decodedPer = perSession(decoded);
+        FigureOutput.progress("bytes per session: decoded %.0f, shared %.0f, unshared %.0f", decodedPer, sharedPer,
+                unsharedPer);
+
+        String how = "100,000 level-502 sessions (10 servers x 10,000) held in per-server lists as the poller holds"
+                + " them; retained heap by difference of used heap after repeated full GCs (serial GC, own JVM, "
+                + "compressed oops, " + System.getProperty("java.vm.name") + " " + Runtime.version() + ")";
+        FigureOutput.emit(Figure.lowerIsBetter("memory.session_as_decoded", decodedPer, "bytes/session",
+                unsharedPer, "the same sessions with every string its own copy", "<= 400 bytes/session",
+                decodedPer <= TARGET_BYTES, how + "; as the JNA decoder builds them from netapi32-style buffers"));
+        FigureOutput.emit(Figure.lowerIsBetter("memory.session_shared_strings", sharedPer, "bytes/session",
+                unsharedPer, "the same sessions with every string its own copy", "<= 400 bytes/session",
+                sharedPer <= TARGET_BYTES, how + "; server, client type and transport one instance per value"));
+        if (decoded.value().size() != SERVERS) {
+            throw new IllegalStateException("lost a server");
+        }
+    }
+
+    private static double perSession(Heap.Retained<List<List<Session>>> retained) {
+        long count = retained.value().stream().mapToLong(List::size).sum();
+        if (count != SESSIONS) {
+            throw new IllegalStateException("Expected " + SESSIONS + " sessions, built " + count);
+        }
+        return (double) retained.bytes() / count;
+    }
+
+    private static List<List<Session>> decode(List<Memory> buffers, List<String> servers) {
+        List<List<Session>> model = new ArrayList<>();
+        for (int s = 0; s < buffers.size(); s++) {
+            try {
+                model.add(List.copyOf(SessionInfoDecoder.decode(buffers.get(s), PER_SERVER, servers.get(s),
+                        InfoLevel.LEVEL_502)));
+            } catch (NetApiException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return model;
+    }
+
+    private static List<List<Session>> build(List<List<Level502Sample.Entry>> answers, List<String> servers,
+                                             boolean share) {
+        Map<String, String> canonical = new HashMap<>();
+        List<List<Session>> model = new ArrayList<>();
+        for (int s = 0; s < answers.size(); s++) {
+            List<Session> sessions = new ArrayList<>(PER_SERVER);
+            for (Level502Sample.Entry e : answers.get(s)) {
+                String server = servers.get(s);
+                String type = e.cltypeName();
+                String transport = e.transport();
+                if (share) {
+                    server = canonical.computeIfAbsent(server, k -> k);
+                    type = canonical.computeIfAbsent(type, k -> k);
+                    transport = canonical.computeIfAbsent(transport, k -> k);
+                } else {
+                    server = copy(server);
+                    type = copy(type);
+                    transport = copy(transport);
+                }
+                sessions.add(Session.builder(server, InfoLevel.LEVEL_502)
+                        .clientName(copy(e.cname())).userName(copy(e.username()))
+                        .openCount(e.numOpens()).activeSeconds(e.time()).idleSeconds(e.idleTime())
+                        .userFlags(e.userFlags()).clientType(type).transport(transport).build());
+            }
+            model.add(List.copyOf(sessions));
+        }
+        return model;
+    }
+
+    /** A distinct String instance with its own character array. */
+    private static String copy(String value) {
+        return new String(value.toCharArray());
+    }
+}
