@@ -183,7 +183,7 @@ final class DemoServer {
         // Arrivals balance departures, so the population hovers around the target.
         for (int i = 0; i < targetSessions; i++) {
             if (random.nextDouble() < LEAVE_PER_TICK) {
-                arrive(tickStart + random.nextInt((int) TICK_SECONDS));
+                arrive(tickStart - random.nextInt((int) TICK_SECONDS)); // never in the future of a poll
             }
         }
     }

@@ -1,0 +1,189 @@
+package org.sessionwatch.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.sessionwatch.AppInfo;
+import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.servers.Backend;
+import org.sessionwatch.servers.ServerListImport;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The command line, declared for picocli; values are checked by the converters so errors name option and value. */
+@Command(name = "sessionwatch", mixinStandardHelpOptions = true, versionProvider = CliOptions.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Lists the SMB sessions on your file servers (NetSessionEnum level 502), once or continuously.",
+                "Without --once or --watch SessionWatch opens its window instead."},
+        footer = {"", "The password for --username comes from the SESSIONWATCH_PASSWORD environment variable or is"
+                + " asked for on the terminal; it is never accepted on the command line.",
+                "Exit codes: 0 every server answered, 2 usage error, 3 some servers failed, 4 all servers failed."})
+final class CliOptions {
+
+    static final class Mode {
+        @Option(names = "--once", required = true, description = "Poll every server once, print, and exit.")
+        boolean once;
+
+        @Option(names = "--watch", required = true,
+                description = "Print connects and disconnects as they happen until stopped (Ctrl+C).")
+        boolean watch;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", converter = Seconds.class,
+            description = "Seconds between the starts of two --watch polls (default: the configuration's, 15).")
+    Integer intervalSeconds;
+
+    @Option(names = "--cycles", paramLabel = "N", hidden = true, converter = Count.class,
+            description = "Stop --watch after N polls (for tests and scripts).")
+    Integer cycles;
+
+    @Option(names = "--format", paramLabel = "table|json|csv", converter = FormatConverter.class,
+            description = "Output format (default: table).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Option(names = "--server", paramLabel = "NAME", converter = ServerNameConverter.class,
+            description = "Server to poll, as NAME, NAME:PORT or [IPv6]:PORT; repeatable. Replaces the configured list.")
+    List<String> servers = new ArrayList<>();
+
+    @Option(names = "--backend", paramLabel = "auto|windows|srvsvc|demo", converter = BackendConverter.class,
+            description = "How to ask the servers (default: each server's configured backend, else auto).")
+    Backend backend;
+
+    @Option(names = "--level", paramLabel = "0|1|2|10|502", converter = LevelConverter.class,
+            description = "Information level to ask for first (default: 502); lower levels are tried if refused.")
+    InfoLevel level;
+
+    @Option(names = "--client", paramLabel = "CLIENT", description = "Only sessions from this client (server-side).")
+    String client;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Only sessions of this user (server-side).")
+    String user;
+
+    @Option(names = "--demo", description = "Poll the built-in demo fleet instead of real servers.")
+    boolean demo;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file to use instead of the default.")
+    Path config;
+
+    @Option(names = "--username", paramLabel = "USER[@DOMAIN]", converter = AccountConverter.class,
+            description = "Account for the srvsvc backend: USER, USER@DOMAIN or DOMAIN\\USER.")
+    Account account;
+
+    @Option(names = "--port", paramLabel = "PORT", converter = PortConverter.class,
+            description = "SMB port for the srvsvc backend (default: 445).")
+    Integer port;
+
+    @Option(names = "--deadline", paramLabel = "SECONDS", converter = Seconds.class,
+            description = "Seconds one server may take before it counts as timed out (default: 10).")
+    Integer deadlineSeconds;
+
+    boolean watch() {
+        return mode != null && mode.watch;
+    }
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {AppInfo.name() + " " + AppInfo.version()};
+        }
+    }
+
+    static final class FormatConverter implements ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            try {
+                return OutputFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class BackendConverter implements ITypeConverter<Backend> {
+        @Override
+        public Backend convert(String value) {
+            try {
+                return Backend.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class LevelConverter implements ITypeConverter<InfoLevel> {
+        @Override
+        public InfoLevel convert(String value) {
+            try {
+                return InfoLevel.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class AccountConverter implements ITypeConverter<Account> {
+        @Override
+        public Account convert(String value) {
+            try {
+                return Account.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Checks the entry now, so a bad name is a usage error; {@link CliRun} parses it again into a server. */
+    static final class ServerNameConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                ServerListImport.parseEntry(value, Backend.AUTO);
+                return value;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class PortConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return bounded(value, 1, 65535, "a port (1–65535)");
+        }
+    }
+
+    static final class Seconds implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return bounded(value, 1, 86_400, "a number of seconds (1–86400)");
+        }
+    }
+
+    static final class Count implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return bounded(value, 1, Integer.MAX_VALUE, "a positive whole number");
+        }
+    }
+
+    private static int bounded(String value, int min, int max, String what) {
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the same message as an out-of-range number
+        }
+        throw new TypeConversionException("'" + value + "' is not " + what);
+    }
+}

@@ -1,0 +1,261 @@
+package org.sessionwatch.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import org.sessionwatch.netapi.EnumerationRequest;
+import org.sessionwatch.netapi.EnumerationResult;
+import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.netapi.SessionEnumerator;
+import org.sessionwatch.polling.EnumeratorFactory;
+import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
+import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.servers.Backend;
+import org.sessionwatch.servers.ConfigLoad;
+import org.sessionwatch.servers.ConfigStore;
+import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.servers.ServerListImport;
+
+/** One execution of {@code --once} or {@code --watch}, after picocli has accepted the command line. */
+final class CliRun {
+    static final String PASSWORD_VARIABLE = "SESSIONWATCH_PASSWORD";
+
+    /** The built-in demo fleet: its servers and the one enumerator that answers for all of them. */
+    record Demo(List<ServerConfig> servers, SessionEnumerator enumerator) {
+    }
+
+    private final CliContext context;
+    private final CyclePoller.Factory pollers;
+    private final Supplier<Demo> demoSupplier;
+    private final AtomicBoolean stopRequested;
+    private Demo demo;
+
+    CliRun(CliContext context, CyclePoller.Factory pollers, Supplier<Demo> demoSupplier, AtomicBoolean stopRequested) {
+        this.context = context;
+        this.pollers = pollers;
+        this.demoSupplier = demoSupplier;
+        this.stopRequested = stopRequested;
+    }
+
+    int run(CliOptions options) {
+        Optional<char[]> password = Optional.empty();
+        try {
+            RunSettings settings = settle(options);
+            password = password(settings);
+            EnumeratorFactory enumerators = enumerators(password, settings.config().serverDeadline());
+            try (CyclePoller poller = pollers.create(enumerators, settings)) {
+                return options.watch() ? watch(poller, settings, options) : once(poller, settings, options.format);
+            }
+        } catch (UsageException e) {
+            context.err().println("sessionwatch: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } finally {
+            password.ifPresent(p -> Arrays.fill(p, '\0'));
+            if (demo != null) {
+                demo.enumerator().close();
+            }
+        }
+    }
+
+    /** Lays the command line over the configuration file. */
+    RunSettings settle(CliOptions o) throws UsageException {
+        if (o.demo && !o.servers.isEmpty()) {
+            throw new UsageException("--demo polls the built-in demo fleet and cannot be combined with --server");
+        }
+        if (o.demo && o.backend != null && o.backend != Backend.DEMO) {
+            throw new UsageException("--demo cannot be combined with --backend " + o.backend);
+        }
+        if (o.config != null && !Files.exists(o.config)) {
+            throw new UsageException("--config: the file " + o.config + " does not exist");
+        }
+        Path configFile = o.config != null ? o.config : context.defaultConfigFile().get();
+        ConfigLoad load = new ConfigStore(configFile).load();
+        boolean serversGiven = o.demo || !o.servers.isEmpty() || o.backend == Backend.DEMO;
+        if (load instanceof ConfigLoad.Invalid invalid) {
+            if (!serversGiven) {
+                throw new UsageException("cannot use the configuration file " + invalid.path() + ": "
+                        + invalid.reason() + ". Fix the file (it was left unchanged), or name the servers with"
+                        + " --server or --demo.");
+            }
+            context.err().println("sessionwatch: warning: " + load.problem().orElseThrow());
+        }
+        AppConfig base = load.config();
+
+        List<ServerConfig> servers;
+        boolean demoFleet = false;
+        if (o.demo || (o.backend == Backend.DEMO && o.servers.isEmpty())) {
+            servers = demo().servers();
+            demoFleet = true;
+            context.err().println("Demo data: polling the built-in demo fleet; its sessions are made up.");
+        } else if (!o.servers.isEmpty()) {
+            servers = commandLineServers(o);
+        } else if (base.enabledServers().isEmpty()) {
+            servers = demo().servers();
+            demoFleet = true;
+            context.err().println("Demo data: no servers are configured in " + configFile + " and none were given"
+                    + " with --server, so the built-in demo fleet is shown; its sessions are made up.");
+        } else {
+            servers = base.enabledServers().stream().map(s -> override(s, o, true)).toList();
+        }
+        Duration interval = o.intervalSeconds != null ? Duration.ofSeconds(o.intervalSeconds) : base.pollInterval();
+        Duration deadline = o.deadlineSeconds != null ? Duration.ofSeconds(o.deadlineSeconds) : base.serverDeadline();
+        AppConfig effective = new AppConfig(servers, interval, deadline, base.hideOwnSession(),
+                base.hideComputerAccounts(), base.hideAnonymous(), base.reachabilityCheck());
+        return new RunSettings(effective, o.level != null ? o.level : InfoLevel.LEVEL_502, o.client, o.user,
+                demoFleet);
+    }
+
+    private List<ServerConfig> commandLineServers(CliOptions o) throws UsageException {
+        List<ServerConfig> servers = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String entry : o.servers) {
+            ServerConfig server = ServerListImport.parseEntry(entry, o.backend != null ? o.backend : Backend.AUTO);
+            if (!seen.add(server.name().toLowerCase(Locale.ROOT))) {
+                throw new UsageException("--server " + entry + " is given twice");
+            }
+            servers.add(override(server, o, !hasExplicitPort(entry)));
+        }
+        return servers;
+    }
+
+    /** Applies --backend, --port and --username to one server. */
+    private static ServerConfig override(ServerConfig s, CliOptions o, boolean portFromOption) {
+        Backend backend = o.backend != null ? o.backend : s.backend();
+        int port = portFromOption && o.port != null ? o.port : s.port();
+        String user = o.account != null ? o.account.user() : s.username();
+        String domain = o.account != null ? o.account.domain() : s.domain();
+        return new ServerConfig(s.name(), backend, s.enabled(), port, user, domain, s.requireSigning());
+    }
+
+    private static boolean hasExplicitPort(String entry) {
+        String e = entry.strip();
+        return e.startsWith("[") ? e.contains("]:") : e.indexOf(':') >= 0 && e.indexOf(':') == e.lastIndexOf(':');
+    }
+
+    /** The password for servers with an explicit account: the environment, else the terminal, never argv. */
+    private Optional<char[]> password(RunSettings settings) throws UsageException {
+        Optional<ServerConfig> needing = settings.servers().stream()
+                // netapi32 always uses the logged-on user's token, so only srvsvc (or auto) needs a password
+                .filter(s -> s.backend() != Backend.DEMO && s.backend() != Backend.WINDOWS
+                        && s.hasExplicitCredentials())
+                .findFirst();
+        if (needing.isEmpty()) {
+            return Optional.empty();
+        }
+        String fromEnvironment = context.environment().apply(PASSWORD_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return Optional.of(fromEnvironment.toCharArray());
+        }
+        ServerConfig server = needing.get();
+        String account = (server.domain() == null ? "" : server.domain() + "\\") + server.username();
+        Optional<char[]> typed = context.passwordPrompt().read("Password for " + account + ": ");
+        if (typed.isEmpty()) {
+            throw new UsageException("a password is needed for " + account + ": set " + PASSWORD_VARIABLE
+                    + " or run in a terminal to be asked for it");
+        }
+        return typed;
+    }
+
+    private EnumeratorFactory enumerators(Optional<char[]> password, Duration deadline) {
+        EnumeratorFactory real = context.backends().create(password, deadline);
+        return server -> server.backend() == Backend.DEMO ? new SharedEnumerator(demo().enumerator())
+                : real.create(server);
+    }
+
+    private Demo demo() {
+        if (demo == null) {
+            demo = demoSupplier.get();
+        }
+        return demo;
+    }
+
+    private int once(CyclePoller poller, RunSettings settings, OutputFormat format) {
+        PollCycle cycle = poller.poll(settings.servers());
+        context.out().print(switch (format) {
+            case TABLE -> TableOutput.cycle(cycle);
+            case JSON -> JsonOutput.cycle(cycle) + System.lineSeparator();
+            case CSV -> CsvOutput.cycle(cycle);
+        });
+        context.out().flush();
+        reportFailures(cycle);
+        return ExitCodes.of(cycle);
+    }
+
+    private void reportFailures(PollCycle cycle) {
+        for (ServerPollResult result : cycle.results()) {
+            if (result instanceof ServerPollResult.Failed failed) {
+                context.err().println("sessionwatch: " + failed.server() + ": " + failed.error().describe());
+            }
+        }
+    }
+
+    private int watch(CyclePoller poller, RunSettings settings, CliOptions options) {
+        Duration interval = settings.config().pollInterval();
+        context.err().println("Watching " + settings.servers().size() + " server(s) every " + interval.toSeconds()
+                + " s; press Ctrl+C to stop.");
+        if (options.format == OutputFormat.CSV) {
+            context.out().print(CsvOutput.row(WatchOutput.CSV_HEADER));
+        }
+        WatchDiff diff = new WatchDiff();
+        PollCycle last = null;
+        for (int cycle = 1; !stopRequested.get(); cycle++) {
+            Instant started = context.clock().instant();
+            PollCycle polled = poller.poll(settings.servers());
+            if (stopRequested.get()) {
+                // A cycle cut short by Ctrl+C says nothing about the servers: print no "failing" lines for it.
+                break;
+            }
+            last = polled;
+            for (WatchEvent event : diff.next(last)) {
+                context.out().print(switch (options.format) {
+                    case TABLE -> WatchOutput.text(event) + System.lineSeparator();
+                    case JSON -> WatchOutput.json(event) + System.lineSeparator();
+                    case CSV -> WatchOutput.csv(event);
+                });
+            }
+            context.out().flush();
+            if (context.out().checkError()) {
+                // stdout is gone (e.g. "| head" has exited): nobody reads the events any more.
+                break;
+            }
+            if (options.cycles != null && cycle >= options.cycles) {
+                break;
+            }
+            Duration wait = interval.minus(Duration.between(started, context.clock().instant()));
+            try {
+                if (!wait.isNegative() && !stopRequested.get()) {
+                    context.sleeper().sleep(wait);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return last == null ? ExitCodes.OK : ExitCodes.of(last);
+    }
+
+    /** Lends the one demo enumerator to every server; the run closes it once, at the end. */
+    private record SharedEnumerator(SessionEnumerator delegate) implements SessionEnumerator {
+        @Override
+        public EnumerationResult enumerate(EnumerationRequest request) {
+            return delegate.enumerate(request);
+        }
+
+        @Override
+        public void close() {
+            // owned by the run, not by the poller's per-server slot
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.sessionwatch.cli;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.OptionalLong;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.netapi.NetApiError;
+import org.sessionwatch.netapi.Session;
+import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
+
+/**
+ * The {@code --format json} output: one compact JSON object per poll cycle (and, with {@code --watch}, one per
+ * event), each on its own line so the output is also valid JSON Lines.
+ *
+ * <p>Every key is always written; a value the server did not give (a field the obtained level does not carry, a
+ * NULL string, the session count of a failed server) is {@code null}, never left out, never zero.
+ */
+final class JsonOutput {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonOutput() {
+    }
+
+    @FunctionalInterface
+    interface Body {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    static String object(Body body) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(text)) {
+            json.writeStartObject();
+            body.write(json);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing JSON to memory failed", e);
+        }
+        return text.toString();
+    }
+
+    static String cycle(PollCycle cycle) {
+        return object(json -> {
+            json.writeStringField("polledAt", Timestamps.forMachines(cycle.polledAt()));
+            json.writeArrayFieldStart("servers");
+            for (ServerPollResult result : cycle.results()) {
+                json.writeStartObject();
+                writeServer(json, result);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("sessions");
+            for (Session session : (Iterable<Session>) cycle.sessions()::iterator) {
+                json.writeStartObject();
+                writeSessionFields(json, session);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
+    }
+
+    static void writeServer(JsonGenerator json, ServerPollResult result) throws IOException {
+        json.writeStringField("server", result.server());
+        switch (result) {
+            case ServerPollResult.Ok ok -> {
+                json.writeStringField("status", "OK");
+                writeLevel(json, ok.level());
+                json.writeNumberField("sessions", ok.sessions().size());
+                json.writeNumberField("durationMs", ok.duration().toMillis());
+                json.writeNullField("error");
+            }
+            case ServerPollResult.Failed failed -> {
+                json.writeStringField("status", failed.error().kind().name());
+                writeLevel(json, failed.level());
+                json.writeNullField("sessions");
+                json.writeNumberField("durationMs", failed.duration().toMillis());
+                json.writeFieldName("error");
+                writeError(json, failed.error());
+            }
+        }
+    }
+
+    /** {@code {"code": 5, "message": "...", "remedy": "..." | null}}. */
+    static void writeError(JsonGenerator json, NetApiError error) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("code", error.code());
+        json.writeStringField("message", error.message());
+        writeString(json, "remedy", error.remedy());
+        json.writeEndObject();
+    }
+
+    static void writeSessionFields(JsonGenerator json, Session session) throws IOException {
+        json.writeStringField("server", session.server());
+        writeString(json, "client", session.clientName().orElse(null));
+        writeString(json, "user", session.userName().orElse(null));
+        writeNumber(json, "opens", session.openCount());
+        writeNumber(json, "activeSeconds", session.activeSeconds());
+        writeNumber(json, "idleSeconds", session.idleSeconds());
+        writeNumber(json, "userFlags", session.userFlags());
+        writeString(json, "clientType", session.clientType().orElse(null));
+        writeString(json, "transport", session.transport().orElse(null));
+        writeLevel(json, session.level());
+    }
+
+    private static void writeLevel(JsonGenerator json, InfoLevel level) throws IOException {
+        if (level == null) {
+            json.writeNullField("level");
+        } else {
+            json.writeNumberField("level", level.code());
+        }
+    }
+
+    static void writeString(JsonGenerator json, String name, String value) throws IOException {
+        if (value == null) {
+            json.writeNullField(name);
+        } else {
+            json.writeStringField(name, value);
+        }
+    }
+
+    private static void writeNumber(JsonGenerator json, String name, OptionalLong value) throws IOException {
+        if (value.isPresent()) {
+            json.writeNumberField(name, value.getAsLong());
+        } else {
+            json.writeNullField(name);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.sessionwatch.cli;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.servers.ServerConfig;
+
+/**
+ * What one CLI run polls and how, after the command line has been laid over the configuration file.
+ *
+ * @param config       the effective configuration: servers, interval, deadline and hide options
+ * @param level        the level to ask for first
+ * @param clientFilter server-side client filter, or null
+ * @param userFilter   server-side user filter, or null
+ * @param demoFleet    whether the servers are the built-in demo fleet
+ */
+record RunSettings(AppConfig config, InfoLevel level, String clientFilter, String userFilter, boolean demoFleet) {
+    RunSettings {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(level, "level");
+    }
+
+    List<ServerConfig> servers() {
+        return config.enabledServers();
+    }
+}

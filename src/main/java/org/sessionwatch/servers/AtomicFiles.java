@@ -1,0 +1,105 @@
+package org.sessionwatch.servers;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Replaces a file so that a reader (or a crash, or a full disk) sees either the old content or the new content,
+ * never a mix: the data goes to a temporary file in the same directory, is forced to the device, and is then moved
+ * over the target in one step. On POSIX systems the file is created 0600 and new directories 0700, because the
+ * configuration names servers and accounts that are nobody else's business.
+ */
+final class AtomicFiles {
+
+    /** Produces the content; may fail half-way, in which case the target is left untouched. */
+    @FunctionalInterface
+    interface ContentWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+    private AtomicFiles() {
+    }
+
+    static void write(Path target, ContentWriter content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        createDirectories(directory);
+        Path temp = isPosix()
+                ? Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp",
+                        PosixFilePermissions.asFileAttribute(OWNER_FILE))
+                : Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        boolean moved = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+                 OutputStream out = Channels.newOutputStream(channel)) {
+                content.writeTo(out);
+                out.flush();
+                // Without this the rename can reach the disk before the data, leaving an empty file after a crash.
+                channel.force(true);
+            }
+            move(temp, absolute);
+            moved = true;
+            syncDirectory(directory);
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    static boolean isPosix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Some network and FUSE file systems cannot rename atomically; a plain replace is the best they offer.
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void createDirectories(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        // Only directories created here get 0700; an existing parent such as ~/.config keeps what the user chose.
+        Path parent = directory.getParent();
+        if (parent != null) {
+            createDirectories(parent);
+        }
+        FileAttribute<?>[] attributes = isPosix()
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY)}
+                : new FileAttribute<?>[0];
+        Files.createDirectory(directory, attributes);
+    }
+
+    /** Makes the rename itself durable on POSIX; Windows cannot open a directory this way and needs no help. */
+    private static void syncDirectory(Path directory) {
+        if (!isPosix()) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            // The new file is already in place; a file system that cannot sync directories loses nothing here.
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.sessionwatch.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.netapi.NetApiError;
+import org.sessionwatch.netapi.Session;
+import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WatchDiffTest {
+    private static final Instant T0 = Instant.parse("2026-11-24T16:00:00Z");
+
+    /** A session that started {@code startOffset} seconds after T0, seen at {@code at}. */
+    private static Session session(String client, String user, long startOffset, Instant at) {
+        long active = Duration.between(T0.plusSeconds(startOffset), at).toSeconds();
+        return Session.builder("FS01", InfoLevel.LEVEL_10).clientName(client).userName(user)
+                .activeSeconds(active).idleSeconds(1).build();
+    }
+
+    private static PollCycle ok(Instant at, Session... sessions) {
+        return new PollCycle(at, List.of(new ServerPollResult.Ok("FS01", InfoLevel.LEVEL_502, InfoLevel.LEVEL_10,
+                List.of(sessions), Duration.ofMillis(20), at)));
+    }
+
+    private static PollCycle failed(Instant at, NetApiError error) {
+        return new PollCycle(at, List.of(new ServerPollResult.Failed("FS01", InfoLevel.LEVEL_502, error,
+                Duration.ofMillis(20), at)));
+    }
+
+    private static List<String> lines(List<WatchEvent> events) {
+        return events.stream().map(WatchOutput::text).toList();
+    }
+
+    @Test
+    void firstPollListsWhatIsPresentThenOnlyChangesArePrinted() {
+        WatchDiff diff = new WatchDiff();
+        Instant t1 = T0.plusSeconds(100);
+        assertThat(lines(diff.next(ok(t1, session("10.0.0.1", "alice", 10, t1), session("10.0.0.2", "bob", 50, t1)))))
+                .containsExactly(
+                        "2026-11-24T16:01:40Z = PRESENT    FS01 10.0.0.1 alice (connected 1m 30s, idle 1s, level 10)",
+                        "2026-11-24T16:01:40Z = PRESENT    FS01 10.0.0.2 bob (connected 50s, idle 1s, level 10)");
+
+        // 15 s later, with one second of jitter on alice's derived start: nothing changed.
+        Instant t2 = t1.plusSeconds(15);
+        assertThat(diff.next(ok(t2, session("10.0.0.1", "alice", 11, t2), session("10.0.0.2", "bob", 50, t2))))
+                .isEmpty();
+
+        // bob leaves, carol arrives.
+        Instant t3 = t2.plusSeconds(15);
+        assertThat(lines(diff.next(ok(t3, session("10.0.0.1", "alice", 10, t3), session("10.0.0.3", "carol", 125, t3)))))
+                .containsExactly(
+                        "2026-11-24T16:02:10Z - DISCONNECT FS01 10.0.0.2 bob (was connected 1m 05s, idle 1s, level 10)",
+                        "2026-11-24T16:02:10Z + CONNECT    FS01 10.0.0.3 carol (connected 5s, idle 1s, level 10)");
+    }
+
+    @Test
+    void startsWithinTwoSecondsAreTheSameSessionAndThreeSecondsApartAreAReconnect() {
+        WatchDiff diff = new WatchDiff();
+        Instant t1 = T0.plusSeconds(100);
+        diff.next(ok(t1, session("pc", "alice", 10, t1)));
+        Instant t2 = t1.plusSeconds(15);
+        assertThat(diff.next(ok(t2, session("PC", "ALICE", 12, t2)))).as("2 s jitter, other case").isEmpty();
+        Instant t3 = t2.plusSeconds(15);
+        List<WatchEvent> events = diff.next(ok(t3, session("pc", "alice", 15, t3)));
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOf(WatchEvent.Disconnected.class);
+        assertThat(events.get(1)).isInstanceOfSatisfying(WatchEvent.Connected.class,
+                c -> assertThat(c.since()).contains(T0.plusSeconds(15)));
+    }
+
+    @Test
+    void twoSessionsOfOneUserFromOneClientAreTrackedSeparately() {
+        WatchDiff diff = new WatchDiff();
+        Instant t1 = T0.plusSeconds(1000);
+        diff.next(ok(t1, session("pc", "alice", 10, t1), session("pc", "alice", 500, t1)));
+        Instant t2 = t1.plusSeconds(15);
+        List<WatchEvent> events = diff.next(ok(t2, session("pc", "alice", 500, t2)));
+        assertThat(events).singleElement().isInstanceOfSatisfying(WatchEvent.Disconnected.class,
+                d -> assertThat(d.since()).contains(T0.plusSeconds(10)));
+    }
+
+    @Test
+    void aFailingServerIsReportedOnceAndItsSessionsAreNotDisconnected() {
+        WatchDiff diff = new WatchDiff();
+        Instant t1 = T0.plusSeconds(100);
+        diff.next(ok(t1, session("pc1", "alice", 10, t1), session("pc2", "bob", 20, t1)));
+
+        Instant t2 = t1.plusSeconds(15);
+        assertThat(lines(diff.next(failed(t2, Fixtures.timeout())))).containsExactly(
+                "2026-11-24T16:01:55Z ! FAILING    FS01 FS04 did not answer in time.");
+        assertThat(diff.next(failed(t2.plusSeconds(15), Fixtures.timeout()))).as("same failure again").isEmpty();
+        assertThat(diff.next(failed(t2.plusSeconds(30), Fixtures.accessDenied()))).as("new reason")
+                .singleElement().isInstanceOf(WatchEvent.ServerFailed.class);
+
+        // Back, and meanwhile bob left: compared with the last picture, not with the failures.
+        Instant t5 = t2.plusSeconds(45);
+        assertThat(lines(diff.next(ok(t5, session("pc1", "alice", 10, t5))))).containsExactly(
+                "2026-11-24T16:02:40Z * RECOVERED  FS01 answering again (1 session)",
+                "2026-11-24T16:02:40Z - DISCONNECT FS01 pc2 bob (was connected 1m 20s, idle 1s, level 10)");
+    }
+
+    @Test
+    void aServerFailingFromTheStartListsItsSessionsAsPresentWhenItFirstAnswers() {
+        WatchDiff diff = new WatchDiff();
+        assertThat(diff.next(failed(T0, Fixtures.accessDenied()))).singleElement()
+                .isInstanceOf(WatchEvent.ServerFailed.class);
+        Instant t2 = T0.plusSeconds(15);
+        List<WatchEvent> events = diff.next(ok(t2, session("pc", "alice", 1, t2)));
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOf(WatchEvent.ServerRecovered.class);
+        assertThat(events.get(1)).isInstanceOf(WatchEvent.Present.class);
+    }
+
+    @Test
+    void withoutActiveTimesOnlyTheNumberOfSessionsPerClientAndUserCanChange() {
+        WatchDiff diff = new WatchDiff();
+        Session zero = Session.builder("FS01", InfoLevel.LEVEL_0).clientName("pc").build();
+        diff.next(ok(T0, zero));
+        assertThat(diff.next(ok(T0.plusSeconds(15), zero))).isEmpty();
+        List<WatchEvent> events = diff.next(ok(T0.plusSeconds(30), zero, zero));
+        assertThat(events).singleElement().isInstanceOfSatisfying(WatchEvent.Connected.class,
+                c -> assertThat(c.since()).isEmpty());
+        assertThat(lines(events)).containsExactly("2026-11-24T16:00:30Z + CONNECT    FS01 pc - (level 0)");
+    }
+
+    @Test
+    void eventsAsJsonLinesAndCsv() throws Exception {
+        Instant t1 = T0.plusSeconds(100);
+        WatchEvent connect = new WatchEvent.Connected(t1, session("10.0.0.1", "alice", 10, t1),
+                java.util.Optional.of(T0.plusSeconds(10)));
+        JsonNode json = new ObjectMapper().readTree(WatchOutput.json(connect));
+        assertThat(json.get("at").asText()).isEqualTo("2026-11-24T16:01:40Z");
+        assertThat(json.get("event").asText()).isEqualTo("CONNECT");
+        assertThat(json.get("user").asText()).isEqualTo("alice");
+        assertThat(json.get("since").asText()).isEqualTo("2026-11-24T16:00:10Z");
+        assertThat(json.get("opens").isNull()).isTrue();
+
+        WatchEvent failing = new WatchEvent.ServerFailed(t1, "FS03", Fixtures.accessDenied());
+        JsonNode failure = new ObjectMapper().readTree(WatchOutput.json(failing));
+        assertThat(failure.get("status").asText()).isEqualTo("ACCESS_DENIED");
+        assertThat(failure.get("error").get("code").asInt()).isEqualTo(5);
+
+        assertThat(WatchOutput.csv(connect)).isEqualTo(
+                "2026-11-24T16:01:40Z,CONNECT,FS01,10.0.0.1,alice,,90,1,,,,10,2026-11-24T16:00:10Z,\r\n");
+        assertThat(WatchOutput.csv(new WatchEvent.ServerRecovered(t1, "FS03", 4)))
+                .isEqualTo("2026-11-24T16:01:40Z,RECOVERED,FS03,,,,,,,,,,,\r\n");
+        assertThat(WatchOutput.CSV_HEADER).hasSize(14);
+    }
+
+    @Test
+    void controlCharactersFromTheNetworkNeverReachTheTerminal() {
+        Session evil = Session.builder("FS01", InfoLevel.LEVEL_10).clientName("pc\u001b[2J").userName("a\nb").build();
+        String line = WatchOutput.text(new WatchEvent.Connected(T0, evil, java.util.Optional.empty()));
+        assertThat(line).isEqualTo("2026-11-24T16:00:00Z + CONNECT    FS01 pc?[2J a?b (level 10)");
+    }
+}

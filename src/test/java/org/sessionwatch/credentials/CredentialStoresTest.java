@@ -1,0 +1,37 @@
+package org.sessionwatch.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+class CredentialStoresTest {
+
+    @Test
+    void systemOrMemoryAlwaysGivesAWorkingStoreWithinTheProbeTime() {
+        long started = System.nanoTime();
+        CredentialStore store = CredentialStores.systemOrMemory();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).isLessThan(CredentialStores.PROBE_TIMEOUT.plusSeconds(2));
+        assertThat(store.description()).isNotBlank();
+        if (store instanceof InMemoryCredentialStore) {
+            store.store("probe@test", "x".toCharArray());
+            assertThat(store.password("probe@test")).isPresent();
+        }
+    }
+
+    /** A Linux without a D-Bus session bus (every CI container) has no Secret Service: memory it is. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void headlessLinuxHasNoKeyring() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DBUS_SESSION_BUS_ADDRESS") == null,
+                "a D-Bus session bus is present, so a keyring may legitimately be available");
+
+        assertThat(KeyringCredentialStore.open(Duration.ofSeconds(3))).isEmpty();
+        assertThat(CredentialStores.systemOrMemory()).isInstanceOf(InMemoryCredentialStore.class);
+    }
+}

@@ -1,0 +1,134 @@
+package org.sessionwatch.netapi.srvsvc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Unix and Samba accounts of one test Samba: Unix users (Samba maps every SMB user to one), their Samba
+ * passwords, and the Unix group mapped to {@code BUILTIN\Administrators} (S-1-5-32-544), which is what Samba checks
+ * before it answers {@code NetSessEnum} at level 1; {@code admin users =} does not grant that SID.
+ *
+ * <p>Accounts are named {@code swtest_*} and carry {@link #MARKER} as their comment. An account with the marker left
+ * behind by a killed test run is adopted and removed like one created now; an account without it belongs to somebody
+ * else and makes the fixture fail rather than touch it.
+ */
+final class SambaAccounts {
+
+    /** The GECOS comment of every Unix user the fixture creates. */
+    static final String MARKER = "SessionWatch srvsvc test account";
+    static final String ADMIN_GROUP = "swtest_admins";
+
+    /** One SMB account of the test server. */
+    record TestAccount(String name, String password, boolean admin) {
+    }
+
+    private final SambaBinaries binaries;
+    private final Path config;
+    private final List<String> createdUsers = new ArrayList<>();
+    private boolean createdGroup;
+
+    SambaAccounts(SambaBinaries binaries, Path config) {
+        this.binaries = binaries;
+        this.config = config;
+    }
+
+    void create(List<TestAccount> accounts) throws IOException {
+        if (!groupExists(ADMIN_GROUP)) {
+            run(List.of("groupadd", ADMIN_GROUP), null);
+        }
+        createdGroup = true;
+        for (TestAccount account : accounts) {
+            String existing = gecos(account.name());
+            if (existing == null) {
+                run(List.of("useradd", "--no-create-home", "--shell", "/usr/sbin/nologin", "--comment", MARKER,
+                        account.name()), null);
+            } else if (!existing.equals(MARKER)) {
+                throw new IOException("Unix user " + account.name() + " exists and was not made by these tests ("
+                        + "comment '" + existing + "'); remove it or rename the test accounts");
+            }
+            createdUsers.add(account.name());
+            run(List.of("usermod", "-G", account.admin() ? ADMIN_GROUP : "", account.name()), null);
+            String twice = account.password() + "\n" + account.password() + "\n";
+            run(List.of(binaries.smbpasswd().toString(), "-c", config.toString(), "-a", "-s", account.name()), twice);
+        }
+        run(List.of(binaries.net().toString(), "-s", config.toString(), "groupmap", "add", "sid=S-1-5-32-544",
+                "unixgroup=" + ADMIN_GROUP, "type=builtin", "ntgroup=Administrators"), null);
+    }
+
+    /** Removes the Unix users and group this fixture created or adopted; Samba's own databases go with the temp dir. */
+    void removeAll() {
+        for (String user : createdUsers) {
+            quietly(List.of("userdel", user));
+        }
+        createdUsers.clear();
+        if (createdGroup) {
+            quietly(List.of("groupdel", ADMIN_GROUP));
+            createdGroup = false;
+        }
+    }
+
+    private static boolean groupExists(String group) throws IOException {
+        return exitCode(List.of("getent", "group", group)) == 0;
+    }
+
+    /** The comment field of a Unix user, or null when there is no such user. */
+    private static String gecos(String user) throws IOException {
+        String line = output(List.of("getent", "passwd", user));
+        if (line.isBlank()) {
+            return null;
+        }
+        String[] fields = line.trim().split(":", -1);
+        return fields.length > 4 ? fields[4] : "";
+    }
+
+    private static void quietly(List<String> command) {
+        try {
+            exitCode(command);
+        } catch (IOException e) {
+            System.err.println("Could not run " + command + ": " + e.getMessage());
+        }
+    }
+
+    static void run(List<String> command, String stdin) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (stdin != null) {
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (waitFor(process) != 0) {
+            throw new IOException(command.get(0) + " failed with exit code " + process.exitValue() + ": " + output);
+        }
+    }
+
+    private static int exitCode(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return waitFor(process);
+    }
+
+    private static String output(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        waitFor(process);
+        return text;
+    }
+
+    private static int waitFor(Process process) throws IOException {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(process.info().command().orElse("a helper") + " did not finish in 30 s");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted", e);
+        }
+    }
+}

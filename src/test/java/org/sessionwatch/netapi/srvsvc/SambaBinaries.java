@@ -1,0 +1,70 @@
+package org.sessionwatch.netapi.srvsvc;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The Samba programs the srvsvc tests need, found on this machine, or a skip (a failure on CI) that says how to get
+ * them. {@code samba-dcerpcd} exists from Samba 4.16 on; older smbd serve the named pipes themselves.
+ */
+record SambaBinaries(Path smbd, Optional<Path> dcerpcd, Path smbpasswd, Path net) {
+
+    static final String INSTALL_HINT =
+            "install samba and smbclient (Debian: apt-get install samba smbclient) to run the srvsvc tests";
+
+    private static final List<String> SEARCH_PATH = List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin",
+            "/usr/local/bin", "/sbin", "/bin");
+    // samba-dcerpcd (Samba 4.16+) serves the named pipes; smbd only forwards them to it.
+    private static final List<String> LIBEXEC_DIRS = List.of("/usr/libexec/samba", "/usr/lib/samba",
+            "/usr/local/samba/libexec", "/usr/local/libexec/samba");
+
+    /**
+     * Finds the binaries and checks that this process may create Unix accounts (root). Without them the calling test
+     * class is skipped with {@link #INSTALL_HINT}, unless the environment says {@code CI=true}: there a missing Samba
+     * is a broken build machine, and the tests fail instead of silently not running.
+     */
+    static SambaBinaries require() {
+        Optional<Path> smbd = onPath("smbd");
+        Optional<Path> dcerpcd = LIBEXEC_DIRS.stream().map(dir -> Path.of(dir, "samba-dcerpcd"))
+                .filter(Files::isExecutable).findFirst();
+        Optional<Path> smbpasswd = onPath("smbpasswd");
+        Optional<Path> net = onPath("net");
+        if (smbd.isEmpty() || smbpasswd.isEmpty() || net.isEmpty()) {
+            unavailable("smbd, smbpasswd or net not found: " + INSTALL_HINT);
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            unavailable("the srvsvc tests create Unix accounts for Samba and must run as root");
+        }
+        return new SambaBinaries(smbd.orElseThrow(), dcerpcd, smbpasswd.orElseThrow(), net.orElseThrow());
+    }
+
+    static boolean onCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    private static void unavailable(String reason) {
+        unavailable(reason, onCi());
+    }
+
+    static void unavailable(String reason, boolean onCi) {
+        if (onCi) {
+            Assertions.fail("CI=true, so the srvsvc tests may not be skipped: " + reason);
+        }
+        Assumptions.abort(reason);
+    }
+
+    private static Optional<Path> onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.concat(Stream.of(path.split(java.io.File.pathSeparator)), SEARCH_PATH.stream())
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, program))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+}
