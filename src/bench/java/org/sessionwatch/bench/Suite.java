@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.sessionwatch.bench.fx.StartupBenchmark;
+import org.sessionwatch.netapi.srvsvc.SambaPollBenchmark;
 import org.sessionwatch.netapi.windows.MemoryBenchmark;
 import org.sessionwatch.polling.FanOutBenchmark;
 
@@ -21,6 +22,9 @@ final class Suite {
                 new BenchMain.Step("memory", "4. Retained heap per session, 100,000 sessions",
                         () -> ChildJvm.run(MemoryBenchmark.class, List.of("-Xmx1g", "-XX:+UseSerialGC"), List.of(),
                                 Duration.ofMinutes(2))),
+                new BenchMain.Step("samba", "5. End to end against Samba: kept vs fresh connection",
+                        () -> ChildJvm.run(SambaPollBenchmark.class, List.of("-Xmx512m"), List.of(),
+                                Duration.ofMinutes(3))),
                 new BenchMain.Step("startup", "6. Launch to first populated table, demo fleet",
                         () -> StartupBenchmark.run(ChildJvm.HEADLESS_FX, ChildJvm.classPath(),
                                 ChildJvm.javaExecutable(), 3)));
