@@ -45,6 +45,8 @@ public final class FanOutBenchmark {
                 .withMaxConcurrency(args.intValue("concurrency", defaults.maxConcurrency()))
                 .withJitter(Duration.ofMillis(args.intValue("jitterMs", (int) defaults.jitter().toMillis())));
         double serialShare = args.doubleValue("serialShare", 1.0);
+        String prefix = args.stringValue("prefix", "fanout");
+        boolean wallOnly = args.stringValue("figures", "all").equals("wall");
 
         SimulatedFleet fleet = new SimulatedFleet(serverCount, 0.05, 0.02, 200, 0.01, 1124);
         FigureOutput.progress("fan-out: %d servers (%d hang, %d deny), deadline %d ms, concurrency %d, jitter %d ms,"
@@ -60,6 +62,7 @@ public final class FanOutBenchmark {
         threads.resetPeakThreadCount();
 
         List<Double> wallMillis = new ArrayList<>();
+        List<Double> hungCallStartMillis = new ArrayList<>();
         Map<ErrorKind, Integer> failures = new EnumMap<>(ErrorKind.class);
         int staleAnswersShown = 0;
         int okResults = 0;
@@ -75,6 +78,20 @@ public final class FanOutBenchmark {
                 long start = System.nanoTime();
                 PollCycle result = poller.poll(fleet.servers());
                 wallMillis.add((System.nanoTime() - start) / 1e6);
+                long latestStart = 0;
+                long latestEnd = 0;
+                for (ServerPollResult server : result.results()) {
+                    long end = java.time.Duration.between(result.polledAt(), server.finishedAt()).toMillis();
+                    latestEnd = Math.max(latestEnd, end);
+                    if (server.duration().toMillis() >= deadline.toMillis()) {
+                        latestStart = Math.max(latestStart, end - server.duration().toMillis());
+                    }
+                }
+                if (latestStart > 0) {
+                    hungCallStartMillis.add((double) latestStart);
+                    FigureOutput.progress("cycle %d: last call that ran into the deadline started %d ms into the"
+                            + " cycle; last result at %d ms", cycle, latestStart, latestEnd);
+                }
                 for (ServerPollResult server : result.results()) {
                     switch (server) {
                         case ServerPollResult.Ok ok -> {
@@ -94,6 +111,7 @@ public final class FanOutBenchmark {
             abandonedAtEnd = poller.abandonedCalls();
         }
         int peakAdded = threads.getPeakThreadCount() - threadsBefore;
+        int lateAnswers = fleet.lateAnswers();
         int hung = (int) fleet.count(SimulatedFleet.Behaviour.HANGS);
         int threadBound = options.maxConcurrency() + hung + 1;
 
@@ -102,34 +120,49 @@ public final class FanOutBenchmark {
         releaser.shutdownNow();
 
         Stats wall = Stats.of(wallMillis);
-        FigureOutput.progress("fan-out cycles: %s ms; serial %.0f ms (%s)", wall, serial.totalMillis, serial.how);
+        FigureOutput.progress("fan-out cycles: %s ms; serial %.0f ms (%s)", wall, serial.withHungMillis(),
+                serial.how());
         long budget = deadline.toMillis() + 500;
         String setup = String.format(Locale.ROOT, "%d servers, deadline %d ms, maxConcurrency %d, jitter %d ms, "
                         + "%d cycles", serverCount, deadline.toMillis(), options.maxConcurrency(),
                 options.jitter().toMillis(), cycles);
-        FigureOutput.emit(Figure.lowerIsBetter("fanout.cycle_wall_time.worst", wall.max(), "ms",
-                serial.totalMillis, "serial loop over the same fleet (" + serial.how + ")",
-                "<= " + budget + " ms", wall.max() <= budget,
-                setup + "; worst cycle is one where the hung servers get fresh calls and run into the deadline"));
-        FigureOutput.emit(Figure.lowerIsBetter("fanout.cycle_wall_time.median", wall.median(), "ms",
-                serial.totalMillis, "serial loop over the same fleet", "<= " + budget + " ms",
-                wall.median() <= budget,
-                "most cycles: a hung server whose previous call still runs is reported at once"));
-        double speedup = serial.totalMillis / wall.max();
-        FigureOutput.emit(new Figure("fanout.speedup_vs_serial", speedup, "x", serial.totalMillis,
-                "serial loop, ms", speedup, "serial time / worst cycle time", ">= 50x", speedup >= 50,
-                "against the worst cycle, not the median"));
-        FigureOutput.emit(Figure.plain("fanout.peak_added_threads", peakAdded, "threads",
+        FigureOutput.emit(Figure.lowerIsBetter(prefix + ".cycle_wall_time.worst", wall.max(), "ms",
+                serial.withHungMillis(), "serial loop over the same fleet, hung servers at the deadline ("
+                        + serial.how() + ")", "<= " + budget + " ms", wall.max() <= budget,
+                setup + "; the worst cycle is one where the hung servers get fresh calls and run into the deadline"
+                        + " (the first, and the one after they were released); " + wall + " ms; in those cycles the"
+                        + " last such call started " + hungCallStartMillis + " ms after the cycle began"));
+        FigureOutput.emit(Figure.lowerIsBetter(prefix + ".cycle_wall_time.median", wall.median(), "ms",
+                serial.liveMillis(), "serial loop over the answering and denying servers only", "<= " + budget
+                        + " ms", wall.median() <= budget, "a typical cycle: a hung server whose previous call still"
+                        + " runs is reported at once without a new call, so it costs nothing; a serial poller with the"
+                        + " same rule would skip it too, hence the baseline without hung servers"));
+        double worstSpeedup = serial.withHungMillis() / wall.max();
+        double typicalSpeedup = serial.liveMillis() / wall.median();
+        FigureOutput.emit(new Figure(prefix + ".speedup_vs_serial.worst_cycle", worstSpeedup, "x",
+                serial.withHungMillis(), "serial loop incl. hung servers at the deadline, ms", worstSpeedup,
+                "serial time / worst cycle time", ">= 50x", worstSpeedup >= 50,
+                "cannot exceed (serial time) / (deadline) = " + String.format(Locale.ROOT, "%.1f",
+                        serial.withHungMillis() / deadline.toMillis()) + "x, since a cycle with fresh hung calls"
+                        + " lasts at least the deadline"));
+        FigureOutput.emit(new Figure(prefix + ".speedup_vs_serial.typical_cycle", typicalSpeedup, "x",
+                serial.liveMillis(), "serial loop over the answering and denying servers, ms", typicalSpeedup,
+                "serial time / median cycle time", ">= 50x", typicalSpeedup >= 50, "median cycle"));
+        if (wallOnly) {
+            return;
+        }
+        FigureOutput.emit(Figure.plain(prefix + ".peak_added_threads", peakAdded, "threads",
                 "<= maxConcurrency + hung + 1 = " + threadBound, peakAdded <= threadBound,
                 "peak live threads over all cycles minus the " + threadsBefore + " alive before the poller"
                         + " (JVM peak thread count); abandoned calls not yet returned at the end: " + abandonedAtEnd));
-        FigureOutput.emit(Figure.plain("fanout.stale_answers_shown", staleAnswersShown, "results", "0",
-                staleAnswersShown == 0, fleet.lateAnswers() + " abandoned calls answered late (released mid-cycle "
+        FigureOutput.emit(Figure.plain(prefix + ".stale_answers_shown", staleAnswersShown, "results", "0",
+                staleAnswersShown == 0, lateAnswers + " abandoned calls answered late (released mid-cycle "
                         + releaseCycle + "); " + okResults + " ok results checked, each must carry its own cycle's"
                         + " stamp; failures by kind: " + failures));
     }
 
-    private record Serial(double totalMillis, String how) {
+    /** The serial loop's time over the live servers, and with each hung server added at the deadline. */
+    private record Serial(double liveMillis, double withHungMillis, String how) {
     }
 
     /** Calls the answering and denying servers one by one; a hung one is counted at the deadline. */
@@ -162,6 +195,6 @@ public final class FanOutBenchmark {
                 : String.format(Locale.ROOT, "every %d. of %d answering/denying servers called one by one, scaled"
                         + " up: %.0f ms, plus %d hung x %d ms deadline", step, live.size(), liveMillis, hung,
                 options.serverDeadline().toMillis());
-        return new Serial(total, how);
+        return new Serial(liveMillis, total, how);
     }
 }
