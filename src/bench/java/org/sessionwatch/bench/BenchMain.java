@@ -77,6 +77,9 @@ public final class BenchMain {
         Path json = out.resolve("results.json");
         FigureOutput.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
 
+        Files.writeString(out.resolve("results.md"), "Measured " + started + " on " + machine + "\n\n"
+                + ResultTable.markdown(figures));
+
         System.out.println();
         System.out.println(ResultTable.render(figures));
         System.out.println("Machine: " + machine);

@@ -22,6 +22,21 @@ final class ResultTable {
         return table.toString();
     }
 
+    /** The figures as a Markdown table, for BENCHMARKS.md. */
+    static String markdown(List<Figure> figures) {
+        StringBuilder table = new StringBuilder();
+        table.append("| figure | value | baseline | ratio | target | met |\n");
+        table.append("|---|---:|---:|---:|---|---|\n");
+        for (Figure f : figures) {
+            table.append("| `").append(f.name()).append("` | ").append(number(f.value())).append(' ')
+                    .append(f.unit()).append(" | ").append(number(f.baseline()))
+                    .append(" | ").append(Double.isNaN(f.ratio()) ? "" : number(f.ratio()) + "×")
+                    .append(" | ").append(f.target() == null ? "" : f.target().replace("|", "\\|"))
+                    .append(" | ").append(f.pass() == null ? "" : f.pass() ? "yes" : "**no**").append(" |\n");
+        }
+        return table.toString();
+    }
+
     static String number(double value) {
         if (Double.isNaN(value)) {
             return "";
