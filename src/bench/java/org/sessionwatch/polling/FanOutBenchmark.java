@@ -48,7 +48,7 @@ public final class FanOutBenchmark {
         String prefix = args.stringValue("prefix", "fanout");
         boolean wallOnly = args.stringValue("figures", "all").equals("wall");
 
-        SimulatedFleet fleet = new SimulatedFleet(serverCount, 0.05, 0.02, 200, 0.01, 1124);
+        SimulatedFleet fleet = new SimulatedFleet(serverCount, 0.05, 0.02, 200, 0.01, 1124, false);
         FigureOutput.progress("fan-out: %d servers (%d hang, %d deny), deadline %d ms, concurrency %d, jitter %d ms,"
                         + " %d cycles", serverCount, fleet.count(SimulatedFleet.Behaviour.HANGS),
                 fleet.count(SimulatedFleet.Behaviour.DENIES), deadline.toMillis(), options.maxConcurrency(),

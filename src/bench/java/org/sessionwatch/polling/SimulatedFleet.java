@@ -31,9 +31,9 @@ import org.sessionwatch.servers.ServerConfig;
  * of {@link #currentCycle()} when the call began, so a benchmark can prove that no late answer of an abandoned call
  * is ever shown in a later cycle.
  */
-final class SimulatedFleet implements EnumeratorFactory {
+public final class SimulatedFleet implements EnumeratorFactory {
 
-    enum Behaviour { ANSWERS, DENIES, HANGS }
+    public enum Behaviour { ANSWERS, DENIES, HANGS }
 
     static final Duration MIN_LATENCY = Duration.ofMillis(20);
     static final Duration MAX_LATENCY = Duration.ofMillis(200);
@@ -46,6 +46,8 @@ final class SimulatedFleet implements EnumeratorFactory {
     private final List<Behaviour> behaviours = new ArrayList<>();
     private final List<List<Session>> baseSessions = new ArrayList<>();
     private final double churn;
+    private final boolean ageing;
+    private final long bornNanos = System.nanoTime();
     private final AtomicInteger cycle = new AtomicInteger();
     private final AtomicReference<CountDownLatch> hang = new AtomicReference<>(new CountDownLatch(1));
     private final AtomicInteger lateAnswers = new AtomicInteger();
@@ -58,8 +60,12 @@ final class SimulatedFleet implements EnumeratorFactory {
      * @param sessionsPerServer sessions each answering server reports
      * @param churn             share of a server's sessions whose idle time and open count change per answer
      * @param seed              fixes which servers hang or deny and who is connected
+     * @param ageing            whether connected times advance with the wall clock, as a real server reports them
+     *                          (a table keyed by start time needs it; costs a new Session per row per answer)
      */
-    SimulatedFleet(int count, double hungShare, double deniedShare, int sessionsPerServer, double churn, long seed) {
+    public SimulatedFleet(int count, double hungShare, double deniedShare, int sessionsPerServer, double churn, long seed,
+                   boolean ageing) {
+        this.ageing = ageing;
         Random random = new Random(seed);
         List<Behaviour> plan = new ArrayList<>();
         int hung = (int) Math.round(count * hungShare);
@@ -95,7 +101,7 @@ final class SimulatedFleet implements EnumeratorFactory {
         return list;
     }
 
-    List<ServerConfig> servers() {
+    public List<ServerConfig> servers() {
         return servers;
     }
 
@@ -103,7 +109,7 @@ final class SimulatedFleet implements EnumeratorFactory {
         return behaviours.get(index);
     }
 
-    long count(Behaviour behaviour) {
+    public long count(Behaviour behaviour) {
         return behaviours.stream().filter(behaviour::equals).count();
     }
 
@@ -117,7 +123,7 @@ final class SimulatedFleet implements EnumeratorFactory {
     }
 
     /** Lets every hung call return (with its stale answer); later calls to those servers hang again. */
-    void releaseHungCalls() {
+    public void releaseHungCalls() {
         hang.getAndSet(new CountDownLatch(1)).countDown();
     }
 
@@ -164,14 +170,21 @@ final class SimulatedFleet implements EnumeratorFactory {
     private EnumerationResult answer(int index, EnumerationRequest request, int startedIn) {
         List<Session> base = baseSessions.get(index);
         List<Session> sessions = new ArrayList<>(base);
+        if (ageing) {
+            long elapsed = (System.nanoTime() - bornNanos) / 1_000_000_000L;
+            for (int i = 0; i < sessions.size(); i++) {
+                Session s = sessions.get(i);
+                sessions.set(i, s.toBuilder().activeSeconds(s.activeSeconds().orElse(0) + elapsed).build());
+            }
+        }
         if (!sessions.isEmpty()) {
-            sessions.set(0, base.get(0).toBuilder().openCount(startedIn).build());
+            sessions.set(0, sessions.get(0).toBuilder().openCount(startedIn).build());
             ThreadLocalRandom random = ThreadLocalRandom.current();
             int changes = (int) Math.round(base.size() * churn);
             for (int c = 0; c < changes; c++) {
                 int at = 1 + random.nextInt(Math.max(1, base.size() - 1));
                 if (at < sessions.size()) {
-                    sessions.set(at, base.get(at).toBuilder().idleSeconds(random.nextInt(3_600))
+                    sessions.set(at, sessions.get(at).toBuilder().idleSeconds(random.nextInt(3_600))
                             .openCount(random.nextInt(40)).build());
                 }
             }
