@@ -1,0 +1,170 @@
+package org.sessionwatch.ui;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import javafx.application.Platform;
+
+import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.ui.common.ControllerFactory;
+import org.sessionwatch.ui.common.NamedThreads;
+import org.sessionwatch.ui.main.MainViewModel;
+import org.sessionwatch.ui.main.MainWindowController;
+import org.sessionwatch.ui.main.PollScheduler;
+import org.sessionwatch.ui.main.SessionSource;
+import org.sessionwatch.ui.main.WindowActions;
+import org.sessionwatch.ui.servers.ServerHealthModel;
+import org.sessionwatch.ui.servers.ServerListController;
+import org.sessionwatch.ui.sessions.DetailsController;
+import org.sessionwatch.ui.sessions.DetailsViewModel;
+import org.sessionwatch.ui.sessions.FilterModel;
+import org.sessionwatch.ui.sessions.HostNameResolver;
+import org.sessionwatch.ui.sessions.SessionFilter;
+import org.sessionwatch.ui.sessions.SessionTableController;
+import org.sessionwatch.ui.sessions.SessionTableModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of the window: view models, executors, the poll scheduler and the controller factory, all
+ * created here and passed by constructor. Where the sessions come from is decided by one function from the
+ * configuration to a {@link SessionSource}, so the application (real backends, demo fleet) and the GUI tests (a
+ * scripted sequence of cycles) share everything else.
+ */
+public final class AppContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Function<AppConfig, SessionSource> sources;
+    private final ExecutorService pollExecutor = NamedThreads.singleThread("sessionwatch-gui-poll");
+    private final ExecutorService ioExecutor = NamedThreads.singleThread("sessionwatch-io");
+    /** Reverse DNS can block for seconds per address; two threads keep a slow resolver from queueing everything. */
+    private final ExecutorService dnsExecutor =
+            Executors.newFixedThreadPool(2, NamedThreads.daemon("sessionwatch-dns"));
+    private final AtomicReference<SessionSource> source = new AtomicReference<>();
+    private final MainViewModel mainViewModel;
+    private final PollScheduler scheduler;
+    private final ControllerFactory controllers = new ControllerFactory();
+    private volatile AppConfig config;
+
+    /**
+     * @param config  the configuration at start; no servers means the demo fleet
+     * @param sources creates the source for a configuration (called again when the settings change)
+     * @param actions dialogs, files and theme for the main window
+     */
+    public AppContext(AppConfig config, Function<AppConfig, SessionSource> sources, WindowActions actions,
+                      Clock clock, ZoneId zone) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.sources = Objects.requireNonNull(sources, "sources");
+        this.clock = clock;
+        this.zone = zone;
+        this.mainViewModel = new MainViewModel(new SessionTableModel(), new FilterModel(), new DetailsViewModel(zone),
+                new ServerHealthModel(), zone);
+        mainViewModel.setHostNameResolver(new HostNameResolver(dnsExecutor, Platform::runLater,
+                HostNameResolver::reverseDns));
+        // The scheduler's task reads the current source each time, so a settings change takes effect at the next poll.
+        this.scheduler = new PollScheduler(this::pollCurrentSource, pollExecutor, config.pollInterval(), mainViewModel,
+                clock);
+        switchTo(config);
+        controllers
+                .register(MainWindowController.class, () -> new MainWindowController(mainViewModel, scheduler, actions, clock))
+                .register(SessionTableController.class, () -> new SessionTableController(mainViewModel, actions))
+                .register(DetailsController.class, () -> new DetailsController(mainViewModel.details()))
+                .register(ServerListController.class, () -> new ServerListController(mainViewModel.servers(), zone,
+                        mainViewModel.pollCountProperty(),
+                        server -> mainViewModel.filters().showOnly(SessionFilter.Kind.SERVER, server)));
+    }
+
+    private PollCycle pollCurrentSource() {
+        return source.get().poll();
+    }
+
+    /** Applies a new configuration: source, interval, server list and demo mode. Call on the FX thread. */
+    public void applyConfig(AppConfig newConfig) {
+        this.config = newConfig;
+        switchTo(newConfig);
+        scheduler.setInterval(newConfig.pollInterval());
+        scheduler.restartNow();
+    }
+
+    private void switchTo(AppConfig newConfig) {
+        boolean demo = newConfig.servers().isEmpty();
+        boolean wasDemo = source.get() != null && mainViewModel.isDemo();
+        SessionSource previous = source.getAndSet(sources.apply(newConfig));
+        if (previous != null) {
+            // Closing may wait for network calls; never on the FX thread.
+            ioExecutor.execute(() -> closeQuietly(previous));
+        }
+        mainViewModel.setDemo(demo);
+        if (!(demo && wasDemo)) {
+            // The demo fleet lists its own servers on each poll; keep them rather than blank the list meanwhile.
+            mainViewModel.servers().configure(newConfig.servers());
+        }
+        mainViewModel.setNoServers(!demo && newConfig.enabledServers().isEmpty());
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public ControllerFactory controllers() {
+        return controllers;
+    }
+
+    public MainViewModel mainViewModel() {
+        return mainViewModel;
+    }
+
+    public PollScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The executor for file writes (configuration, UI state, exports), one at a time in order. */
+    public ExecutorService ioExecutor() {
+        return ioExecutor;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+        SessionSource last = source.getAndSet(null);
+        if (last != null) {
+            ioExecutor.execute(() -> closeQuietly(last));
+        }
+        ioExecutor.shutdown();
+        pollExecutor.shutdownNow();
+        dnsExecutor.shutdownNow();
+        try {
+            // Let pending saves finish; they are small files.
+            if (!ioExecutor.awaitTermination(3, TimeUnit.SECONDS)) {
+                LOG.warn("Background writes did not finish within 3 s of closing the window");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(SessionSource source) {
+        try {
+            source.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the session source failed", e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.sessionwatch.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.sessionwatch.credentials.CredentialStore;
+import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.ui.settings.ServerListReader;
+
+/**
+ * What the window needs from outside itself: the configuration file, the credential store, the server-list import
+ * and where to keep the window layout. Every method may touch the disk or the OS keyring: call off the FX thread.
+ */
+public interface AppEnvironment {
+
+    /** The configuration read at start. */
+    record Startup(AppConfig config, Optional<String> problem) {
+    }
+
+    Startup loadConfig();
+
+    void saveConfig(AppConfig config) throws IOException;
+
+    CredentialStore credentials();
+
+    ServerListReader serverLists();
+
+    Path uiStateFile();
+}

@@ -1,0 +1,103 @@
+package org.sessionwatch.ui;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import org.sessionwatch.ui.common.FxmlViews;
+import org.sessionwatch.ui.common.UiState;
+import org.sessionwatch.ui.common.WindowLayout;
+import org.sessionwatch.ui.main.MainWindowController;
+
+/** Builds the monitoring window on a stage: FXML, stylesheet, title, icons; then starts polling. */
+public final class MainWindow {
+    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
+
+    private final AppContext context;
+    private MainWindowController controller;
+    private Parent root;
+
+    public MainWindow(AppContext context) {
+        this.context = context;
+    }
+
+    /** Loads the window into {@code stage}, shows it and starts polling. Call on the FX thread. */
+    public Scene show(Stage stage, double width, double height, List<Image> icons) {
+        FxmlViews.View<MainWindowController> view = new FxmlViews(context.controllers(), null).load("main/main.fxml");
+        controller = view.controller();
+        root = view.root();
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                MainWindow.class.getResource("/org/sessionwatch/ui/sessionwatch.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(context.mainViewModel().titleProperty());
+        stage.setMinWidth(760);
+        stage.setMinHeight(480);
+        stage.getIcons().setAll(icons);
+        stage.show();
+        // Arrow keys, Ctrl+C and the context-menu key work on the sessions straight away.
+        controller.sessionTable().requestFocus();
+        context.scheduler().start();
+        return scene;
+    }
+
+    public MainWindowController controller() {
+        return controller;
+    }
+
+    private Map<String, SplitPane> splits() {
+        return Map.of("main", controller.mainSplit(), "content", controller.contentSplit(),
+                "servers", controller.serversSplit());
+    }
+
+    /** The layout to remember; FX thread, no I/O. */
+    public UiState captureLayout(Stage stage, boolean dark) {
+        return WindowLayout.capture(stage, splits(), controller.sessionTable(), dark,
+                context.mainViewModel().resolveHostNamesProperty().get());
+    }
+
+    /** Restores columns and sort now and the dividers once the first layout pass has sized the split panes. */
+    public void restoreLayout(UiState state) {
+        WindowLayout.restoreTable(controller.sessionTable(), state);
+        context.mainViewModel().resolveHostNamesProperty().set(state.hostNames());
+        Platform.runLater(() -> WindowLayout.restoreDividers(splits(), state));
+    }
+
+    /** Switches between AtlantaFX Primer light and dark. */
+    public static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /**
+     * Reads whichever of the packaged icon sizes exist (a build without them just has the default icon). Reads the
+     * jar, so call it before the FX thread needs them, e.g. in {@code Application.init()}.
+     */
+    public static List<Image> loadIcons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : ICON_SIZES) {
+            String name = "/org/sessionwatch/icons/sessionwatch-" + size + ".png";
+            try (InputStream in = MainWindow.class.getResourceAsStream(name)) {
+                if (in != null) {
+                    icons.add(new Image(in));
+                }
+            } catch (java.io.IOException e) {
+                // A class-path resource that cannot be read is a broken jar; the window works without an icon.
+                org.slf4j.LoggerFactory.getLogger(MainWindow.class).warn("Cannot read icon {}", name, e);
+            }
+        }
+        return icons;
+    }
+}

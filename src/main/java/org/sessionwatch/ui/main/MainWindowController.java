@@ -1,0 +1,232 @@
+package org.sessionwatch.ui.main;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Cursor;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.util.Duration;
+
+import atlantafx.base.controls.CustomTextField;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.sessionwatch.ui.common.Clipboards;
+import org.sessionwatch.ui.servers.ServerListController;
+import org.sessionwatch.ui.sessions.RowText;
+import org.sessionwatch.ui.sessions.SessionRow;
+import org.sessionwatch.ui.sessions.SessionTableController;
+
+/** The window frame: menu, toolbar with polling controls and search, split panes and status bar. */
+public final class MainWindowController {
+    private final MainViewModel viewModel;
+    private final PollScheduler scheduler;
+    private final WindowActions actions;
+    private final Clock clock;
+    private Timeline ticker;
+
+    @FXML private CustomTextField searchField;
+    @FXML private Button pauseButton;
+    @FXML private FontIcon pauseIcon;
+    @FXML private MenuItem pauseItem;
+    @FXML private CheckMenuItem darkItem;
+    @FXML private CheckMenuItem hostNamesItem;
+    @FXML private ProgressIndicator pollSpinner;
+    @FXML private FontIcon pollIcon;
+    @FXML private Label pollIndicator;
+    @FXML private Label demoBadge;
+    @FXML private Label demoStatus;
+    @FXML private Label sessionCounts;
+    @FXML private Label serverCounts;
+    @FXML private FontIcon serverCountsIcon;
+    @FXML private Label lastPoll;
+    @FXML private Label pollError;
+    @FXML private SplitPane mainSplit;
+    @FXML private SplitPane contentSplit;
+    @FXML private Label notice;
+    @FXML private SessionTableController sessionsController;
+    @FXML private ServerListController serversController;
+
+    public MainWindowController(MainViewModel viewModel, PollScheduler scheduler, WindowActions actions, Clock clock) {
+        this.viewModel = viewModel;
+        this.scheduler = scheduler;
+        this.actions = actions;
+        this.clock = clock;
+    }
+
+    @FXML
+    private void initialize() {
+        searchField.textProperty().bindBidirectional(viewModel.filters().quickSearchProperty());
+        searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                searchField.clear();
+                e.consume();
+            }
+        });
+        FontIcon clear = new FontIcon("mdal-close");
+        clear.getStyleClass().add("search-clear");
+        clear.setCursor(Cursor.HAND);
+        clear.setOnMouseClicked(e -> searchField.clear());
+        clear.visibleProperty().bind(searchField.textProperty().isNotEmpty());
+        searchField.setRight(clear);
+
+        hostNamesItem.selectedProperty().bindBidirectional(viewModel.resolveHostNamesProperty());
+        pollIndicator.textProperty().bind(viewModel.pollIndicatorProperty());
+        pollSpinner.visibleProperty().bind(viewModel.pollStatusProperty().isEqualTo(PollStatus.POLLING));
+        pollSpinner.managedProperty().bind(pollSpinner.visibleProperty());
+        pollIcon.visibleProperty().bind(pollSpinner.visibleProperty().not());
+        pollIcon.managedProperty().bind(pollIcon.visibleProperty());
+        viewModel.pollStatusProperty().subscribe(status -> pollIcon.setIconLiteral(
+                status == PollStatus.PAUSED ? "mdmz-pause_circle_outline" : "mdmz-schedule"));
+        var paused = viewModel.pollStatusProperty().isEqualTo(PollStatus.PAUSED);
+        pauseButton.textProperty().bind(Bindings.when(paused).then("Resume").otherwise("Pause"));
+        paused.subscribe(isPaused -> pauseIcon.setIconLiteral(isPaused ? "mdmz-play_arrow" : "mdmz-pause"));
+        pauseItem.textProperty().bind(Bindings.when(paused).then("_Resume polling").otherwise("_Pause polling"));
+
+        demoBadge.visibleProperty().bind(viewModel.demoProperty());
+        demoBadge.managedProperty().bind(demoBadge.visibleProperty());
+        demoStatus.visibleProperty().bind(viewModel.demoProperty());
+        demoStatus.managedProperty().bind(demoStatus.visibleProperty());
+        sessionCounts.textProperty().bind(viewModel.sessionCountsProperty());
+        serverCounts.textProperty().bind(viewModel.serverCountsProperty());
+        Tooltip serverTip = new Tooltip();
+        serverTip.textProperty().bind(viewModel.failingServersTextProperty());
+        serverCounts.setTooltip(serverTip);
+        viewModel.serversFailingProperty().subscribe(failing -> {
+            serverCounts.pseudoClassStateChanged(PseudoClass.getPseudoClass("failing"), failing);
+            serverCountsIcon.setIconLiteral(failing ? "mdal-error_outline" : "mdal-dns");
+        });
+        lastPoll.textProperty().bind(viewModel.lastPollProperty());
+        pollError.textProperty().bind(viewModel.pollErrorProperty());
+        pollError.visibleProperty().bind(viewModel.pollErrorProperty().isNotEmpty());
+        pollError.managedProperty().bind(pollError.visibleProperty());
+        notice.textProperty().bind(viewModel.noticeProperty());
+
+        // One tick a second drives the countdown and ends the highlight of new rows; it never polls.
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick(Instant.now(clock))));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    public SplitPane mainSplit() {
+        return mainSplit;
+    }
+
+    public SplitPane contentSplit() {
+        return contentSplit;
+    }
+
+    public SplitPane serversSplit() {
+        return serversController.split();
+    }
+
+    public TableView<SessionRow> sessionTable() {
+        return sessionsController.table();
+    }
+
+    public void stop() {
+        if (ticker != null) {
+            ticker.stop();
+        }
+    }
+
+    @FXML
+    void refresh() {
+        scheduler.refreshNow();
+    }
+
+    @FXML
+    private void togglePause() {
+        if (scheduler.isPaused()) {
+            scheduler.resume();
+        } else {
+            scheduler.pause();
+        }
+    }
+
+    @FXML
+    private void togglePauseFromMenu() {
+        togglePause();
+    }
+
+    @FXML
+    void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    @FXML
+    private void clearFilters() {
+        viewModel.filters().clear();
+    }
+
+    @FXML
+    private void copyRow() {
+        // Ctrl+C is a window-wide accelerator; inside a text field it must still copy the field's selection.
+        if (searchField.getScene() != null
+                && searchField.getScene().getFocusOwner() instanceof TextInputControl text) {
+            text.copy();
+            return;
+        }
+        SessionRow row = viewModel.details().getRow();
+        if (row != null) {
+            Clipboards.putText(RowText.tabSeparated(row));
+        }
+    }
+
+    @FXML
+    private void copyUser() {
+        SessionRow row = viewModel.details().getRow();
+        if (row != null && !row.user().isEmpty()) {
+            Clipboards.putText(row.user());
+        }
+    }
+
+    @FXML
+    private void export() {
+        actions.export(List.copyOf(viewModel.sortedRows()));
+    }
+
+    @FXML
+    private void openSettings() {
+        actions.openSettings(false);
+    }
+
+    @FXML
+    private void addServer() {
+        actions.openSettings(true);
+    }
+
+    @FXML
+    private void about() {
+        actions.showAbout();
+    }
+
+    @FXML
+    private void toggleTheme() {
+        actions.setDarkTheme(darkItem.isSelected());
+    }
+
+    public void setDarkSelected(boolean dark) {
+        darkItem.setSelected(dark);
+    }
+
+    @FXML
+    private void exit() {
+        actions.quit();
+    }
+}

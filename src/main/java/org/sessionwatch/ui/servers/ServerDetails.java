@@ -1,0 +1,55 @@
+package org.sessionwatch.ui.servers;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.sessionwatch.netapi.NetApiError;
+import org.sessionwatch.ui.common.Durations;
+
+/**
+ * The explanation of one server's state for the pane beside the server list: what happened, what to do, and the
+ * facts an administrator asks for (code, level, last success).
+ */
+public record ServerDetails(String title, String message, String remedy, String facts) {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    public static ServerDetails of(ServerHealth server, ZoneId zone) {
+        ServerState state = server.getState();
+        String title = server.getName() + ": " + state.title();
+        NetApiError error = server.getError();
+        String message;
+        String remedy = "";
+        switch (state) {
+            case OK -> message = server.getSummary() + ".";
+            case WAITING -> message = "The first poll of " + server.getName() + " has not finished yet.";
+            case DISABLED -> message = server.getName() + " is disabled in the settings and is not polled.";
+            default -> {
+                message = error == null ? state.title() : error.message();
+                remedy = error == null ? "" : error.remedyText().orElse("");
+                if (server.isStale()) {
+                    message += " Its sessions from the last successful poll stay listed, marked stale.";
+                }
+            }
+        }
+        List<String> facts = new ArrayList<>();
+        if (error != null && error.code() != 0) {
+            facts.add("Code " + error.codeText());
+        }
+        if (server.getLevel() != null) {
+            facts.add("Level " + server.getLevel() + (server.getRequestedLevel() != null
+                    && server.getRequestedLevel() != server.getLevel() ? " (requested " + server.getRequestedLevel() + ")" : ""));
+        }
+        facts.add("Last success: " + format(server.getLastSuccess(), zone));
+        if (server.getDuration() != null) {
+            facts.add("Last poll took " + Durations.shortMillis(server.getDuration()));
+        }
+        return new ServerDetails(title, message, remedy, String.join(" · ", facts));
+    }
+
+    private static String format(Instant instant, ZoneId zone) {
+        return instant == null ? "never" : TIME.format(instant.atZone(zone));
+    }
+}

@@ -1,0 +1,68 @@
+package org.sessionwatch.ui.servers;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
+import org.sessionwatch.servers.ServerConfig;
+
+/** The server health list: one row per configured server, in configuration order, updated from each poll. */
+public final class ServerHealthModel {
+    private final ObservableList<ServerHealth> servers = FXCollections.observableArrayList();
+    private final Map<String, ServerHealth> byName = new HashMap<>();
+
+    public ObservableList<ServerHealth> servers() {
+        return servers;
+    }
+
+    /**
+     * Sets the configured servers, keeping the rows (and their history) of servers that stay. Disabled servers
+     * are listed as such so nobody wonders why a server shows no sessions.
+     */
+    public void configure(List<ServerConfig> configured) {
+        Map<String, ServerHealth> previous = new HashMap<>(byName);
+        byName.clear();
+        List<ServerHealth> next = configured.stream().map(config -> {
+            ServerHealth row = previous.getOrDefault(config.name(), new ServerHealth(config.name()));
+            byName.put(config.name(), row);
+            if (!config.enabled()) {
+                row.disabled();
+            }
+            return row;
+        }).toList();
+        if (!next.equals(servers)) {
+            servers.setAll(next);
+        }
+    }
+
+    /** Applies one cycle; a server the configuration does not list (the demo fleet) is added at the end. */
+    public void apply(PollCycle cycle) {
+        for (ServerPollResult result : cycle.results()) {
+            ServerHealth row = byName.get(result.server());
+            if (row == null) {
+                row = new ServerHealth(result.server());
+                byName.put(result.server(), row);
+                servers.add(row);
+            }
+            switch (result) {
+                case ServerPollResult.Ok ok -> row.succeeded(ok.finishedAt(), ok.duration(), ok.sessions().size(),
+                        ok.requestedLevel(), ok.level());
+                case ServerPollResult.Failed failed -> row.failed(failed.finishedAt(), failed.duration(),
+                        failed.error());
+            }
+        }
+    }
+
+    public long okCount() {
+        return servers.stream().filter(s -> s.getState() == ServerState.OK).count();
+    }
+
+    public long failingCount() {
+        return servers.stream().filter(s -> s.getState().isFailure()).count();
+    }
+}

@@ -1,0 +1,260 @@
+package org.sessionwatch.ui.servers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.ui.common.Durations;
+
+/** The server health list and the explanation of the selected server's state. */
+public final class ServerListController {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final ServerHealthModel model;
+    private final ZoneId zone;
+
+    @FXML private SplitPane split;
+    @FXML private Label summary;
+    @FXML private TableView<ServerHealth> table;
+    @FXML private TableColumn<ServerHealth, ServerHealth> stateColumn;
+    @FXML private TableColumn<ServerHealth, String> nameColumn;
+    @FXML private TableColumn<ServerHealth, Number> sessionsColumn;
+    @FXML private TableColumn<ServerHealth, ServerHealth> levelColumn;
+    @FXML private TableColumn<ServerHealth, Instant> lastSuccessColumn;
+    @FXML private TableColumn<ServerHealth, Duration> durationColumn;
+    @FXML private VBox noSelection;
+    @FXML private VBox explanation;
+    @FXML private FontIcon explanationIcon;
+    @FXML private Label explanationTitle;
+    @FXML private Label explanationMessage;
+    @FXML private Label explanationRemedy;
+    @FXML private Label explanationFacts;
+
+    private final Observable pollApplied;
+    private final Consumer<String> showOnlyServer;
+
+    /**
+     * @param pollApplied    fires after each applied poll, when states and counts may have changed
+     * @param showOnlyServer filters the session table to one server (double-click, Enter or the context menu)
+     */
+    public ServerListController(ServerHealthModel model, ZoneId zone, Observable pollApplied,
+                                Consumer<String> showOnlyServer) {
+        this.model = model;
+        this.zone = zone;
+        this.pollApplied = pollApplied;
+        this.showOnlyServer = showOnlyServer;
+    }
+
+    @FXML
+    private void initialize() {
+        table.setItems(model.servers());
+        // A handful of servers: fill the pane's width rather than leave an empty band on the right.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label empty = new Label("No server is configured. Add servers in Settings (Ctrl+,).");
+        empty.getStyleClass().add("placeholder-hint");
+        table.setPlaceholder(empty);
+        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        stateColumn.setCellFactory(c -> new StateCell());
+        stateColumn.setComparator(Comparator.comparing(ServerHealth::getState));
+        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getName()));
+        sessionsColumn.setCellValueFactory(c -> c.getValue().sessionCountProperty());
+        sessionsColumn.setCellFactory(c -> new SessionsCell());
+        levelColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        levelColumn.setCellFactory(c -> new LevelCell());
+        levelColumn.setSortable(false);
+        lastSuccessColumn.setCellValueFactory(c -> c.getValue().lastSuccessProperty());
+        lastSuccessColumn.setCellFactory(c -> new TextCell<>(t -> t == null ? "never" : CLOCK.format(t.atZone(zone))));
+        durationColumn.setCellValueFactory(c -> c.getValue().durationProperty());
+        durationColumn.setCellFactory(c -> new TextCell<>(d -> d == null ? "" : Durations.shortMillis(d)));
+        durationColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
+
+        var selected = table.getSelectionModel().selectedItemProperty();
+        explanation.visibleProperty().bind(selected.isNotNull());
+        noSelection.visibleProperty().bind(selected.isNull());
+        selected.addListener((obs, old, now) -> explain());
+        model.servers().addListener((javafx.beans.InvalidationListener) o -> updateSummary());
+        pollApplied.addListener(o -> refresh());
+        table.setRowFactory(t -> {
+            TableRow<ServerHealth> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    showOnlyServer.accept(row.getItem().getName());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            ServerHealth selectedServer = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selectedServer != null) {
+                showOnlyServer.accept(selectedServer.getName());
+                e.consume();
+            }
+        });
+        MenuItem only = new MenuItem("Show only this server's sessions");
+        only.setOnAction(e -> {
+            ServerHealth selectedServer = table.getSelectionModel().getSelectedItem();
+            if (selectedServer != null) {
+                showOnlyServer.accept(selectedServer.getName());
+            }
+        });
+        table.setContextMenu(new ContextMenu(only));
+        table.setTooltip(new Tooltip("Double-click or press Enter to show only this server's sessions"));
+        updateSummary();
+    }
+
+    /** Re-explains after each poll, since the selected server's state may have changed. */
+    public void refresh() {
+        explain();
+        updateSummary();
+        table.refresh();
+    }
+
+    public SplitPane split() {
+        return split;
+    }
+
+    private void updateSummary() {
+        long ok = model.okCount();
+        long failing = model.failingCount();
+        summary.setText(model.servers().size() + " watched · " + ok + " OK" + (failing > 0 ? " · " + failing + " failing" : ""));
+    }
+
+    private void explain() {
+        ServerHealth server = table.getSelectionModel().getSelectedItem();
+        if (server == null) {
+            return;
+        }
+        ServerDetails details = ServerDetails.of(server, zone);
+        explanationIcon.setIconLiteral(server.getState().iconLiteral());
+        explanationIcon.getStyleClass().setAll("ikonli-font-icon", "state-icon", severityClass(server.getState()));
+        explanationTitle.setText(details.title());
+        explanationMessage.setText(details.message());
+        explanationRemedy.setText(details.remedy());
+        explanationRemedy.setVisible(!details.remedy().isEmpty());
+        explanationRemedy.setManaged(!details.remedy().isEmpty());
+        explanationFacts.setText(details.facts());
+    }
+
+    static String severityClass(ServerState state) {
+        return "severity-" + state.severity().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Icon and title of the state, with the full explanation as tooltip. */
+    private final class StateCell extends TableCell<ServerHealth, ServerHealth> {
+        private final FontIcon icon = new FontIcon();
+        private final Tooltip tip = new Tooltip();
+        private final javafx.beans.value.ChangeListener<Object> listener = (obs, old, now) -> show();
+        private ServerHealth shown;
+
+        StateCell() {
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            setGraphicTextGap(8);
+        }
+
+        @Override
+        protected void updateItem(ServerHealth item, boolean empty) {
+            super.updateItem(item, empty);
+            if (shown != null) {
+                shown.stateProperty().removeListener(listener);
+                shown.errorProperty().removeListener(listener);
+            }
+            shown = empty ? null : item;
+            if (shown != null) {
+                shown.stateProperty().addListener(listener);
+                shown.errorProperty().addListener(listener);
+            }
+            show();
+        }
+
+        private void show() {
+            if (shown == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            ServerState state = shown.getState();
+            icon.setIconLiteral(state.iconLiteral());
+            icon.getStyleClass().setAll("ikonli-font-icon", "state-icon", severityClass(state));
+            setText(state.title() + (shown.isStale() ? " · stale" : ""));
+            setGraphic(icon);
+            ServerDetails details = ServerDetails.of(shown, zone);
+            tip.setText(details.message() + (details.remedy().isEmpty() ? "" : "\n\n" + details.remedy()));
+            setTooltip(tip);
+        }
+    }
+
+    private static final class SessionsCell extends TableCell<ServerHealth, Number> {
+        SessionsCell() {
+            setAlignment(Pos.CENTER_RIGHT);
+        }
+
+        @Override
+        protected void updateItem(Number item, boolean empty) {
+            super.updateItem(item, empty);
+            ServerHealth server = getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || item == null || server == null || server.getLastSuccess() == null) {
+                setText(empty ? null : "—");
+                return;
+            }
+            setText(item + (server.isStale() ? " (stale)" : ""));
+        }
+    }
+
+    /** "502", or "10 (502 refused)" when the server fell back to a lower level. */
+    private static final class LevelCell extends TableCell<ServerHealth, ServerHealth> {
+        @Override
+        protected void updateItem(ServerHealth item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null || item.getLevel() == null) {
+                setText(empty ? null : "—");
+                setTooltip(null);
+                return;
+            }
+            InfoLevel level = item.getLevel();
+            InfoLevel requested = item.getRequestedLevel();
+            boolean fellBack = requested != null && requested != level;
+            setText(fellBack ? level + " (asked " + requested + ")" : level.toString());
+            setTooltip(fellBack ? new Tooltip("The server refused level " + requested + " and answered at level "
+                    + level + ": some columns are not available for its sessions.") : null);
+        }
+    }
+
+    private static final class TextCell<T> extends TableCell<ServerHealth, T> {
+        private final Function<T, String> format;
+
+        TextCell(Function<T, String> format) {
+            this.format = format;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : format.apply(item));
+        }
+    }
+}

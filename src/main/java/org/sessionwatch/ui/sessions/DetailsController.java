@@ -1,0 +1,55 @@
+package org.sessionwatch.ui.sessions;
+
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** Shows the selected session's fields as a two-column grid of labels and values. */
+public final class DetailsController {
+    private static final PseudoClass ENDED = PseudoClass.getPseudoClass("ended");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
+    private final DetailsViewModel viewModel;
+
+    @FXML private VBox placeholder;
+    @FXML private ScrollPane content;
+    @FXML private Label title;
+    @FXML private Label status;
+    @FXML private GridPane grid;
+
+    public DetailsController(DetailsViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        title.textProperty().bind(viewModel.titleProperty());
+        status.textProperty().bind(viewModel.statusProperty());
+        var selected = viewModel.rowProperty().isNotNull();
+        content.visibleProperty().bind(selected);
+        placeholder.visibleProperty().bind(selected.not());
+        viewModel.lines().addListener((ListChangeListener<DetailLine>) c -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        grid.getChildren().clear();
+        int rowIndex = 0;
+        for (DetailLine line : viewModel.lines()) {
+            Label label = new Label(line.label());
+            label.getStyleClass().add("details-label");
+            Label value = new Label(line.value());
+            value.getStyleClass().add(line.missing() ? "details-missing" : "details-value");
+            value.setWrapText(true);
+            value.setId("detail-" + line.label().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+            grid.addRow(rowIndex++, label, value);
+        }
+        SessionRow row = viewModel.getRow();
+        status.pseudoClassStateChanged(ENDED, row != null && row.isEnded());
+        status.pseudoClassStateChanged(STALE, row != null && row.isStale() && !row.isEnded());
+    }
+}

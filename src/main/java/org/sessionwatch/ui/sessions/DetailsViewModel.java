@@ -1,0 +1,154 @@
+package org.sessionwatch.ui.sessions;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongFunction;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.netapi.Session;
+import org.sessionwatch.netapi.SessionField;
+import org.sessionwatch.ui.common.Durations;
+
+/**
+ * Everything level 502 can say about the selected session, with labels and units. A field the obtained level does not
+ * carry reads "not provided at level N" instead of a misleading 0; a NULL string from the server reads "none
+ * reported". Times are shown both as durations and as the computed timestamps (seen time minus the duration).
+ */
+public final class DetailsViewModel {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ObjectProperty<SessionRow> row = new SimpleObjectProperty<>(this, "row");
+    private final ObservableList<DetailLine> lines = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ZoneId zone;
+
+    public DetailsViewModel(ZoneId zone) {
+        this.zone = zone;
+        row.addListener((obs, old, now) -> refresh());
+        refresh();
+    }
+
+    /** The row shown; it may have ended and left the table. */
+    public ObjectProperty<SessionRow> rowProperty() {
+        return row;
+    }
+
+    public SessionRow getRow() {
+        return row.get();
+    }
+
+    public ObservableList<DetailLine> lines() {
+        return lines;
+    }
+
+    /** "alice on FS01", or empty when nothing is selected. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** "Active", "Ended …" or "Stale …". */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Recomputes the lines from the row's current values; called after each poll and on selection. */
+    public void refresh() {
+        SessionRow current = row.get();
+        if (current == null) {
+            lines.clear();
+            title.set("");
+            status.set("");
+            return;
+        }
+        Session session = current.getSession();
+        title.set(session.userName().filter(u -> !u.isEmpty()).orElse("(no user)") + " on " + current.server());
+        status.set(statusOf(current));
+        lines.setAll(linesOf(current));
+    }
+
+    private String statusOf(SessionRow current) {
+        String seen = format(current.getSeenAt());
+        if (current.isEnded()) {
+            return "Ended: not reported since " + seen;
+        }
+        if (current.isStale()) {
+            return "Stale: " + current.server() + " did not answer the last poll; values as of " + seen;
+        }
+        return "Active, as of " + seen;
+    }
+
+    List<DetailLine> linesOf(SessionRow current) {
+        Session s = current.getSession();
+        InfoLevel level = s.level();
+        Instant seen = current.getSeenAt();
+        List<DetailLine> out = new ArrayList<>();
+        out.add(DetailLine.of("Server", current.server()));
+        out.add(text(level, SessionField.CLIENT_NAME, s.clientName().map(c -> withHost(c, current.getHostName()))));
+        out.add(text(level, SessionField.USER_NAME, s.userName()));
+        out.add(number(level, SessionField.OPEN_COUNT, s.openCount(), n -> n + (n == 1 ? " file, device or pipe" : " files, devices and pipes")));
+        out.add(number(level, SessionField.ACTIVE_TIME, s.activeSeconds(), n -> Durations.human(n) + " (" + n + " s)"));
+        out.add(relabel(number(level, SessionField.ACTIVE_TIME, s.activeSeconds(), n -> format(seen.minusSeconds(n))),
+                "Connected since"));
+        out.add(number(level, SessionField.IDLE_TIME, s.idleSeconds(), n -> Durations.human(n) + " (" + n + " s)"));
+        out.add(relabel(number(level, SessionField.IDLE_TIME, s.idleSeconds(), n -> format(seen.minusSeconds(n))),
+                "Last activity"));
+        out.add(text(level, SessionField.CLIENT_TYPE, s.clientType()));
+        out.add(text(level, SessionField.TRANSPORT, s.transport()));
+        out.add(number(level, SessionField.USER_FLAGS, s.userFlags(), DetailsViewModel::flags));
+        InfoLevel requested = current.getRequestedLevel();
+        out.add(DetailLine.of("Information level", requested == null || requested == level
+                ? "level " + level : "level " + level + " (level " + requested + " was requested)"));
+        return out;
+    }
+
+    private static String flags(long raw) {
+        String names = String.join(", ", org.sessionwatch.netapi.UserFlags.describe(raw));
+        return (names.isEmpty() ? "none" : names) + String.format(" (raw 0x%X)", raw);
+    }
+
+    private static String withHost(String client, String host) {
+        return host == null || host.isBlank() || host.equalsIgnoreCase(client) ? client : client + " (" + host + ")";
+    }
+
+    private String format(Instant instant) {
+        return instant == null ? "unknown" : TIME.format(instant.atZone(zone));
+    }
+
+    private static DetailLine text(InfoLevel level, SessionField field, Optional<String> value) {
+        if (!level.carries(field)) {
+            return notProvided(field, level);
+        }
+        return value.filter(v -> !v.isEmpty()).map(v -> DetailLine.of(field.label(), v))
+                .orElse(DetailLine.missing(field.label(), "none reported by the server"));
+    }
+
+    private static DetailLine number(InfoLevel level, SessionField field, OptionalLong value,
+                                     LongFunction<String> format) {
+        if (!level.carries(field)) {
+            return notProvided(field, level);
+        }
+        return value.isPresent() ? DetailLine.of(field.label(), format.apply(value.getAsLong()))
+                : DetailLine.missing(field.label(), "none reported by the server");
+    }
+
+    private static DetailLine notProvided(SessionField field, InfoLevel level) {
+        return DetailLine.missing(field.label(), "not provided at level " + level);
+    }
+
+    private static DetailLine relabel(DetailLine line, String label) {
+        return new DetailLine(label, line.value(), line.missing());
+    }
+}

@@ -1,0 +1,130 @@
+package org.sessionwatch.ui.sessions;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The filter chips and the quick search, combined into one row predicate.
+ *
+ * <p>Chips of different kinds combine with AND; several "show only" chips of the same kind combine with OR (show
+ * only user A or user B), and every "hide" chip must hold. A new chip replaces one for the same kind and value
+ * (hiding a user that was "show only" flips it). The quick search matches a substring of any text column,
+ * ignoring case.
+ */
+public final class FilterModel {
+    private final ObservableList<SessionFilter> filters = FXCollections.observableArrayList();
+    private final ObservableList<SessionFilter> readOnlyFilters = FXCollections.unmodifiableObservableList(filters);
+    private final StringProperty quickSearch = new SimpleStringProperty(this, "quickSearch", "");
+    private final ReadOnlyObjectWrapper<Predicate<SessionRow>> predicate =
+            new ReadOnlyObjectWrapper<>(this, "predicate", row -> true);
+    private final BooleanBinding active;
+
+    public FilterModel() {
+        filters.addListener((javafx.collections.ListChangeListener<SessionFilter>) c -> rebuild());
+        quickSearch.addListener((obs, old, now) -> rebuild());
+        active = Bindings.createBooleanBinding(() -> !filters.isEmpty() || !searchText().isEmpty(), filters,
+                quickSearch);
+    }
+
+    public ObservableList<SessionFilter> filters() {
+        return readOnlyFilters;
+    }
+
+    public StringProperty quickSearchProperty() {
+        return quickSearch;
+    }
+
+    /** The predicate for a {@code FilteredList}; replaced (not mutated) whenever a chip or the search changes. */
+    public ReadOnlyObjectProperty<Predicate<SessionRow>> predicateProperty() {
+        return predicate.getReadOnlyProperty();
+    }
+
+    public Predicate<SessionRow> getPredicate() {
+        return predicate.get();
+    }
+
+    /** Whether any chip or search text narrows the table. */
+    public BooleanBinding activeProperty() {
+        return active;
+    }
+
+    public void add(SessionFilter filter) {
+        for (int i = 0; i < filters.size(); i++) {
+            if (filters.get(i).sameTarget(filter)) {
+                filters.set(i, filter);
+                return;
+            }
+        }
+        filters.add(filter);
+    }
+
+    public void showOnly(SessionFilter.Kind kind, String value) {
+        add(SessionFilter.only(kind, value));
+    }
+
+    public void hide(SessionFilter.Kind kind, String value) {
+        add(SessionFilter.hide(kind, value));
+    }
+
+    public void remove(SessionFilter filter) {
+        filters.remove(filter);
+    }
+
+    /** Removes every chip and the search text. */
+    public void clear() {
+        filters.clear();
+        quickSearch.set("");
+    }
+
+    private String searchText() {
+        String text = quickSearch.get();
+        return text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private void rebuild() {
+        Map<SessionFilter.Kind, List<SessionFilter>> only = new EnumMap<>(SessionFilter.Kind.class);
+        List<SessionFilter> hidden = filters.stream().filter(f -> f.mode() == SessionFilter.Mode.HIDE).toList();
+        for (SessionFilter filter : filters) {
+            if (filter.mode() == SessionFilter.Mode.ONLY) {
+                only.computeIfAbsent(filter.kind(), k -> new java.util.ArrayList<>()).add(filter);
+            }
+        }
+        String needle = searchText();
+        predicate.set(row -> {
+            for (List<SessionFilter> alternatives : only.values()) {
+                if (alternatives.stream().noneMatch(f -> f.matchesValue(row))) {
+                    return false;
+                }
+            }
+            for (SessionFilter filter : hidden) {
+                if (filter.matchesValue(row)) {
+                    return false;
+                }
+            }
+            return needle.isEmpty() || matchesSearch(row, needle);
+        });
+    }
+
+    static boolean matchesSearch(SessionRow row, String lowerNeedle) {
+        return contains(row.server(), lowerNeedle) || contains(row.user(), lowerNeedle)
+                || contains(row.client(), lowerNeedle) || contains(row.getHostName(), lowerNeedle)
+                || contains(row.clientType(), lowerNeedle) || contains(row.transport(), lowerNeedle)
+                || contains(row.flagsText(), lowerNeedle);
+    }
+
+    private static boolean contains(String haystack, String lowerNeedle) {
+        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+    }
+}

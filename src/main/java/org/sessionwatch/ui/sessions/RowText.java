@@ -1,0 +1,42 @@
+package org.sessionwatch.ui.sessions;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.sessionwatch.netapi.Session;
+import org.sessionwatch.ui.common.Durations;
+
+/** The text forms of a row the table, the clipboard and the exports share. */
+public final class RowText {
+    /** Column titles in table order. */
+    public static final List<String> HEADERS = List.of("Server", "User", "Client", "Host name", "Opens",
+            "Connected", "Idle", "Client type", "Transport", "Flags");
+
+    private RowText() {
+    }
+
+    /** The row's cells in {@link #HEADERS} order, durations in human form. */
+    public static List<String> cells(SessionRow row) {
+        Session s = row.getSession();
+        return List.of(row.server(), row.user(), row.client(), nullToEmpty(row.getHostName()),
+                number(s.openCount()), duration(s.activeSeconds()), duration(s.idleSeconds()), row.clientType(),
+                row.transport(), row.flagsText());
+    }
+
+    /** One line, tab-separated, as spreadsheets paste it. */
+    public static String tabSeparated(SessionRow row) {
+        return String.join("\t", cells(row).stream().map(c -> c.replace('\t', ' ')).toList());
+    }
+
+    public static String duration(OptionalLong seconds) {
+        return seconds.isPresent() ? Durations.human(seconds.getAsLong()) : "";
+    }
+
+    private static String number(OptionalLong value) {
+        return value.isPresent() ? Long.toString(value.getAsLong()) : "";
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,163 @@
+package org.sessionwatch.ui.sessions;
+
+import java.util.function.Function;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.sessionwatch.netapi.Session;
+
+/** The session table's row and cell renderers. */
+final class SessionCells {
+    static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
+    static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    static final PseudoClass ANONYMOUS = PseudoClass.getPseudoClass("anonymous");
+
+    private SessionCells() {
+    }
+
+    /** Highlights new rows and dims stale ones through pseudo-classes the stylesheet colours. */
+    static final class HighlightedRowCell extends TableRow<SessionRow> {
+        private final javafx.beans.value.ChangeListener<Boolean> freshListener =
+                (obs, old, now) -> pseudoClassStateChanged(FRESH, now);
+        private final javafx.beans.value.ChangeListener<Boolean> staleListener =
+                (obs, old, now) -> pseudoClassStateChanged(STALE, now);
+
+        @Override
+        protected void updateItem(SessionRow item, boolean empty) {
+            SessionRow previous = getItem();
+            if (previous != null) {
+                previous.freshProperty().removeListener(freshListener);
+                previous.staleProperty().removeListener(staleListener);
+            }
+            super.updateItem(item, empty);
+            boolean present = item != null && !empty;
+            if (present) {
+                item.freshProperty().addListener(freshListener);
+                item.staleProperty().addListener(staleListener);
+            }
+            pseudoClassStateChanged(FRESH, present && item.isFresh());
+            pseudoClassStateChanged(STALE, present && item.isStale());
+        }
+    }
+
+    /** Server name, with a clock icon and an explanation while its sessions are the last known ones. */
+    static final class ServerCell extends TableCell<SessionRow, SessionRow> {
+        private final FontIcon staleIcon = new FontIcon("mdal-history");
+        private final Tooltip staleTip = new Tooltip();
+        private final javafx.beans.value.ChangeListener<Boolean> staleListener = (obs, old, now) -> show();
+        private SessionRow shown;
+
+        ServerCell() {
+            staleIcon.getStyleClass().add("stale-icon");
+            setContentDisplay(ContentDisplay.RIGHT);
+            setGraphicTextGap(6);
+        }
+
+        @Override
+        protected void updateItem(SessionRow item, boolean empty) {
+            super.updateItem(item, empty);
+            if (shown != null) {
+                shown.staleProperty().removeListener(staleListener);
+            }
+            shown = empty ? null : item;
+            if (shown != null) {
+                shown.staleProperty().addListener(staleListener);
+            }
+            show();
+        }
+
+        private void show() {
+            setText(shown == null ? null : shown.server());
+            boolean stale = shown != null && shown.isStale();
+            setGraphic(stale ? staleIcon : null);
+            if (stale) {
+                staleTip.setText("Stale: " + shown.server()
+                        + " did not answer the last poll. These are the last known values.");
+            }
+            setTooltip(stale ? staleTip : null);
+        }
+    }
+
+    /** The user name; an anonymous (null) session says so instead of leaving the cell blank. */
+    static final class UserCell extends TableCell<SessionRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean anonymous = !empty && (item == null || item.isEmpty());
+            setText(empty ? null : anonymous ? "anonymous" : item);
+            pseudoClassStateChanged(ANONYMOUS, anonymous);
+        }
+    }
+
+    /** A right-aligned number, or a dash when the level does not carry it. */
+    static final class NumberCell extends TableCell<SessionRow, Long> {
+        private final Function<Long, String> format;
+
+        NumberCell(Function<Long, String> format) {
+            this.format = format;
+            setAlignment(Pos.CENTER_RIGHT);
+        }
+
+        @Override
+        protected void updateItem(Long item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item == null ? "—" : format.apply(item));
+            SessionRow row = getTableRow() == null ? null : getTableRow().getItem();
+            // A dash is never a zero: say why the value is missing.
+            setTooltip(!empty && item == null && row != null
+                    ? new Tooltip("Not provided at level " + row.getSession().level()) : null);
+        }
+    }
+
+    /** A text column: a dash with an explanation when the session's level does not carry the field. */
+    static final class LevelTextCell extends TableCell<SessionRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            SessionRow row = getTableRow() == null ? null : getTableRow().getItem();
+            boolean missing = !empty && item == null;
+            setText(empty ? null : missing ? "—" : item);
+            setTooltip(missing && row != null
+                    ? new Tooltip("Not provided at level " + row.getSession().level()) : null);
+        }
+    }
+
+    /** Guest and unencrypted sessions as small labelled icons. */
+    static final class FlagsCell extends TableCell<SessionRow, Session> {
+        @Override
+        protected void updateItem(Session item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            HBox box = new HBox(6);
+            box.setAlignment(Pos.CENTER_LEFT);
+            if (item.isGuest()) {
+                box.getChildren().add(flag("Guest", "mdmz-person_outline", "The user connected as a guest."));
+            }
+            if (item.isUnencrypted()) {
+                box.getChildren().add(flag("No encryption", "mdal-lock_open",
+                        "The session does not use password encryption."));
+            }
+            setText(null);
+            setGraphic(box.getChildren().isEmpty() ? null : box);
+        }
+
+        private static Label flag(String text, String icon, String tip) {
+            Label label = new Label(text, new FontIcon(icon));
+            label.getStyleClass().add("flag-badge");
+            label.setTooltip(new Tooltip(tip));
+            return label;
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package org.sessionwatch.ui.sessions;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.sessionwatch.netapi.Session;
+import org.sessionwatch.netapi.SessionField;
+import org.sessionwatch.ui.common.Clipboards;
+import org.sessionwatch.ui.common.Durations;
+import org.sessionwatch.ui.main.EmptyState;
+import org.sessionwatch.ui.main.MainViewModel;
+import org.sessionwatch.ui.main.WindowActions;
+
+/** The session table: columns, row styling, context menu, filter chips and the empty-state placeholder. */
+public final class SessionTableController {
+
+    private final MainViewModel viewModel;
+    private final WindowActions actions;
+
+    @FXML private HBox chipBar;
+    @FXML private FlowPane chips;
+    @FXML private TableView<SessionRow> table;
+    @FXML private TableColumn<SessionRow, SessionRow> serverColumn;
+    @FXML private TableColumn<SessionRow, String> userColumn;
+    @FXML private TableColumn<SessionRow, String> clientColumn;
+    @FXML private TableColumn<SessionRow, Long> opensColumn;
+    @FXML private TableColumn<SessionRow, Long> connectedColumn;
+    @FXML private TableColumn<SessionRow, Long> idleColumn;
+    @FXML private TableColumn<SessionRow, String> clientTypeColumn;
+    @FXML private TableColumn<SessionRow, String> transportColumn;
+    @FXML private TableColumn<SessionRow, Session> flagsColumn;
+
+    private final Label emptyTitle = new Label();
+    private final Label emptyHint = new Label();
+    private final Button emptyAction = new Button();
+    private final FontIcon emptyIcon = new FontIcon();
+
+    public SessionTableController(MainViewModel viewModel, WindowActions actions) {
+        this.viewModel = viewModel;
+        this.actions = actions;
+    }
+
+    @FXML
+    private void initialize() {
+        configureColumns();
+        configureSorting();
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.getSelectionModel().selectedItemProperty()
+                .addListener((obs, old, now) -> viewModel.tableSelectionChanged(now));
+        viewModel.pollCountProperty().addListener((obs, old, now) -> afterPoll());
+        table.setRowFactory(t -> new SessionCells.HighlightedRowCell());
+        table.setContextMenu(buildContextMenu());
+        configurePlaceholder();
+        viewModel.filters().filters().addListener((ListChangeListener<SessionFilter>) c -> rebuildChips());
+        rebuildChips();
+    }
+
+    public TableView<SessionRow> table() {
+        return table;
+    }
+
+    private void configureColumns() {
+        serverColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        serverColumn.setComparator(Comparator.comparing(SessionRow::server, String.CASE_INSENSITIVE_ORDER));
+        serverColumn.setCellFactory(c -> new SessionCells.ServerCell());
+        userColumn.setCellValueFactory(c -> text(c.getValue(), SessionRow::user));
+        userColumn.setCellFactory(c -> new SessionCells.UserCell());
+        clientColumn.setCellValueFactory(c -> Bindings.createStringBinding(() -> clientText(c.getValue()),
+                c.getValue().sessionProperty(), c.getValue().hostNameProperty()));
+        opensColumn.setCellValueFactory(c -> number(c.getValue(), Session::openCount));
+        opensColumn.setCellFactory(c -> new SessionCells.NumberCell(String::valueOf));
+        connectedColumn.setCellValueFactory(c -> number(c.getValue(), Session::activeSeconds));
+        connectedColumn.setCellFactory(c -> new SessionCells.NumberCell(Durations::human));
+        idleColumn.setCellValueFactory(c -> number(c.getValue(), Session::idleSeconds));
+        idleColumn.setCellFactory(c -> new SessionCells.NumberCell(Durations::human));
+        clientTypeColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.CLIENT_TYPE, SessionRow::clientType));
+        clientTypeColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
+        transportColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.TRANSPORT, SessionRow::transport));
+        transportColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
+        flagsColumn.setCellValueFactory(c -> c.getValue().sessionProperty());
+        flagsColumn.setCellFactory(c -> new SessionCells.FlagsCell());
+        flagsColumn.setComparator(Comparator.comparing((Session session) -> SessionRow.flagsText(session)));
+        Comparator<String> byText = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
+        for (TableColumn<SessionRow, String> column : List.of(userColumn, clientColumn,
+                clientTypeColumn, transportColumn)) {
+            column.setComparator(byText);
+        }
+        for (TableColumn<SessionRow, Long> column : List.of(opensColumn, connectedColumn, idleColumn)) {
+            column.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        }
+    }
+
+    /**
+     * Rows change in place, which a SortedList does not notice; so the comparator the SortedList uses is re-issued
+     * after every poll (a new wrapper object makes it re-sort once, as a permutation that keeps the selection).
+     * The table's own sort policy is replaced because the default one refuses a comparator it did not bind itself.
+     */
+    private void configureSorting() {
+        var sorted = viewModel.sortedRows();
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> {
+            Comparator<SessionRow> current = table.getComparator();
+            return current == null ? null : (a, b) -> current.compare(a, b);
+        }, table.comparatorProperty(), viewModel.pollCountProperty()));
+        table.setSortPolicy(t -> true);
+        table.setItems(sorted);
+        // Grouped by server, then alphabetical: the order a helpdesk agent scans in. A saved layout overrides it.
+        table.getSortOrder().setAll(List.of(serverColumn, userColumn));
+    }
+
+    private void afterPoll() {
+        // The details pane keeps showing a session that just ended; the table must not suggest another is shown.
+        if (viewModel.detailsShowEndedSession() && table.getSelectionModel().getSelectedItem() != null
+                && table.getSelectionModel().getSelectedItem() != viewModel.details().getRow()) {
+            table.getSelectionModel().clearSelection();
+        }
+    }
+
+    private ContextMenu buildContextMenu() {
+        // ContextMenu refuses to show with no items, so it starts with one; the real items depend on the row.
+        ContextMenu menu = new ContextMenu(new MenuItem("…"));
+        menu.setOnShowing(e -> {
+            menu.getItems().clear();
+            SessionRow row = table.getSelectionModel().getSelectedItem();
+            if (row == null) {
+                MenuItem none = new MenuItem("Select a session first");
+                none.setDisable(true);
+                menu.getItems().add(none);
+                return;
+            }
+            FilterModel filters = viewModel.filters();
+            menu.getItems().addAll(
+                    item("Show only user " + shown(row.user()), "mdal-filter_alt",
+                            () -> filters.showOnly(SessionFilter.Kind.USER, row.user())),
+                    item("Show only client " + shown(row.client()), "mdal-filter_alt",
+                            () -> filters.showOnly(SessionFilter.Kind.CLIENT, row.client())),
+                    item("Show only server " + row.server(), "mdal-filter_alt",
+                            () -> filters.showOnly(SessionFilter.Kind.SERVER, row.server())),
+                    new SeparatorMenuItem(),
+                    item("Hide user " + shown(row.user()), "mdmz-visibility_off",
+                            () -> filters.hide(SessionFilter.Kind.USER, row.user())),
+                    item("Hide client " + shown(row.client()), "mdmz-visibility_off",
+                            () -> filters.hide(SessionFilter.Kind.CLIENT, row.client())),
+                    new SeparatorMenuItem(),
+                    withAccelerator(item("Copy row", "mdal-content_copy",
+                            () -> Clipboards.putText(RowText.tabSeparated(row))), KeyCode.C),
+                    item("Copy user name", null, () -> Clipboards.putText(row.user())));
+        });
+        return menu;
+    }
+
+    private static String shown(String value) {
+        return value.isEmpty() ? "(none)" : value;
+    }
+
+    private static MenuItem item(String text, String icon, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(false);
+        if (icon != null) {
+            item.setGraphic(new FontIcon(icon));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static MenuItem withAccelerator(MenuItem item, KeyCode key) {
+        // Shown for discoverability; the menu bar's identical accelerator does the work.
+        item.setAccelerator(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN));
+        return item;
+    }
+
+    private void configurePlaceholder() {
+        emptyIcon.getStyleClass().add("placeholder-icon");
+        emptyTitle.getStyleClass().add("placeholder-title");
+        emptyHint.getStyleClass().add("placeholder-hint");
+        emptyHint.setWrapText(true);
+        emptyAction.getStyleClass().add("accent");
+        emptyAction.setMnemonicParsing(false);
+        VBox placeholder = new VBox(10, emptyIcon, emptyTitle, emptyHint, emptyAction);
+        placeholder.setAlignment(Pos.CENTER);
+        placeholder.getStyleClass().add("table-placeholder");
+        table.setPlaceholder(placeholder);
+        viewModel.emptyStateProperty().subscribe(this::showEmptyState);
+    }
+
+    private void showEmptyState(EmptyState state) {
+        emptyTitle.setText(state.title());
+        emptyHint.setText(state.hint());
+        emptyIcon.setIconLiteral(switch (state) {
+            case NO_MATCH -> "mdal-filter_alt";
+            case NO_SERVERS -> "mdal-dns";
+            case WAITING -> "mdal-hourglass_empty";
+            default -> "mdmz-people_outline";
+        });
+        switch (state) {
+            case NO_SERVERS -> action("Add server", "mdal-add", () -> actions.openSettings(true));
+            case NO_MATCH -> action("Clear filters", "mdal-clear", () -> viewModel.filters().clear());
+            default -> action(null, null, null);
+        }
+    }
+
+    private void action(String text, String icon, Runnable run) {
+        emptyAction.setVisible(text != null);
+        emptyAction.setManaged(text != null);
+        emptyAction.setText(text);
+        emptyAction.setGraphic(icon == null ? null : new FontIcon(icon));
+        emptyAction.setOnAction(run == null ? null : e -> run.run());
+    }
+
+    private void rebuildChips() {
+        chips.getChildren().clear();
+        for (SessionFilter filter : viewModel.filters().filters()) {
+            Button chip = new Button(filter.label(), new FontIcon("mdal-close"));
+            chip.setMnemonicParsing(false);
+            chip.setContentDisplay(ContentDisplay.RIGHT);
+            chip.getStyleClass().addAll("filter-chip", filter.mode() == SessionFilter.Mode.HIDE ? "hide" : "only");
+            chip.setTooltip(new Tooltip("Remove this filter"));
+            chip.setOnAction(e -> viewModel.filters().remove(filter));
+            chips.getChildren().add(chip);
+        }
+        boolean any = !viewModel.filters().filters().isEmpty();
+        chipBar.setVisible(any);
+        chipBar.setManaged(any);
+    }
+
+    @FXML
+    private void clearFilters() {
+        viewModel.filters().clear();
+    }
+
+    private static String clientText(SessionRow row) {
+        String host = row.getHostName();
+        return host == null || host.isBlank() ? row.client() : row.client() + " (" + host + ")";
+    }
+
+    private static ObservableValue<String> text(SessionRow row, Function<SessionRow, String> getter) {
+        return row.sessionProperty().map(s -> getter.apply(row));
+    }
+
+    /** The text, or null when the session's level does not carry the field (the cell then shows a dash). */
+    private static ObservableValue<String> carried(SessionRow row, SessionField field,
+                                                   Function<SessionRow, String> getter) {
+        return row.sessionProperty().map(s -> s.level().carries(field) ? getter.apply(row) : null);
+    }
+
+    private static ObservableValue<Long> number(SessionRow row, Function<Session, OptionalLong> getter) {
+        return row.sessionProperty().map(s -> {
+            OptionalLong value = getter.apply(s);
+            return value.isPresent() ? value.getAsLong() : null;
+        });
+    }
+}

@@ -1,0 +1,221 @@
+package org.sessionwatch.ui.settings;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+
+import javafx.application.Platform;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.Property;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.sessionwatch.servers.Backend;
+
+/** Binds the settings dialog to its {@link SettingsViewModel}; the form follows the selected server. */
+public final class SettingsController {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private final SettingsViewModel viewModel;
+    private final ServerListReader reader;
+    private final Executor io;
+    private final String credentialStoreName;
+    private ServerDraft bound;
+
+    @FXML private ListView<ServerDraft> serverList;
+    @FXML private Button removeButton;
+    @FXML private Label duplicateError;
+    @FXML private GridPane form;
+    @FXML private Label noServer;
+    @FXML private TextField nameField;
+    @FXML private Label nameError;
+    @FXML private ComboBox<Backend> backendBox;
+    @FXML private Label backendHint;
+    @FXML private TextField portField;
+    @FXML private Label portError;
+    @FXML private TextField usernameField;
+    @FXML private TextField domainField;
+    @FXML private PasswordField passwordField;
+    @FXML private Label credentialsError;
+    @FXML private CheckBox signingBox;
+    @FXML private CheckBox enabledBox;
+    @FXML private Label importReport;
+    @FXML private TextField intervalField;
+    @FXML private Label intervalError;
+    @FXML private CheckBox hideOwnBox;
+    @FXML private CheckBox hideComputersBox;
+    @FXML private CheckBox hideAnonymousBox;
+    @FXML private Label credentialStoreInfo;
+
+    public SettingsController(SettingsViewModel viewModel, ServerListReader reader, Executor io,
+                              String credentialStoreName) {
+        this.viewModel = viewModel;
+        this.reader = reader;
+        this.io = io;
+        this.credentialStoreName = credentialStoreName;
+    }
+
+    @FXML
+    private void initialize() {
+        serverList.setItems(viewModel.servers());
+        serverList.setCellFactory(list -> new ServerCell());
+        serverList.getSelectionModel().select(viewModel.selectedProperty().get());
+        serverList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                viewModel.selectedProperty().set(now);
+            }
+        });
+        viewModel.selectedProperty().subscribe(draft -> {
+            serverList.getSelectionModel().select(draft);
+            bind(draft);
+        });
+        removeButton.disableProperty().bind(viewModel.selectedProperty().isNull());
+        showError(duplicateError, viewModel.duplicateErrorProperty(), null);
+        backendBox.getItems().setAll(Backend.values());
+        backendBox.valueProperty().subscribe(this::describeBackend);
+
+        intervalField.textProperty().bindBidirectional(viewModel.pollIntervalSecondsProperty());
+        showError(intervalError, viewModel.intervalErrorProperty(), intervalField);
+        hideOwnBox.selectedProperty().bindBidirectional(viewModel.hideOwnSessionProperty());
+        hideComputersBox.selectedProperty().bindBidirectional(viewModel.hideComputerAccountsProperty());
+        hideAnonymousBox.selectedProperty().bindBidirectional(viewModel.hideAnonymousProperty());
+        importReport.textProperty().bind(viewModel.importReportProperty());
+        credentialStoreInfo.setText("Passwords are kept in " + credentialStoreName
+                + ", never in the configuration file.");
+        passwordField.setPromptText("empty keeps the stored password");
+        // Start where the user will type: the name of a new server, otherwise the server list.
+        Platform.runLater(() -> {
+            ServerDraft draft = viewModel.selectedProperty().get();
+            if (draft != null && draft.nameProperty().get().isBlank()) {
+                nameField.requestFocus();
+            } else {
+                serverList.requestFocus();
+            }
+        });
+    }
+
+    /** Moves the form's bidirectional bindings from the previous server to {@code draft}. */
+    private void bind(ServerDraft draft) {
+        if (bound != null) {
+            nameField.textProperty().unbindBidirectional(bound.nameProperty());
+            backendBox.valueProperty().unbindBidirectional(bound.backendProperty());
+            portField.textProperty().unbindBidirectional(bound.portProperty());
+            usernameField.textProperty().unbindBidirectional(bound.usernameProperty());
+            domainField.textProperty().unbindBidirectional(bound.domainProperty());
+            passwordField.textProperty().unbindBidirectional(bound.passwordProperty());
+            signingBox.selectedProperty().unbindBidirectional(bound.requireSigningProperty());
+            enabledBox.selectedProperty().unbindBidirectional(bound.enabledProperty());
+        }
+        bound = draft;
+        form.setVisible(draft != null);
+        form.setManaged(draft != null);
+        noServer.setVisible(draft == null);
+        noServer.setManaged(draft == null);
+        if (draft == null) {
+            return;
+        }
+        bindBoth(nameField.textProperty(), draft.nameProperty());
+        bindBoth(backendBox.valueProperty(), draft.backendProperty());
+        bindBoth(portField.textProperty(), draft.portProperty());
+        bindBoth(usernameField.textProperty(), draft.usernameProperty());
+        bindBoth(domainField.textProperty(), draft.domainProperty());
+        bindBoth(passwordField.textProperty(), draft.passwordProperty());
+        bindBoth(signingBox.selectedProperty(), draft.requireSigningProperty());
+        bindBoth(enabledBox.selectedProperty(), draft.enabledProperty());
+        showError(nameError, draft.nameErrorProperty(), nameField);
+        showError(portError, draft.portErrorProperty(), portField);
+        showError(credentialsError, draft.credentialsErrorProperty(), usernameField);
+    }
+
+    private static <T> void bindBoth(Property<T> control, Property<T> model) {
+        control.setValue(model.getValue());
+        control.bindBidirectional(model);
+    }
+
+    private static void showError(Label label, StringBinding error, Node field) {
+        label.textProperty().bind(error);
+        label.visibleProperty().bind(error.isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        if (field != null) {
+            error.subscribe(text -> field.pseudoClassStateChanged(INVALID, !text.isEmpty()));
+        }
+    }
+
+    private void describeBackend(Backend backend) {
+        backendHint.setText(backend == null ? "" : switch (backend) {
+            case AUTO -> "Windows API with your logon on Windows; SMB (srvsvc) with the account below otherwise.";
+            case WINDOWS -> "NetSessionEnum from netapi32.dll with your Windows logon (Windows only).";
+            case SRVSVC -> "NetrSessionEnum over SMB 2/3 from any operating system.";
+            case DEMO -> "Simulated sessions, for trying SessionWatch.";
+        });
+    }
+
+    @FXML
+    private void addServer() {
+        viewModel.addServer();
+        nameField.requestFocus();
+    }
+
+    @FXML
+    private void removeServer() {
+        viewModel.removeSelected();
+    }
+
+    /** Reads the chosen file on the I/O executor; the result is applied on the FX thread. */
+    @FXML
+    private void importList() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import servers: a text file with one name per line");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Text files", "*.txt", "*.csv", "*.lst"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(serverList.getScene().getWindow());
+        if (file != null) {
+            importFrom(file.toPath());
+        }
+    }
+
+    void importFrom(Path file) {
+        viewModel.importFailed("Reading " + file.getFileName() + "…");
+        io.execute(() -> {
+            try {
+                ServerListReader.Outcome outcome = reader.read(file);
+                Platform.runLater(() -> viewModel.importServers(file.getFileName().toString(), outcome.servers(),
+                        outcome.badLines()));
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> viewModel.importFailed("Cannot import " + file + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private static final class ServerCell extends ListCell<ServerDraft> {
+        private final FontIcon icon = new FontIcon();
+
+        @Override
+        protected void updateItem(ServerDraft item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(item.displayName() + (item.enabledProperty().get() ? "" : "  (disabled)"));
+            boolean valid = item.isValid();
+            icon.setIconLiteral(valid ? "mdal-dns" : "mdal-error_outline");
+            icon.getStyleClass().setAll("ikonli-font-icon", valid ? "severity-neutral" : "severity-danger");
+            setGraphic(icon);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.sessionwatch.ui;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The view-model rule of the GUI, checked on the compiled classes. */
+class UiArchitectureTest {
+    private static final JavaClasses UI = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.sessionwatch.ui");
+
+    @Test
+    void viewModelsNeverTouchControlsOrTheToolkit() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleNameEndingWith("Model")
+                .or().haveSimpleNameEndingWith("Row").or().haveSimpleNameEndingWith("Filter")
+                .or().haveSimpleNameEndingWith("Draft").or().haveSimpleName("ServerHealth")
+                .or().haveSimpleName("SessionExport")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.application..", "javafx.fxml..")
+                .because("view models are tested with plain JUnit, without a JavaFX toolkit")
+                .check(UI);
+    }
+
+    @Test
+    void onlyTheCompositionRootKnowsTheBackends() {
+        noClasses().that().resideInAPackage("org.sessionwatch.ui..")
+                .and().doNotHaveSimpleName("SessionSources")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sessionwatch.netapi.windows..",
+                        "org.sessionwatch.netapi.demo..", "org.sessionwatch.netapi.srvsvc..", "com.sun.jna..",
+                        "com.hierynomus..", "com.rapid7..")
+                .check(UI);
+    }
+}

@@ -1,0 +1,84 @@
+package org.sessionwatch.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sessionwatch.netapi.demo.DemoFleet;
+import org.sessionwatch.polling.BackendSelector;
+import org.sessionwatch.polling.Poller;
+import org.sessionwatch.polling.PollerOptions;
+import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.ui.AppContext;
+import org.sessionwatch.ui.MainWindow;
+import org.sessionwatch.ui.servers.ServerHealth;
+import org.sessionwatch.ui.servers.ServerState;
+import org.sessionwatch.ui.sessions.SessionRow;
+import org.sessionwatch.ui.testing.GuiFixture;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** With no configured server the window shows the demo fleet through the real poller. */
+@ExtendWith(ApplicationExtension.class)
+class DemoWindowGuiTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
+    private final DemoFleet fleet = DemoFleet.withoutLatency(DemoFleet.DEFAULT_SEED, clock);
+    private final Poller poller = new Poller(new BackendSelector(null, null, fleet, false), PollerOptions.defaults());
+    private AppContext context;
+
+    @Start
+    void start(Stage stage) {
+        AppConfig config = new AppConfig(List.of(), Duration.ofHours(1), AppConfig.DEFAULT_SERVER_DEADLINE,
+                false, false, false, false);
+        context = new AppContext(config, c -> new SessionSource() {
+            @Override
+            public org.sessionwatch.polling.PollCycle poll() {
+                return poller.poll(fleet.servers());
+            }
+
+            @Override
+            public void close() {
+                poller.close();
+            }
+        }, new GuiFixture.RecordingActions(), clock, ZoneOffset.UTC);
+        MainWindow.applyTheme(false);
+        new MainWindow(context).show(stage, 1280, 800, List.of());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(context::close).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void demoFleetFillsTheTableAndSaysItIsDemoData(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> context.mainViewModel().pollCountProperty().get() >= 1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        TableView<SessionRow> table = robot.lookup(".session-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSizeGreaterThan(100);
+        assertThat(((Stage) table.getScene().getWindow()).getTitle()).isEqualTo("SessionWatch — Demo data");
+        assertThat(robot.lookup("#demoStatus").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#demoBadge").queryAs(Label.class).isVisible()).isTrue();
+
+        @SuppressWarnings("unchecked")
+        TableView<ServerHealth> servers = robot.lookup(".server-table").queryAs(TableView.class);
+        assertThat(servers.getItems()).extracting(ServerHealth::getState)
+                .contains(ServerState.OK, ServerState.ACCESS_DENIED, ServerState.UNREACHABLE);
+    }
+}

@@ -1,0 +1,100 @@
+package org.sessionwatch.ui.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javafx.stage.Stage;
+
+import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.ui.AppContext;
+import org.sessionwatch.ui.MainWindow;
+import org.sessionwatch.ui.main.SessionSource;
+import org.sessionwatch.ui.main.WindowActions;
+import org.sessionwatch.ui.sessions.SessionRow;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Opens the real main window on a TestFX stage with a scripted source. The poll interval is an hour, so the only
+ * polls are the first one and those a test asks for with {@link #pollAndWait()}: nothing waits for a timer.
+ */
+public final class GuiFixture {
+    public final ScriptedSource source;
+    public final AppContext context;
+    public final RecordingActions actions = new RecordingActions();
+    public MainWindow window;
+
+    public GuiFixture(ScriptedSource source, AppConfig config) {
+        this.source = source;
+        AppConfig slow = new AppConfig(config.servers(), Duration.ofHours(1), config.serverDeadline(),
+                config.hideOwnSession(), config.hideComputerAccounts(), config.hideAnonymous(),
+                config.reachabilityCheck());
+        this.context = new AppContext(slow, c -> (SessionSource) source::poll, actions, Clock.systemUTC(),
+                ZoneOffset.UTC);
+    }
+
+    /** Shows the window on the TestFX stage and waits for the first poll to be applied. */
+    public void show(Stage stage) {
+        MainWindow.applyTheme(false);
+        window = new MainWindow(context);
+        window.show(stage, 1280, 800, List.of());
+    }
+
+    /** Stops polling and the executors, on the FX thread as the scheduler requires. */
+    public void close() {
+        try {
+            WaitForAsyncUtils.asyncFx(context::close).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("Closing the window's context failed", e);
+        }
+    }
+
+    public void awaitPolls(int applied) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> context.mainViewModel().pollCountProperty().get() >= applied);
+        } catch (TimeoutException e) {
+            throw new AssertionError("The window applied " + context.mainViewModel().pollCountProperty().get()
+                    + " polls, expected " + applied, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Triggers "Refresh now" and waits until the next scripted cycle is on screen. */
+    public void pollAndWait() {
+        int before = context.mainViewModel().pollCountProperty().get();
+        WaitForAsyncUtils.asyncFx(() -> context.scheduler().refreshNow());
+        awaitPolls(before + 1);
+    }
+
+    /** Records what the window asked of the application. */
+    public static final class RecordingActions implements WindowActions {
+        public volatile int settingsOpened;
+        public volatile List<SessionRow> exported;
+
+        @Override
+        public void openSettings(boolean addServer) {
+            settingsOpened++;
+        }
+
+        @Override
+        public void export(List<SessionRow> rows) {
+            exported = rows;
+        }
+
+        @Override
+        public void showAbout() {
+        }
+
+        @Override
+        public void setDarkTheme(boolean dark) {
+        }
+
+        @Override
+        public void quit() {
+        }
+    }
+}
