@@ -19,8 +19,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildJvm {
 
-    /** The system properties surefire sets for the GUI tests: headless Monocle, software rendering. */
-    static final List<String> HEADLESS_FX = List.of(
+    /**
+     * The system properties surefire sets for the GUI tests (headless Monocle, software rendering), and a virtual
+     * screen larger than Monocle's 1280x800 default, which the window's 1360x840 would overflow.
+     */
+    static final List<String> HEADLESS_FX = List.of("-Dheadless.geometry=1920x1200",
             "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
             "-Djava.awt.headless=true", "-Dtestfx.headless=true");
 

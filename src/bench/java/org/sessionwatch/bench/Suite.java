@@ -3,7 +3,9 @@ package org.sessionwatch.bench;
 import java.time.Duration;
 import java.util.List;
 
+import org.sessionwatch.bench.fx.ResponsivenessBenchmark;
 import org.sessionwatch.bench.fx.StartupBenchmark;
+import org.sessionwatch.bench.fx.TableMergeBenchmark;
 import org.sessionwatch.netapi.srvsvc.SambaPollBenchmark;
 import org.sessionwatch.netapi.windows.MemoryBenchmark;
 import org.sessionwatch.polling.FanOutBenchmark;
@@ -23,6 +25,12 @@ final class Suite {
     private Suite() {
     }
 
+    private static List<String> fx(String... options) {
+        List<String> all = new java.util.ArrayList<>(ChildJvm.HEADLESS_FX);
+        all.addAll(List.of(options));
+        return all;
+    }
+
     private static List<Figure> fanOut() throws Exception {
         List<Figure> figures = new java.util.ArrayList<>(
                 ChildJvm.run(FanOutBenchmark.class, List.of("-Xmx1g"), FANOUT_FULL, Duration.ofMinutes(4)));
@@ -35,6 +43,9 @@ final class Suite {
         return List.of(
                 new BenchMain.Step("fanout", "1. Poll fan-out, 500 servers",
                         Suite::fanOut),
+                new BenchMain.Step("table", "2. Table merge, 100,000 sessions, 1 % churn, real window",
+                        () -> ChildJvm.run(TableMergeBenchmark.class, fx("-Xmx1g"), List.of(),
+                                Duration.ofMinutes(4))),
                 new BenchMain.Step("decode", "3. Level-502 decode throughput, 10,000 entries", DecodeFigures::run),
                 new BenchMain.Step("memory", "4. Retained heap per session, 100,000 sessions",
                         () -> ChildJvm.run(MemoryBenchmark.class, List.of("-Xmx1g", "-XX:+UseSerialGC"), List.of(),
@@ -44,6 +55,9 @@ final class Suite {
                                 Duration.ofMinutes(3))),
                 new BenchMain.Step("startup", "6. Launch to first populated table, demo fleet",
                         () -> StartupBenchmark.run(ChildJvm.HEADLESS_FX, ChildJvm.classPath(),
-                                ChildJvm.javaExecutable(), 3)));
+                                ChildJvm.javaExecutable(), 3)),
+                new BenchMain.Step("responsiveness", "7. Longest FX pause over 100 cycles, 500 servers, 100,000 rows",
+                        () -> ChildJvm.run(ResponsivenessBenchmark.class, fx("-Xmx1g"), List.of(),
+                                Duration.ofMinutes(5))));
     }
 }

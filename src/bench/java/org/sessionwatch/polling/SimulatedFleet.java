@@ -114,7 +114,7 @@ public final class SimulatedFleet implements EnumeratorFactory {
     }
 
     /** Sets the cycle number the next calls are stamped with. */
-    void startCycle(int number) {
+    public void startCycle(int number) {
         cycle.set(number);
     }
 

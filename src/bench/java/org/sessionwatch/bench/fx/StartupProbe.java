@@ -19,6 +19,8 @@ import javafx.stage.Window;
  */
 public final class StartupProbe {
     static final String DONE = "STARTUP-DONE ";
+    static final String WINDOW = "STARTUP-WINDOW ";
+    private static final AtomicBoolean WINDOW_SEEN = new AtomicBoolean();
     private static final AtomicBoolean REPORTED = new AtomicBoolean();
 
     private StartupProbe() {
@@ -55,6 +57,10 @@ public final class StartupProbe {
             if (checkPending.compareAndSet(false, true)) {
                 try {
                     Platform.runLater(() -> {
+                        if (!WINDOW_SEEN.get() && Window.getWindows().stream().anyMatch(Window::isShowing)) {
+                            WINDOW_SEEN.set(true);
+                            System.out.println(WINDOW + System.currentTimeMillis());
+                        }
                         if (hasFilledRow()) {
                             report();
                         }
@@ -91,7 +97,12 @@ public final class StartupProbe {
         if (REPORTED.compareAndSet(false, true)) {
             System.out.println(DONE + System.currentTimeMillis());
             System.out.flush();
-            Runtime.getRuntime().halt(0);
+            if (Boolean.getBoolean("bench.profile")) {
+                // a normal exit, off the FX thread, so a flight recording is written; slower, so only to profile
+                Thread.ofPlatform().start(() -> System.exit(0));
+            } else {
+                Runtime.getRuntime().halt(0);
+            }
         }
     }
 }

@@ -1,6 +1,10 @@
 package org.sessionwatch.netapi.windows;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +20,22 @@ import org.sessionwatch.bench.NdrStubWriter;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiException;
 import org.sessionwatch.netapi.Session;
+import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
+import org.sessionwatch.ui.main.MainViewModel;
+import org.sessionwatch.ui.servers.ServerHealthModel;
+import org.sessionwatch.ui.sessions.DetailsViewModel;
+import org.sessionwatch.ui.sessions.FilterModel;
+import org.sessionwatch.ui.sessions.SessionRow;
+import org.sessionwatch.ui.sessions.SessionTableModel;
 
 /**
  * Figure 4: retained heap per session with 100,000 level-502 sessions in the model (10 servers of 10,000), measured
  * by difference of used heap after full collections (serial collector, its own JVM).
  *
- * <p>Three sets of the same sessions: as the Windows backend's decoder produces them from netapi32-style buffers
- * (what the app really holds), with repeated strings shared (server, client type and transport: one instance per
- * distinct value), and the baseline with every string its own copy.
+ * <p>The same sessions as each backend's decoder produces them (what the app really holds), with repeated strings
+ * shared by hand (server, client type and transport: one instance per distinct value), with the table rows the
+ * window keeps per session, and the baseline: every string its own copy.
  */
 public final class MemoryBenchmark {
 
@@ -66,8 +78,16 @@ public final class MemoryBenchmark {
         }
         Heap.Retained<List<List<Session>>> decodedNdr = Heap.retainedBy(() -> decodeNdr(stubs, servers));
         double decodedNdrPer = perSession(decodedNdr);
-        FigureOutput.progress("bytes per session: JNA-decoded %.0f, NDR-decoded %.0f, shared %.0f, unshared %.0f",
-                decodedPer, decodedNdrPer, sharedPer, unsharedPer);
+        decodedNdr = null;
+        List<byte[]> rowStubs = stubs;
+        Heap.Retained<MainViewModel> table = Heap.retainedBy(() -> tableOf(decodeNdr(rowStubs, servers)));
+        int rowCount = table.value().sessions().rows().size();
+        if (rowCount != SESSIONS) {
+            throw new IllegalStateException("Expected " + SESSIONS + " rows, the table model has " + rowCount);
+        }
+        double rowPer = (double) table.bytes() / rowCount;
+        FigureOutput.progress("bytes per session: JNA-decoded %.0f, NDR-decoded %.0f, shared %.0f, unshared %.0f,"
+                + " with table row %.0f", decodedPer, decodedNdrPer, sharedPer, unsharedPer, rowPer);
 
         String how = "100,000 level-502 sessions (10 servers x 10,000) held in per-server lists as the poller holds"
                 + " them; retained heap by difference of used heap after repeated full GCs (serial GC, own JVM, "
@@ -78,6 +98,12 @@ public final class MemoryBenchmark {
         FigureOutput.emit(Figure.lowerIsBetter("memory.session_as_decoded_ndr", decodedNdrPer, "bytes/session",
                 unsharedPer, "the same sessions with every string its own copy", "<= 400 bytes/session",
                 decodedNdrPer <= TARGET_BYTES, how + "; as the srvsvc NDR decoder builds them from response stubs"));
+        FigureOutput.emit(Figure.lowerIsBetter("memory.session_with_table_row", rowPer, "bytes/session",
+                unsharedPer, "a bare session with every string its own copy", "<= 400 bytes/session",
+                rowPer <= TARGET_BYTES, "the same 100,000 NDR-decoded sessions merged into the window's view"
+                        + " model: SessionTableModel (a SessionRow with its properties per session, the key index),"
+                        + " and MainViewModel's filtered and sorted lists (sorted by server and user); no"
+                        + " JavaFX toolkit, no controls"));
         FigureOutput.emit(Figure.lowerIsBetter("memory.session_shared_strings", sharedPer, "bytes/session",
                 unsharedPer, "the same sessions with every string its own copy", "<= 400 bytes/session",
                 sharedPer <= TARGET_BYTES, how + "; server, client type and transport one instance per value"));
@@ -115,6 +141,23 @@ public final class MemoryBenchmark {
             }
         }
         return model;
+    }
+
+    /** The window's view model holding {@code model} as one poll cycle, as the table shows it. */
+    private static MainViewModel tableOf(List<List<Session>> model) {
+        Instant now = Instant.now();
+        List<ServerPollResult> results = new ArrayList<>();
+        for (List<Session> sessions : model) {
+            String server = sessions.getFirst().server();
+            results.add(new ServerPollResult.Ok(server, InfoLevel.LEVEL_502, InfoLevel.LEVEL_502, sessions,
+                    Duration.ofMillis(50), now));
+        }
+        MainViewModel view = new MainViewModel(new SessionTableModel(), new FilterModel(),
+                new DetailsViewModel(ZoneId.systemDefault()), new ServerHealthModel(), ZoneId.systemDefault());
+        view.sortedRows().setComparator(Comparator.comparing(SessionRow::server, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(SessionRow::user, String.CASE_INSENSITIVE_ORDER));
+        view.apply(new PollCycle(now, results));
+        return view;
     }
 
     private static List<List<Session>> build(List<List<Level502Sample.Entry>> answers, List<String> servers,
