@@ -111,13 +111,18 @@ public final class TableMergeBenchmark {
                 PollCycle cycle = next.get();
                 next = builder.submit(estate::next);
                 List<SessionRow> fresh = freshRows(cycle);
-                SessionRow select = fresh.get(0);
-                Fx.run(() -> window.table.getSelectionModel().select(select));
+                // The same session as before, shown by a new row object: selected before, still selected after?
+                SessionRow shown = Fx.call(() -> model.sessions().rows().stream()
+                        .filter(r -> r.key().equals(selected.key())).findFirst().orElseThrow());
+                Fx.run(() -> window.table.getSelectionModel().select(shown));
                 baselineMs.add(timeOnFx(() -> {
                     model.sessions().rows().setAll(fresh);
                     window.layout();
                 }));
-                baselineKept += Fx.call(() -> window.table.getSelectionModel().getSelectedItem() == select) ? 1 : 0;
+                baselineKept += Fx.call(() -> {
+                    SessionRow now = window.table.getSelectionModel().getSelectedItem();
+                    return now != null && now.key().equals(selected.key());
+                }) ? 1 : 0;
             }
 
             Stats merge = Stats.of(mergeMs);
