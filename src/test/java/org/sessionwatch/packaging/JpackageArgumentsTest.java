@@ -1,0 +1,156 @@
+package org.sessionwatch.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.module.ModuleFinder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Checks the jpackage and jlink argument files in jpackage/ that no build on this OS runs: only the Linux ones are
+ * exercised by .ci/app-image-check, so a typo in the Windows or macOS files would otherwise surface on a release
+ * machine.
+ */
+class JpackageArgumentsTest {
+    private static final Path JPACKAGE = Path.of("jpackage");
+
+    static Stream<Path> argumentFiles() throws IOException {
+        try (Stream<Path> files = Files.list(JPACKAGE)) {
+            return files.filter(file -> file.toString().endsWith(".args")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("argumentFiles")
+    void platformOptionsAppearOnlyInTheirPlatformsFiles(Path file) throws IOException {
+        // jpackage rejects another platform's options outright, so a --win- option in linux.args breaks the build.
+        String name = file.getFileName().toString();
+        for (String token : ArgumentFile.read(file)) {
+            for (String platform : List.of("win", "linux", "mac")) {
+                if (token.startsWith("--" + platform + "-")) {
+                    assertThat(name).as("%s in %s", token, name).startsWith(platform.equals("win") ? "windows" : platform);
+                }
+            }
+        }
+    }
+
+    @Test
+    void iconsPointToTheRenderedFileForEachPlatform() throws IOException {
+        assertThat(value("linux-app-image.args", "--icon")).isEqualTo("icons/png/sessionwatch-256.png");
+        assertThat(value("windows-app-image.args", "--icon")).isEqualTo("icons/sessionwatch.ico");
+        assertThat(value("mac-app-image.args", "--icon")).isEqualTo("icons/sessionwatch.icns");
+        for (String file : List.of("linux-app-image.args", "windows-app-image.args", "mac-app-image.args")) {
+            assertThat(Path.of(value(file, "--icon"))).as("icon of %s", file).isRegularFile();
+        }
+    }
+
+    @Test
+    void windowsUpgradeCodeNeverChanges() throws IOException {
+        // A new upgrade code makes Windows install a second copy next to the old one instead of upgrading it.
+        String upgradeCode = value("windows.args", "--win-upgrade-uuid");
+        assertThat(UUID.fromString(upgradeCode)).hasToString(upgradeCode);
+        assertThat(upgradeCode).isEqualTo("949af624-c031-449d-a34e-a554c2d5f454");
+    }
+
+    @Test
+    void consoleLauncherHasItsPropertiesFileAndAConsole() throws IOException {
+        String launcher = value("windows-app-image.args", "--add-launcher");
+        assertThat(launcher).startsWith("SessionWatch (console)=target/jpackage/args/");
+        // The build copies jpackage/ to target/jpackage/args/, so the source sits at the same relative place.
+        Path properties = JPACKAGE.resolve(launcher.substring(launcher.indexOf("/args/") + "/args/".length()));
+        assertThat(Files.readAllLines(properties)).contains("win-console=true");
+    }
+
+    @Test
+    void extraRuntimeModulesExistInTheJdk() throws IOException {
+        // jlink fails on an unknown module only at packaging time; catch a misspelt name in the normal test run.
+        String[] modules = value("jlink.args", "--add-modules").split(",");
+        assertThat(modules).isNotEmpty();
+        for (String module : modules) {
+            assertThat(ModuleFinder.ofSystem().find(module)).as("module %s of jlink.args", module).isPresent();
+        }
+    }
+
+    @Test
+    void desktopEntryNamesTheWindowClassOfTheJavaFxApplication() throws IOException, ClassNotFoundException {
+        // GTK names the window after the Application subclass; a rename must follow here or docks lose the icon.
+        String windowClass = Files.readAllLines(JPACKAGE.resolve("linux/SessionWatch.desktop")).stream()
+                .filter(line -> line.startsWith("StartupWMClass="))
+                .map(line -> line.substring("StartupWMClass=".length()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("jpackage/linux/SessionWatch.desktop has no StartupWMClass"));
+        Class<?> application = Class.forName(windowClass, false, getClass().getClassLoader());
+        assertThat(application.getSuperclass().getName()).isEqualTo("javafx.application.Application");
+    }
+
+    @Test
+    void argumentFileSplitterHandlesQuotesAndComments() {
+        assertThat(ArgumentFile.split("--name \"Session Watch\" --x y # --z", Path.of("t.args")))
+                .isEqualTo(Arrays.asList("--name", "Session Watch", "--x", "y"));
+    }
+
+    private static String value(String file, String option) throws IOException {
+        List<String> tokens = ArgumentFile.read(JPACKAGE.resolve(file));
+        int at = tokens.indexOf(option);
+        assertThat(at).as("%s in %s", option, file).isNotNegative().isLessThan(tokens.size() - 1);
+        return tokens.get(at + 1);
+    }
+
+    /** Splits an argument file the way jlink and jpackage do: blanks separate, quotes group, '#' comments. */
+    static final class ArgumentFile {
+        static List<String> read(Path file) throws IOException {
+            List<String> tokens = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                tokens.addAll(split(line, file));
+            }
+            return tokens;
+        }
+
+        private static List<String> split(String line, Path file) {
+            List<String> tokens = new ArrayList<>();
+            StringBuilder token = null;
+            char quote = 0;
+            for (char c : line.toCharArray()) {
+                if (quote != 0) {
+                    if (c == quote) {
+                        quote = 0;
+                    } else {
+                        token.append(c);
+                    }
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                    token = token == null ? new StringBuilder() : token;
+                } else if (c == '#') {
+                    break;
+                } else if (Character.isWhitespace(c)) {
+                    if (token != null) {
+                        tokens.add(token.toString());
+                        token = null;
+                    }
+                } else {
+                    token = token == null ? new StringBuilder() : token;
+                    token.append(c);
+                }
+            }
+            if (quote != 0) {
+                throw new IllegalArgumentException(file + ": unbalanced " + quote + " in line: " + line);
+            }
+            if (token != null) {
+                tokens.add(token.toString());
+            }
+            return tokens;
+        }
+
+        private ArgumentFile() {
+        }
+    }
+}
