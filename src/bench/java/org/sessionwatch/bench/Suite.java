@@ -20,7 +20,7 @@ final class Suite {
             "serialShare=0.25");
     /** The settings the app uses today (PollerOptions.from: default concurrency and jitter), three cycles. */
     static final List<String> FANOUT_APP_DEFAULTS = List.of("prefix=fanout_app_defaults", "figures=wall",
-            "cycles=3", "serialShare=0.1");
+            "cycles=3", "serialShare=0.1", "release=false");
 
     private Suite() {
     }
