@@ -77,8 +77,12 @@ public final class BenchMain {
         Path json = out.resolve("results.json");
         FigureOutput.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
 
-        Files.writeString(out.resolve("results.md"), "Measured " + started + " on " + machine + "\n\n"
-                + ResultTable.markdown(figures));
+        Files.writeString(out.resolve("results.md"), String.format(Locale.ROOT,
+                "Measured %s by `mvn -Pbench verify` (%s s for the benchmarks; steps in s: %s) on %s CPUs (%s),"
+                        + " %s GiB RAM, %s, %s; load average (1, 5, 15 min) %s at the start, %s at the end.%n%n",
+                started, report.get("durationSeconds"), stepSeconds, machine.get("nproc"), machine.get("cpu"),
+                machine.get("ramGiB"), machine.get("jdk"), machine.get("os"), machine.get("loadAverageAtStart"),
+                machine.get("loadAverageAtEnd")) + ResultTable.markdown(figures));
 
         System.out.println();
         System.out.println(ResultTable.render(figures));
