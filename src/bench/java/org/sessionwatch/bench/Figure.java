@@ -13,16 +13,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param name         short identifier, e.g. {@code fanout.cycle_wall_time}
  * @param value        the measured value
  * @param unit         the value's unit, e.g. {@code ms}
- * @param baseline     the baseline's value in the same unit, or NaN when the figure has no baseline of its own
+ * @param baseline     the baseline's value (in the same unit unless {@code baselineName} says otherwise), or null
+ *                     when the figure has no baseline of its own
  * @param baselineName what the baseline is
- * @param ratio        baseline compared with value, bigger is better (NaN when there is no baseline)
+ * @param ratio        baseline compared with value, bigger is better (null when there is no baseline)
  * @param ratioMeaning how the ratio was computed, e.g. {@code baseline / value}
  * @param target       the target in words, e.g. {@code <= 2500 ms}, or null
  * @param pass         whether the target is met, or null when there is no target
  * @param notes        how it was measured and anything the reader must know to trust it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Figure(String name, double value, String unit, double baseline, String baselineName, double ratio,
+public record Figure(String name, double value, String unit, Double baseline, String baselineName, Double ratio,
                      String ratioMeaning, String target, Boolean pass, String notes) {
 
     /** A figure whose baseline is a time or size where smaller is better: ratio = baseline / value. */
@@ -41,6 +42,6 @@ public record Figure(String name, double value, String unit, double baseline, St
 
     /** A figure without a baseline of its own (a count, a check). */
     public static Figure plain(String name, double value, String unit, String target, Boolean pass, String notes) {
-        return new Figure(name, value, unit, Double.NaN, null, Double.NaN, null, target, pass, notes);
+        return new Figure(name, value, unit, null, null, null, null, target, pass, notes);
     }
 }

@@ -16,7 +16,7 @@ final class ResultTable {
         table.append("-".repeat(120)).append('\n');
         for (Figure f : figures) {
             table.append(String.format(Locale.ROOT, format, f.name(), number(f.value()), f.unit(),
-                    number(f.baseline()), Double.isNaN(f.ratio()) ? "" : number(f.ratio()) + "x",
+                    number(f.baseline()), f.ratio() == null ? "" : number(f.ratio()) + "x",
                     f.target() == null ? "" : f.target(), f.pass() == null ? "" : f.pass() ? "yes" : "NO"));
         }
         return table.toString();
@@ -30,15 +30,15 @@ final class ResultTable {
         for (Figure f : figures) {
             table.append("| `").append(f.name()).append("` | ").append(number(f.value())).append(' ')
                     .append(f.unit()).append(" | ").append(number(f.baseline()))
-                    .append(" | ").append(Double.isNaN(f.ratio()) ? "" : number(f.ratio()) + "×")
+                    .append(" | ").append(f.ratio() == null ? "" : number(f.ratio()) + "×")
                     .append(" | ").append(f.target() == null ? "" : f.target().replace("|", "\\|"))
                     .append(" | ").append(f.pass() == null ? "" : f.pass() ? "yes" : "**no**").append(" |\n");
         }
         return table.toString();
     }
 
-    static String number(double value) {
-        if (Double.isNaN(value)) {
+    static String number(Double value) {
+        if (value == null || value.isNaN()) {
             return "";
         }
         double magnitude = Math.abs(value);
