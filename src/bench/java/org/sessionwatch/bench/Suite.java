@@ -3,6 +3,7 @@ package org.sessionwatch.bench;
 import java.time.Duration;
 import java.util.List;
 
+import org.sessionwatch.bench.fx.ListPipelineBenchmark;
 import org.sessionwatch.bench.fx.ResponsivenessBenchmark;
 import org.sessionwatch.bench.fx.StartupBenchmark;
 import org.sessionwatch.bench.fx.TableMergeBenchmark;
@@ -31,6 +32,14 @@ final class Suite {
         return all;
     }
 
+    private static List<Figure> table() throws Exception {
+        List<Figure> figures = new java.util.ArrayList<>(
+                ChildJvm.run(TableMergeBenchmark.class, fx("-Xmx1g"), List.of(), Duration.ofMinutes(4)));
+        figures.addAll(ChildJvm.run(ListPipelineBenchmark.class, List.of("-Xmx1g"), List.of(),
+                Duration.ofMinutes(2)));
+        return figures;
+    }
+
     private static List<Figure> fanOut() throws Exception {
         List<Figure> figures = new java.util.ArrayList<>(
                 ChildJvm.run(FanOutBenchmark.class, List.of("-Xmx1g"), FANOUT_FULL, Duration.ofMinutes(4)));
@@ -44,8 +53,7 @@ final class Suite {
                 new BenchMain.Step("fanout", "1. Poll fan-out, 500 servers",
                         Suite::fanOut),
                 new BenchMain.Step("table", "2. Table merge, 100,000 sessions, 1 % churn, real window",
-                        () -> ChildJvm.run(TableMergeBenchmark.class, fx("-Xmx1g"), List.of(),
-                                Duration.ofMinutes(4))),
+                        Suite::table),
                 new BenchMain.Step("decode", "3. Level-502 decode throughput, 10,000 entries", DecodeFigures::run),
                 new BenchMain.Step("memory", "4. Retained heap per session, 100,000 sessions",
                         () -> ChildJvm.run(MemoryBenchmark.class, List.of("-Xmx1g", "-XX:+UseSerialGC"), List.of(),

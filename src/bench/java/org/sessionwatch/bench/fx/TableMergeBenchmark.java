@@ -73,6 +73,9 @@ public final class TableMergeBenchmark {
             });
             SessionRow selected = Fx.call(() -> {
                 model.filters().hide(SessionFilter.Kind.USER, "user" + (perServer * 3 + 7));
+                if (args.stringValue("sorted", "true").equals("false")) {
+                    window.table.getSortOrder().clear(); // to see what the sorted list costs
+                }
                 SessionRow keep = model.sessions().rows().stream()
                         .filter(r -> r.server().equals(estate.servers().getFirst()) && r.user().equals("user0"))
                         .findFirst().orElseThrow();
