@@ -1,7 +1,9 @@
 package org.sessionwatch.ui.sessions;
 
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
@@ -46,6 +48,8 @@ public final class SessionTableController {
     private final WindowActions actions;
     /** Bumped after a poll whose in-place updates may have changed the sort order; the sorted list then re-sorts. */
     private final IntegerProperty resorts = new SimpleIntegerProperty(this, "resorts");
+    /** Each sortable column's order, read straight from the rows. */
+    private final Map<TableColumn<SessionRow, ?>, Comparator<SessionRow>> rowComparators = new IdentityHashMap<>();
 
     @FXML private HBox chipBar;
     @FXML private FlowPane chips;
@@ -118,6 +122,49 @@ public final class SessionTableController {
         for (TableColumn<SessionRow, Long> column : List.of(opensColumn, connectedColumn, idleColumn)) {
             column.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
         }
+        // The same orders, read straight from the rows (see rowOrder()).
+        Comparator<Long> byNumber = Comparator.nullsLast(Comparator.naturalOrder());
+        rowComparators.put(serverColumn, Comparator.comparing(SessionRow::server, String.CASE_INSENSITIVE_ORDER));
+        rowComparators.put(userColumn, Comparator.comparing(SessionRow::user, byText));
+        rowComparators.put(clientColumn, Comparator.comparing(SessionTableController::clientText, byText));
+        rowComparators.put(opensColumn, Comparator.comparing(r -> value(r, Session::openCount), byNumber));
+        rowComparators.put(connectedColumn, Comparator.comparing(r -> value(r, Session::activeSeconds), byNumber));
+        rowComparators.put(idleColumn, Comparator.comparing(r -> value(r, Session::idleSeconds), byNumber));
+        rowComparators.put(clientTypeColumn, Comparator.comparing(
+                r -> carriedText(r, SessionField.CLIENT_TYPE, SessionRow::clientType), byText));
+        rowComparators.put(transportColumn, Comparator.comparing(
+                r -> carriedText(r, SessionField.TRANSPORT, SessionRow::transport), byText));
+        rowComparators.put(flagsColumn, Comparator.comparing(r -> SessionRow.flagsText(r.getSession())));
+    }
+
+    /**
+     * The table's sort order as a comparator that reads the rows directly. The table's own comparator reads every
+     * row through the columns' cell value factories, which create the row's session property and a binding on each
+     * comparison: slower, and it would give all 100,000 rows the property objects they otherwise only get on screen.
+     * Null when the sort order has a column this controller does not know (then the table's comparator is used).
+     */
+    private Comparator<SessionRow> rowOrder() {
+        Comparator<SessionRow> order = null;
+        for (TableColumn<SessionRow, ?> column : table.getSortOrder()) {
+            Comparator<SessionRow> byColumn = rowComparators.get(column);
+            if (byColumn == null) {
+                return null;
+            }
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                byColumn = byColumn.reversed();
+            }
+            order = order == null ? byColumn : order.thenComparing(byColumn);
+        }
+        return order;
+    }
+
+    private static Long value(SessionRow row, Function<Session, OptionalLong> getter) {
+        OptionalLong value = getter.apply(row.getSession());
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+
+    private static String carriedText(SessionRow row, SessionField field, Function<SessionRow, String> getter) {
+        return row.getSession().level().carries(field) ? getter.apply(row) : null;
     }
 
     /**
@@ -129,7 +176,11 @@ public final class SessionTableController {
         var sorted = viewModel.sortedRows();
         sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> {
             Comparator<SessionRow> current = table.getComparator();
-            return current == null ? null : (a, b) -> current.compare(a, b);
+            if (current == null) {
+                return null;
+            }
+            Comparator<SessionRow> direct = rowOrder();
+            return direct != null ? direct : (a, b) -> current.compare(a, b);
         }, table.comparatorProperty(), resorts));
         table.setSortPolicy(t -> true);
         table.setItems(sorted);

@@ -78,6 +78,31 @@ class SortAfterPollGuiTest {
     }
 
     @Test
+    void everyColumnSortsTheRowsAsItsCellsRead(FxRobot robot) {
+        fixture.awaitPolls(1);
+        fixture.pollAndWait();
+        TableView<SessionRow> table = sessionTable(robot);
+
+        assertThat(sortedBy(table, "user", TableColumn.SortType.DESCENDING)).containsExactly("carol", "bob", "alice");
+        assertThat(sortedBy(table, "client", TableColumn.SortType.ASCENDING)).containsExactly("alice", "bob", "carol");
+        assertThat(sortedBy(table, "opens", TableColumn.SortType.ASCENDING)).hasSize(3);
+        assertThat(sortedBy(table, "connected", TableColumn.SortType.DESCENDING))
+                .containsExactly("alice", "carol", "bob");
+        assertThat(sortedBy(table, "idle", TableColumn.SortType.ASCENDING)).containsExactly("alice", "bob", "carol");
+    }
+
+    private static List<String> sortedBy(TableView<SessionRow> table, String columnId, TableColumn.SortType type) {
+        WaitForAsyncUtils.asyncFx(() -> {
+            TableColumn<SessionRow, ?> column = table.getColumns().stream().filter(c -> columnId.equals(c.getId()))
+                    .findFirst().orElseThrow();
+            column.setSortType(type);
+            table.getSortOrder().setAll(List.of(column));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return table.getItems().stream().map(SessionRow::user).toList();
+    }
+
+    @Test
     void sortedByIdleTimeEveryPollReSorts(FxRobot robot) {
         fixture.awaitPolls(1);
         TableView<SessionRow> table = sessionTable(robot);
