@@ -28,4 +28,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..", "javafx..", "com.hierynomus..",
                     "com.rapid7..")
             .because("org.sessionwatch.netapi is the contract shared by every backend and the UI");
+
+    /**
+     * The CLI and the GUI get their backends from one composition helper ({@code org.sessionwatch.app.Backends}), so
+     * a new backend, or a change in how one is built, is made in one place for both.
+     */
+    @ArchTest
+    static final ArchRule onlyTheCompositionPackageKnowsTheConcreteBackends = noClasses()
+            .that().resideOutsideOfPackages("org.sessionwatch.app..", "org.sessionwatch.netapi.windows..",
+                    "org.sessionwatch.netapi.srvsvc..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.sessionwatch.netapi.windows..",
+                    "org.sessionwatch.netapi.srvsvc..")
+            .because("org.sessionwatch.app.Backends wires the real backends for the CLI and the GUI alike");
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import org.sessionwatch.export.Csv;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.InfoLevel;
@@ -206,7 +207,7 @@ final class CliRun {
         context.err().println("Watching " + settings.servers().size() + " server(s) every " + interval.toSeconds()
                 + " s; press Ctrl+C to stop.");
         if (options.format == OutputFormat.CSV) {
-            context.out().print(CsvOutput.row(WatchOutput.CSV_HEADER));
+            context.out().print(Csv.row(WatchOutput.CSV_HEADER));
         }
         WatchDiff diff = new WatchDiff();
         PollCycle last = null;

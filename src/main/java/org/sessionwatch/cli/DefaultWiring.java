@@ -2,21 +2,20 @@ package org.sessionwatch.cli;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Function;
 
+import org.sessionwatch.app.Backends;
 import org.sessionwatch.credentials.InMemoryCredentialStore;
-import org.sessionwatch.netapi.SessionEnumerator;
-import org.sessionwatch.netapi.srvsvc.SrvsvcSessionEnumerator;
-
 import org.sessionwatch.netapi.demo.DemoFleet;
-import org.sessionwatch.netapi.windows.WindowsSessionEnumerator;
 import org.sessionwatch.polling.BackendSelector;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.Poller;
 import org.sessionwatch.polling.PollerOptions;
 import org.sessionwatch.servers.ServerConfig;
 
-/** The only place the CLI names concrete classes: the real poller, demo fleet and backends. */
+/**
+ * The only place the CLI names concrete classes: the real poller, the demo fleet and (through {@link Backends}) the
+ * backends.
+ */
 final class DefaultWiring {
     private DefaultWiring() {
     }
@@ -48,18 +47,19 @@ final class DefaultWiring {
     }
 
     /**
-     * The real backends: netapi32 on Windows, srvsvc everywhere. The run's one password (environment or prompt) is
-     * held in memory only, under the key of every server with an explicit user name; the CLI never reads the OS
-     * credential store, so a script cannot pick up a password someone saved in the GUI.
+     * The real backends ({@link Backends}: netapi32 on Windows, srvsvc everywhere). The run's one password (environment
+     * or prompt) is held in memory only, under the key of every server with an explicit user name; the CLI never reads
+     * the OS credential store, so a script cannot pick up a password someone saved in the GUI. Demo servers never get
+     * here: {@link CliRun} answers them from its own fleet.
      */
     static BackendFactory backends() {
         return (password, deadline) -> {
             InMemoryCredentialStore runPasswords = new InMemoryCredentialStore();
-            Function<ServerConfig, SessionEnumerator> srvsvc = SrvsvcSessionEnumerator.factory(runPasswords, deadline);
-            return new BackendSelector(server -> new WindowsSessionEnumerator(), server -> {
+            BackendSelector real = Backends.create(runPasswords, deadline, null);
+            return server -> {
                 password.ifPresent(secret -> server.credentialKey().ifPresent(key -> runPasswords.store(key, secret)));
-                return srvsvc.apply(server);
-            }, null, BackendSelector.runningOnWindows());
+                return real.create(server);
+            };
         };
     }
 }

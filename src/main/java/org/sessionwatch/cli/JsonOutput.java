@@ -3,12 +3,11 @@ package org.sessionwatch.cli;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.OptionalLong;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.export.SessionFields;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.polling.PollCycle;
@@ -19,7 +18,8 @@ import org.sessionwatch.polling.ServerPollResult;
  * event), each on its own line so the output is also valid JSON Lines.
  *
  * <p>Every key is always written; a value the server did not give (a field the obtained level does not carry, a
- * NULL string, the session count of a failed server) is {@code null}, never left out, never zero.
+ * NULL string, the session count of a failed server) is {@code null}, never left out, never zero. The members of a
+ * session are {@link SessionFields}, shared with the window's export.
  */
 final class JsonOutput {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -57,7 +57,7 @@ final class JsonOutput {
             json.writeArrayFieldStart("sessions");
             for (Session session : (Iterable<Session>) cycle.sessions()::iterator) {
                 json.writeStartObject();
-                writeSessionFields(json, session);
+                SessionFields.writeJson(json, session);
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -69,14 +69,14 @@ final class JsonOutput {
         switch (result) {
             case ServerPollResult.Ok ok -> {
                 json.writeStringField("status", "OK");
-                writeLevel(json, ok.level());
+                SessionFields.writeLevel(json, ok.level());
                 json.writeNumberField("sessions", ok.sessions().size());
                 json.writeNumberField("durationMs", ok.duration().toMillis());
                 json.writeNullField("error");
             }
             case ServerPollResult.Failed failed -> {
                 json.writeStringField("status", failed.error().kind().name());
-                writeLevel(json, failed.level());
+                SessionFields.writeLevel(json, failed.level());
                 json.writeNullField("sessions");
                 json.writeNumberField("durationMs", failed.duration().toMillis());
                 json.writeFieldName("error");
@@ -90,44 +90,7 @@ final class JsonOutput {
         json.writeStartObject();
         json.writeNumberField("code", error.code());
         json.writeStringField("message", error.message());
-        writeString(json, "remedy", error.remedy());
+        SessionFields.writeString(json, "remedy", error.remedy());
         json.writeEndObject();
-    }
-
-    static void writeSessionFields(JsonGenerator json, Session session) throws IOException {
-        json.writeStringField("server", session.server());
-        writeString(json, "client", session.clientName().orElse(null));
-        writeString(json, "user", session.userName().orElse(null));
-        writeNumber(json, "opens", session.openCount());
-        writeNumber(json, "activeSeconds", session.activeSeconds());
-        writeNumber(json, "idleSeconds", session.idleSeconds());
-        writeNumber(json, "userFlags", session.userFlags());
-        writeString(json, "clientType", session.clientType().orElse(null));
-        writeString(json, "transport", session.transport().orElse(null));
-        writeLevel(json, session.level());
-    }
-
-    private static void writeLevel(JsonGenerator json, InfoLevel level) throws IOException {
-        if (level == null) {
-            json.writeNullField("level");
-        } else {
-            json.writeNumberField("level", level.code());
-        }
-    }
-
-    static void writeString(JsonGenerator json, String name, String value) throws IOException {
-        if (value == null) {
-            json.writeNullField(name);
-        } else {
-            json.writeStringField(name, value);
-        }
-    }
-
-    private static void writeNumber(JsonGenerator json, String name, OptionalLong value) throws IOException {
-        if (value.isPresent()) {
-            json.writeNumberField(name, value.getAsLong());
-        } else {
-            json.writeNullField(name);
-        }
     }
 }

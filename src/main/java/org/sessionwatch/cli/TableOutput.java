@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
+import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.UserFlags;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
+
+import static org.sessionwatch.format.HumanDurations.Style.COMPACT;
 
 /**
  * The default {@code --format table} output for people: aligned session columns with readable durations, then one
@@ -101,7 +104,7 @@ final class TableOutput {
     }
 
     private static String duration(OptionalLong seconds) {
-        return seconds.isPresent() ? HumanDurations.ofSeconds(seconds.getAsLong()) : ABSENT;
+        return seconds.isPresent() ? HumanDurations.ofSeconds(seconds.getAsLong(), COMPACT) : ABSENT;
     }
 
     private static String flags(OptionalLong flags) {

@@ -1,6 +1,5 @@
 package org.sessionwatch.cli;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,13 +15,14 @@ import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
+import org.sessionwatch.polling.SessionKey;
 
 /**
  * Turns consecutive poll cycles into connect/disconnect events.
  *
- * <p>A session has no id on the wire, so it is recognised by server, client and user plus its derived start time
- * (poll time minus {@code sesi_time}). That start jitters by the server's answer latency and whole-second rounding,
- * so starts within {@link #TOLERANCE} of each other are the same session; a user who reconnects in between gets a new
+ * <p>A session is recognised the way the window's table recognises it: its {@link SessionKey} (server, client, user)
+ * plus its derived start time (answer time minus {@code sesi_time}), starts within
+ * {@link SessionKey#START_TOLERANCE} of each other being the same session. A user who reconnects in between gets a new
  * start and shows as a disconnect plus a connect, which is what happened. At levels without a time only the count per
  * server, client and user can be compared.
  *
@@ -30,9 +30,10 @@ import org.sessionwatch.polling.ServerPollResult;
  * with the next one once it answers again.
  */
 final class WatchDiff {
-    static final Duration TOLERANCE = Duration.ofSeconds(2);
-
-    private record Seen(Session session, Optional<Instant> since) {
+    private record Seen(Session session, long start) {
+        Optional<Instant> since() {
+            return start == SessionKey.UNKNOWN_START ? Optional.empty() : Optional.of(Instant.ofEpochSecond(start));
+        }
     }
 
     private static final class ServerState {
@@ -61,7 +62,10 @@ final class WatchDiff {
                         events.add(new WatchEvent.ServerRecovered(at, ok.server(), ok.sessions().size()));
                         state.failing = null;
                     }
-                    List<Seen> now = ok.sessions().stream().map(s -> new Seen(s, since(at, s))).toList();
+                    // The same time base as the window: when the answer was complete, else when the poll was.
+                    Instant answeredAt = ok.finishedAt() != null ? ok.finishedAt() : at;
+                    List<Seen> now = ok.sessions().stream()
+                            .map(s -> new Seen(s, SessionKey.startOf(s, answeredAt))).toList();
                     if (state.sessions == null) {
                         now.forEach(seen -> events.add(new WatchEvent.Present(at, seen.session(), seen.since())));
                     } else {
@@ -75,16 +79,16 @@ final class WatchDiff {
     }
 
     private static void compare(Instant at, List<Seen> before, List<Seen> now, List<WatchEvent> events) {
-        Map<String, List<Seen>> unmatched = new LinkedHashMap<>();
+        Map<SessionKey, List<Seen>> unmatched = new LinkedHashMap<>();
         for (Seen seen : before) {
-            unmatched.computeIfAbsent(identity(seen.session()), k -> new ArrayList<>()).add(seen);
+            unmatched.computeIfAbsent(SessionKey.of(seen.session()), k -> new ArrayList<>()).add(seen);
         }
         List<WatchEvent> connected = new ArrayList<>();
         for (Seen seen : now) {
-            List<Seen> candidates = unmatched.getOrDefault(identity(seen.session()), List.of());
+            List<Seen> candidates = unmatched.getOrDefault(SessionKey.of(seen.session()), List.of());
             Optional<Seen> match = candidates.stream()
-                    .filter(old -> sameStart(old.since(), seen.since()))
-                    .min(Comparator.comparing(old -> distance(old.since(), seen.since())));
+                    .filter(old -> SessionKey.sameStart(old.start(), seen.start()))
+                    .min(Comparator.comparingLong(old -> SessionKey.startDistance(old.start(), seen.start())));
             if (match.isPresent()) {
                 candidates.remove(match.get());
             } else {
@@ -94,29 +98,6 @@ final class WatchDiff {
         unmatched.values().forEach(left -> left.forEach(
                 old -> events.add(new WatchEvent.Disconnected(at, old.session(), old.since()))));
         events.addAll(connected);
-    }
-
-    private static boolean sameStart(Optional<Instant> a, Optional<Instant> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return a.isEmpty() && b.isEmpty();
-        }
-        return distance(a, b).compareTo(TOLERANCE) <= 0;
-    }
-
-    private static Duration distance(Optional<Instant> a, Optional<Instant> b) {
-        return a.isPresent() && b.isPresent() ? Duration.between(a.get(), b.get()).abs() : Duration.ZERO;
-    }
-
-    private static Optional<Instant> since(Instant polledAt, Session session) {
-        return session.activeSeconds().isPresent()
-                ? Optional.of(polledAt.minusSeconds(session.activeSeconds().getAsLong()))
-                : Optional.empty();
-    }
-
-    /** Server, client and user; names compare case-insensitively as Windows does. */
-    private static String identity(Session s) {
-        return key(s.server()) + '\u0000' + s.clientName().map(WatchDiff::key).orElse("") + '\u0000'
-                + s.userName().map(WatchDiff::key).orElse("");
     }
 
     private static String key(String name) {

@@ -8,17 +8,29 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.sessionwatch.export.Csv;
+import org.sessionwatch.export.SessionFields;
+import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.Session;
+
+import static org.sessionwatch.format.HumanDurations.Style.COMPACT;
 
 /**
  * How {@code --watch} prints one {@link WatchEvent}, in each {@link OutputFormat}: a text line that starts with its
  * time, a JSON object on one line (JSON Lines), or a CSV row under {@link #CSV_HEADER}.
  */
 final class WatchOutput {
-    static final List<String> CSV_HEADER = List.of("at", "event", "server", "client", "user", "opens",
-            "activeSeconds", "idleSeconds", "userFlags", "clientType", "transport", "level", "since", "error");
+    static final List<String> CSV_HEADER = csvHeader();
 
     private WatchOutput() {
+    }
+
+    /** {@code at, event}, the {@link SessionFields}, then {@code since, error}. */
+    private static List<String> csvHeader() {
+        List<String> names = new ArrayList<>(List.of("at", "event"));
+        names.addAll(SessionFields.NAMES);
+        names.addAll(List.of("since", "error"));
+        return List.copyOf(names);
     }
 
     static String name(WatchEvent event) {
@@ -92,16 +104,16 @@ final class WatchOutput {
             case WatchEvent.ServerFailed f -> serverCells(cells, f.server(), f.error().describe());
             case WatchEvent.ServerRecovered r -> serverCells(cells, r.server(), "");
         }
-        return CsvOutput.row(cells);
+        return Csv.row(cells);
     }
 
     private static void session(JsonGenerator json, Session session, Optional<Instant> since) throws IOException {
-        JsonOutput.writeSessionFields(json, session);
-        JsonOutput.writeString(json, "since", since.map(Timestamps::forPeople).orElse(null));
+        SessionFields.writeJson(json, session);
+        SessionFields.writeString(json, "since", since.map(Timestamps::forPeople).orElse(null));
     }
 
     private static void sessionCells(List<String> cells, Session session, Optional<Instant> since) {
-        cells.addAll(CsvOutput.sessionCells(session));
+        cells.addAll(SessionFields.csvCells(session));
         cells.add(since.map(Timestamps::forPeople).orElse(""));
         cells.add("");
     }
@@ -120,9 +132,9 @@ final class WatchOutput {
 
     private static String details(Session s, String connectedWord) {
         List<String> parts = new ArrayList<>();
-        s.activeSeconds().ifPresent(t -> parts.add(connectedWord + " " + HumanDurations.ofSeconds(t)));
+        s.activeSeconds().ifPresent(t -> parts.add(connectedWord + " " + HumanDurations.ofSeconds(t, COMPACT)));
         s.openCount().ifPresent(n -> parts.add(n + " open"));
-        s.idleSeconds().ifPresent(t -> parts.add("idle " + HumanDurations.ofSeconds(t)));
+        s.idleSeconds().ifPresent(t -> parts.add("idle " + HumanDurations.ofSeconds(t, COMPACT)));
         s.clientType().ifPresent(parts::add);
         parts.add("level " + s.level());
         return String.join(", ", parts);

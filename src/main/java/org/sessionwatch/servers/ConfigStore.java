@@ -11,6 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.sessionwatch.files.AtomicFiles;
+
 /**
  * Reads and writes the configuration file ({@link ConfigJson} format) at one path.
  *

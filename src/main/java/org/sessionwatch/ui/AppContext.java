@@ -24,9 +24,9 @@ import org.sessionwatch.ui.servers.ServerHealthModel;
 import org.sessionwatch.ui.servers.ServerListController;
 import org.sessionwatch.ui.sessions.DetailsController;
 import org.sessionwatch.ui.sessions.DetailsViewModel;
+import org.sessionwatch.ui.sessions.FilterChip;
 import org.sessionwatch.ui.sessions.FilterModel;
 import org.sessionwatch.ui.sessions.HostNameResolver;
-import org.sessionwatch.ui.sessions.SessionFilter;
 import org.sessionwatch.ui.sessions.SessionTableController;
 import org.sessionwatch.ui.sessions.SessionTableModel;
 import org.slf4j.Logger;
@@ -80,7 +80,7 @@ public final class AppContext implements AutoCloseable {
                 .register(DetailsController.class, () -> new DetailsController(mainViewModel.details()))
                 .register(ServerListController.class, () -> new ServerListController(mainViewModel.servers(), zone,
                         mainViewModel.pollCountProperty(),
-                        server -> mainViewModel.filters().showOnly(SessionFilter.Kind.SERVER, server)));
+                        server -> mainViewModel.filters().showOnly(FilterChip.Kind.SERVER, server)));
     }
 
     private PollCycle pollCurrentSource() {

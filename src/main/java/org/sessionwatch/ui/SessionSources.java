@@ -3,10 +3,9 @@ package org.sessionwatch.ui;
 import java.time.Clock;
 import java.util.List;
 
+import org.sessionwatch.app.Backends;
 import org.sessionwatch.credentials.CredentialStore;
 import org.sessionwatch.netapi.demo.DemoFleet;
-import org.sessionwatch.netapi.srvsvc.SrvsvcSessionEnumerator;
-import org.sessionwatch.netapi.windows.WindowsSessionEnumerator;
 import org.sessionwatch.polling.BackendSelector;
 import org.sessionwatch.polling.EnumeratorFactory;
 import org.sessionwatch.polling.PollCycle;
@@ -18,7 +17,7 @@ import org.sessionwatch.ui.main.SessionSource;
 
 /**
  * Turns a configuration into the window's {@link SessionSource}: the demo fleet when no server is configured, the
- * real backends otherwise. The one place that knows the backends; extend {@link #backends} when a backend is added.
+ * real backends ({@link Backends}) otherwise. The one GUI class that knows the demo fleet.
  */
 public final class SessionSources {
     private final Clock clock;
@@ -46,9 +45,7 @@ public final class SessionSources {
      * of each server); a server set to the demo backend still gets the demo fleet.
      */
     EnumeratorFactory backends(AppConfig config) {
-        return new BackendSelector(server -> new WindowsSessionEnumerator(),
-                SrvsvcSessionEnumerator.factory(credentials, config.serverDeadline()), demoFleet(),
-                BackendSelector.runningOnWindows());
+        return Backends.create(credentials, config.serverDeadline(), demoFleet());
     }
 
     private synchronized DemoFleet demoFleet() {

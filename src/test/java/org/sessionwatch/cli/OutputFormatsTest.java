@@ -86,17 +86,6 @@ class OutputFormatsTest {
     }
 
     @Test
-    void csvCellsNeutraliseEveryFormulaStart() {
-        assertThat(CsvOutput.cell("+1")).isEqualTo("'+1");
-        assertThat(CsvOutput.cell("-2")).isEqualTo("'-2");
-        assertThat(CsvOutput.cell("\tx")).isEqualTo("'\tx");
-        assertThat(CsvOutput.cell("\rx")).isEqualTo("\"'\rx\"");
-        assertThat(CsvOutput.cell("plain")).isEqualTo("plain");
-        assertThat(CsvOutput.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(CsvOutput.cell("")).isEmpty();
-    }
-
-    @Test
     void tableAlignsColumnsShowsDurationsAndServerStatusWithErrors() {
         String expected = String.join(NL,
                 "Polled at 2026-11-24T16:20:00Z: 3 sessions on 2 of 4 servers",
@@ -130,19 +119,6 @@ class OutputFormatsTest {
         assertThat(MAPPER.readTree(JsonOutput.cycle(cycle)).get("polledAt").asText())
                 .isEqualTo("2026-11-24T16:20:00.123Z");
         assertThat(TableOutput.cycle(cycle)).startsWith("Polled at 2026-11-24T16:20:00Z: 0 sessions on 0 of 0 servers");
-    }
-
-    @Test
-    void humanDurations() {
-        assertThat(HumanDurations.ofSeconds(0)).isEqualTo("0s");
-        assertThat(HumanDurations.ofSeconds(59)).isEqualTo("59s");
-        assertThat(HumanDurations.ofSeconds(65)).isEqualTo("1m 05s");
-        assertThat(HumanDurations.ofSeconds(3_599)).isEqualTo("59m 59s");
-        assertThat(HumanDurations.ofSeconds(7_500)).isEqualTo("2h 05m");
-        assertThat(HumanDurations.ofSeconds(90_000)).isEqualTo("1d 01h");
-        assertThatThrownBy(() -> HumanDurations.ofSeconds(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(HumanDurations.ofPoll(Duration.ofMillis(999))).isEqualTo("999 ms");
-        assertThat(HumanDurations.ofPoll(Duration.ofMillis(1_000))).isEqualTo("1.0 s");
     }
 
     @Test

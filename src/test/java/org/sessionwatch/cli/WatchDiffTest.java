@@ -63,18 +63,18 @@ class WatchDiffTest {
     }
 
     @Test
-    void startsWithinTwoSecondsAreTheSameSessionAndThreeSecondsApartAreAReconnect() {
+    void startsWithinThreeSecondsAreTheSameSessionAndFourSecondsApartAreAReconnect() {
         WatchDiff diff = new WatchDiff();
         Instant t1 = T0.plusSeconds(100);
         diff.next(ok(t1, session("pc", "alice", 10, t1)));
         Instant t2 = t1.plusSeconds(15);
-        assertThat(diff.next(ok(t2, session("PC", "ALICE", 12, t2)))).as("2 s jitter, other case").isEmpty();
+        assertThat(diff.next(ok(t2, session("PC", "ALICE", 13, t2)))).as("3 s jitter, other case").isEmpty();
         Instant t3 = t2.plusSeconds(15);
-        List<WatchEvent> events = diff.next(ok(t3, session("pc", "alice", 15, t3)));
+        List<WatchEvent> events = diff.next(ok(t3, session("pc", "alice", 17, t3)));
         assertThat(events).hasSize(2);
         assertThat(events.get(0)).isInstanceOf(WatchEvent.Disconnected.class);
         assertThat(events.get(1)).isInstanceOfSatisfying(WatchEvent.Connected.class,
-                c -> assertThat(c.since()).contains(T0.plusSeconds(15)));
+                c -> assertThat(c.since()).contains(T0.plusSeconds(17)));
     }
 
     @Test
@@ -133,6 +133,33 @@ class WatchDiffTest {
     }
 
     @Test
+    void aServerFallingBackToLevelZeroKeepsItsAnonymousSessions() {
+        WatchDiff diff = new WatchDiff();
+        Instant t1 = T0.plusSeconds(100);
+        diff.next(ok(t1, session("scanner", null, 10, t1)));
+        Session withoutTime = Session.builder("FS01", InfoLevel.LEVEL_0).clientName("scanner").build();
+
+        assertThat(diff.next(ok(t1.plusSeconds(15), withoutTime))).as("same server, client and (no) user").isEmpty();
+        Instant t3 = t1.plusSeconds(30);
+        assertThat(diff.next(ok(t3, session("scanner", null, 10, t3)))).isEmpty();
+        assertThat(diff.next(ok(t3.plusSeconds(15), session("pc", null, 10, t3.plusSeconds(15))))).hasSize(2);
+    }
+
+    @Test
+    void startsAreTakenAtTheAnswerTimeLikeTheWindowDoes() {
+        WatchDiff diff = new WatchDiff();
+        Instant t1 = T0.plusSeconds(100);
+        Instant answered = t1.plusSeconds(4);
+        Session late = Session.builder("FS01", InfoLevel.LEVEL_10).clientName("pc").userName("alice")
+                .activeSeconds(94).idleSeconds(1).build();
+        PollCycle slow = new PollCycle(t1, List.of(new ServerPollResult.Ok("FS01", InfoLevel.LEVEL_502,
+                InfoLevel.LEVEL_10, List.of(late), Duration.ofSeconds(4), answered)));
+
+        assertThat(diff.next(slow)).singleElement().isInstanceOfSatisfying(WatchEvent.Present.class,
+                p -> assertThat(p.since()).contains(T0.plusSeconds(10)));
+    }
+
+    @Test
     void eventsAsJsonLinesAndCsv() throws Exception {
         Instant t1 = T0.plusSeconds(100);
         WatchEvent connect = new WatchEvent.Connected(t1, session("10.0.0.1", "alice", 10, t1),
@@ -153,7 +180,8 @@ class WatchDiffTest {
                 "2026-11-24T16:01:40Z,CONNECT,FS01,10.0.0.1,alice,,90,1,,,,10,2026-11-24T16:00:10Z,\r\n");
         assertThat(WatchOutput.csv(new WatchEvent.ServerRecovered(t1, "FS03", 4)))
                 .isEqualTo("2026-11-24T16:01:40Z,RECOVERED,FS03,,,,,,,,,,,\r\n");
-        assertThat(WatchOutput.CSV_HEADER).hasSize(14);
+        assertThat(WatchOutput.CSV_HEADER).containsExactly("at", "event", "server", "client", "user", "opens",
+                "activeSeconds", "idleSeconds", "userFlags", "clientType", "transport", "level", "since", "error");
     }
 
     @Test

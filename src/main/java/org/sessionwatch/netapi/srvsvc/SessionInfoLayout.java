@@ -18,6 +18,10 @@ import static org.sessionwatch.netapi.SessionField.USER_NAME;
  * The wire layout of one {@code SESSION_INFO_n} structure (MS-SRVS 2.2.4.11–2.2.4.15): its members in IDL order.
  * Strings are {@code [string] wchar_t*} (a 4-byte pointer whose referent is deferred after the whole array), numbers
  * are DWORDs, so every member takes 4 bytes in the fixed part of an array element.
+ *
+ * <p>Not to be confused with {@code netapi.windows.SessionInfoLayout}, which gives byte offsets of the same structures
+ * in netapi32's in-memory (x64/x86 C) form. The wire form is a member order, the memory form a set of offsets; they
+ * share only the name of the structure they describe, so each stays package-private next to its decoder.
  */
 final class SessionInfoLayout {
 

@@ -15,6 +15,9 @@ import org.sessionwatch.netapi.SessionField;
  * reads with plain offset arithmetic yet the layout is written down once. On x64, {@code SESSION_INFO_502} is 48 bytes:
  * two 8-byte string pointers, four DWORDs, two more pointers.
  *
+ * <p>Not to be confused with {@code netapi.srvsvc.SessionInfoLayout}, the NDR wire order of the same structures (4-byte
+ * referents, deferred strings): a different ABI, so nothing is shared but the structure names.
+ *
  * @param level     the level the layout describes
  * @param entrySize the size of one array element, the stride between entries
  * @param offsets   the offset of every field the level carries

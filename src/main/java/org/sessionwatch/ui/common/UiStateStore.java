@@ -1,17 +1,16 @@
 package org.sessionwatch.ui.common;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.sessionwatch.files.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,20 +49,9 @@ public final class UiStateStore {
         }
     }
 
-    /** Writes the state to a temporary file and moves it over the old one, so a crash never leaves half a file. */
+    /** Writes the state atomically ({@link AtomicFiles}), so a crash never leaves half a file. */
     public void save(UiState state) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(temp, JSON.writeValueAsBytes(state));
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        byte[] content = JSON.writeValueAsBytes(state);
+        AtomicFiles.write(file, out -> out.write(content));
     }
 }

@@ -20,8 +20,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
+import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.polling.PollCycle;
-import org.sessionwatch.ui.common.Durations;
 import org.sessionwatch.ui.servers.ServerHealthModel;
 import org.sessionwatch.ui.sessions.DetailsViewModel;
 import org.sessionwatch.ui.sessions.FilterModel;
@@ -169,7 +169,7 @@ public final class MainViewModel {
         pollError.set("");
         details.refresh();
         Duration took = cycle.results().stream().map(r -> r.duration()).max(Duration::compareTo).orElse(Duration.ZERO);
-        lastPoll.set("Last poll " + CLOCK.format(cycle.polledAt().atZone(zone)) + " (" + Durations.shortMillis(took) + ")");
+        lastPoll.set("Last poll " + CLOCK.format(cycle.polledAt().atZone(zone)) + " (" + HumanDurations.ofPoll(took) + ")");
         updateCounts();
         pollCount.set(pollCount.get() + 1);
     }

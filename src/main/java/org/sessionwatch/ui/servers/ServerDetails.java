@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.NetApiError;
-import org.sessionwatch.ui.common.Durations;
 
 /**
  * The explanation of one server's state for the pane beside the server list: what happened, what to do, and the
@@ -44,7 +44,7 @@ public record ServerDetails(String title, String message, String remedy, String 
         }
         facts.add("Last success: " + format(server.getLastSuccess(), zone));
         if (server.getDuration() != null) {
-            facts.add("Last poll took " + Durations.shortMillis(server.getDuration()));
+            facts.add("Last poll took " + HumanDurations.ofPoll(server.getDuration()));
         }
         return new ServerDetails(title, message, remedy, String.join(" · ", facts));
     }

@@ -26,8 +26,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.InfoLevel;
-import org.sessionwatch.ui.common.Durations;
 
 /** The server health list and the explanation of the selected server's state. */
 public final class ServerListController {
@@ -88,7 +88,7 @@ public final class ServerListController {
         lastSuccessColumn.setCellValueFactory(c -> c.getValue().lastSuccessProperty());
         lastSuccessColumn.setCellFactory(c -> new TextCell<>(t -> t == null ? "never" : CLOCK.format(t.atZone(zone))));
         durationColumn.setCellValueFactory(c -> c.getValue().durationProperty());
-        durationColumn.setCellFactory(c -> new TextCell<>(d -> d == null ? "" : Durations.shortMillis(d)));
+        durationColumn.setCellFactory(c -> new TextCell<>(d -> d == null ? "" : HumanDurations.ofPoll(d)));
         durationColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
 
         var selected = table.getSelectionModel().selectedItemProperty();

@@ -16,10 +16,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.SessionField;
-import org.sessionwatch.ui.common.Durations;
+
+import static org.sessionwatch.format.HumanDurations.Style.SPACED;
 
 /**
  * Everything level 502 can say about the selected session, with labels and units. A field the obtained level does not
@@ -99,10 +101,12 @@ public final class DetailsViewModel {
         out.add(text(level, SessionField.CLIENT_NAME, s.clientName().map(c -> withHost(c, current.getHostName()))));
         out.add(text(level, SessionField.USER_NAME, s.userName()));
         out.add(number(level, SessionField.OPEN_COUNT, s.openCount(), n -> n + (n == 1 ? " file, device or pipe" : " files, devices and pipes")));
-        out.add(number(level, SessionField.ACTIVE_TIME, s.activeSeconds(), n -> Durations.human(n) + " (" + n + " s)"));
+        out.add(number(level, SessionField.ACTIVE_TIME, s.activeSeconds(),
+                n -> HumanDurations.ofSeconds(n, SPACED) + " (" + n + " s)"));
         out.add(relabel(number(level, SessionField.ACTIVE_TIME, s.activeSeconds(), n -> format(seen.minusSeconds(n))),
                 "Connected since"));
-        out.add(number(level, SessionField.IDLE_TIME, s.idleSeconds(), n -> Durations.human(n) + " (" + n + " s)"));
+        out.add(number(level, SessionField.IDLE_TIME, s.idleSeconds(),
+                n -> HumanDurations.ofSeconds(n, SPACED) + " (" + n + " s)"));
         out.add(relabel(number(level, SessionField.IDLE_TIME, s.idleSeconds(), n -> format(seen.minusSeconds(n))),
                 "Last activity"));
         out.add(text(level, SessionField.CLIENT_TYPE, s.clientType()));

@@ -24,21 +24,21 @@ import javafx.collections.ObservableList;
  * ignoring case.
  */
 public final class FilterModel {
-    private final ObservableList<SessionFilter> filters = FXCollections.observableArrayList();
-    private final ObservableList<SessionFilter> readOnlyFilters = FXCollections.unmodifiableObservableList(filters);
+    private final ObservableList<FilterChip> filters = FXCollections.observableArrayList();
+    private final ObservableList<FilterChip> readOnlyFilters = FXCollections.unmodifiableObservableList(filters);
     private final StringProperty quickSearch = new SimpleStringProperty(this, "quickSearch", "");
     private final ReadOnlyObjectWrapper<Predicate<SessionRow>> predicate =
             new ReadOnlyObjectWrapper<>(this, "predicate", row -> true);
     private final BooleanBinding active;
 
     public FilterModel() {
-        filters.addListener((javafx.collections.ListChangeListener<SessionFilter>) c -> rebuild());
+        filters.addListener((javafx.collections.ListChangeListener<FilterChip>) c -> rebuild());
         quickSearch.addListener((obs, old, now) -> rebuild());
         active = Bindings.createBooleanBinding(() -> !filters.isEmpty() || !searchText().isEmpty(), filters,
                 quickSearch);
     }
 
-    public ObservableList<SessionFilter> filters() {
+    public ObservableList<FilterChip> filters() {
         return readOnlyFilters;
     }
 
@@ -60,7 +60,7 @@ public final class FilterModel {
         return active;
     }
 
-    public void add(SessionFilter filter) {
+    public void add(FilterChip filter) {
         for (int i = 0; i < filters.size(); i++) {
             if (filters.get(i).sameTarget(filter)) {
                 filters.set(i, filter);
@@ -70,15 +70,15 @@ public final class FilterModel {
         filters.add(filter);
     }
 
-    public void showOnly(SessionFilter.Kind kind, String value) {
-        add(SessionFilter.only(kind, value));
+    public void showOnly(FilterChip.Kind kind, String value) {
+        add(FilterChip.only(kind, value));
     }
 
-    public void hide(SessionFilter.Kind kind, String value) {
-        add(SessionFilter.hide(kind, value));
+    public void hide(FilterChip.Kind kind, String value) {
+        add(FilterChip.hide(kind, value));
     }
 
-    public void remove(SessionFilter filter) {
+    public void remove(FilterChip filter) {
         filters.remove(filter);
     }
 
@@ -94,21 +94,21 @@ public final class FilterModel {
     }
 
     private void rebuild() {
-        Map<SessionFilter.Kind, List<SessionFilter>> only = new EnumMap<>(SessionFilter.Kind.class);
-        List<SessionFilter> hidden = filters.stream().filter(f -> f.mode() == SessionFilter.Mode.HIDE).toList();
-        for (SessionFilter filter : filters) {
-            if (filter.mode() == SessionFilter.Mode.ONLY) {
+        Map<FilterChip.Kind, List<FilterChip>> only = new EnumMap<>(FilterChip.Kind.class);
+        List<FilterChip> hidden = filters.stream().filter(f -> f.mode() == FilterChip.Mode.HIDE).toList();
+        for (FilterChip filter : filters) {
+            if (filter.mode() == FilterChip.Mode.ONLY) {
                 only.computeIfAbsent(filter.kind(), k -> new java.util.ArrayList<>()).add(filter);
             }
         }
         String needle = searchText();
         predicate.set(row -> {
-            for (List<SessionFilter> alternatives : only.values()) {
+            for (List<FilterChip> alternatives : only.values()) {
                 if (alternatives.stream().noneMatch(f -> f.matchesValue(row))) {
                     return false;
                 }
             }
-            for (SessionFilter filter : hidden) {
+            for (FilterChip filter : hidden) {
                 if (filter.matchesValue(row)) {
                     return false;
                 }

@@ -3,8 +3,10 @@ package org.sessionwatch.ui.sessions;
 import java.util.List;
 import java.util.OptionalLong;
 
+import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.Session;
-import org.sessionwatch.ui.common.Durations;
+
+import static org.sessionwatch.format.HumanDurations.Style.SPACED;
 
 /** The text forms of a row the table, the clipboard and the exports share. */
 public final class RowText {
@@ -29,7 +31,7 @@ public final class RowText {
     }
 
     public static String duration(OptionalLong seconds) {
-        return seconds.isPresent() ? Durations.human(seconds.getAsLong()) : "";
+        return seconds.isPresent() ? HumanDurations.ofSeconds(seconds.getAsLong(), SPACED) : "";
     }
 
     private static String number(OptionalLong value) {

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.UserFlags;
+import org.sessionwatch.polling.SessionKey;
 
 /**
  * One row of the session table. The object lives as long as the session does: each poll updates its properties in
@@ -22,7 +23,7 @@ import org.sessionwatch.netapi.UserFlags;
  */
 public final class SessionRow {
     /** Marks a start time that cannot be computed because the level carries no connected time (level 0). */
-    static final long UNKNOWN_START = Long.MIN_VALUE;
+    static final long UNKNOWN_START = SessionKey.UNKNOWN_START;
 
     // A window shows about 40 rows of up to 100,000, and only rows on screen (or in the details pane) are observed.
     // So each value is a plain field, and its property is created the first time someone asks for it; from then on

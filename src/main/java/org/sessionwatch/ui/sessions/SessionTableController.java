@@ -33,13 +33,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.SessionField;
 import org.sessionwatch.ui.common.Clipboards;
-import org.sessionwatch.ui.common.Durations;
 import org.sessionwatch.ui.main.EmptyState;
 import org.sessionwatch.ui.main.MainViewModel;
 import org.sessionwatch.ui.main.WindowActions;
+
+import static org.sessionwatch.format.HumanDurations.Style.SPACED;
 
 /** The session table: columns, row styling, context menu, filter chips and the empty-state placeholder. */
 public final class SessionTableController {
@@ -85,7 +87,7 @@ public final class SessionTableController {
         table.setRowFactory(t -> new SessionCells.HighlightedRowCell());
         table.setContextMenu(buildContextMenu());
         configurePlaceholder();
-        viewModel.filters().filters().addListener((ListChangeListener<SessionFilter>) c -> rebuildChips());
+        viewModel.filters().filters().addListener((ListChangeListener<FilterChip>) c -> rebuildChips());
         rebuildChips();
     }
 
@@ -104,9 +106,11 @@ public final class SessionTableController {
         opensColumn.setCellValueFactory(c -> number(c.getValue(), Session::openCount));
         opensColumn.setCellFactory(c -> new SessionCells.NumberCell(String::valueOf));
         connectedColumn.setCellValueFactory(c -> number(c.getValue(), Session::activeSeconds));
-        connectedColumn.setCellFactory(c -> new SessionCells.NumberCell(Durations::human));
+        connectedColumn.setCellFactory(
+                c -> new SessionCells.NumberCell(seconds -> HumanDurations.ofSeconds(seconds, SPACED)));
         idleColumn.setCellValueFactory(c -> number(c.getValue(), Session::idleSeconds));
-        idleColumn.setCellFactory(c -> new SessionCells.NumberCell(Durations::human));
+        idleColumn.setCellFactory(
+                c -> new SessionCells.NumberCell(seconds -> HumanDurations.ofSeconds(seconds, SPACED)));
         clientTypeColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.CLIENT_TYPE, SessionRow::clientType));
         clientTypeColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
         transportColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.TRANSPORT, SessionRow::transport));
@@ -222,16 +226,16 @@ public final class SessionTableController {
             FilterModel filters = viewModel.filters();
             menu.getItems().addAll(
                     item("Show only user " + shown(row.user()), "mdal-filter_alt",
-                            () -> filters.showOnly(SessionFilter.Kind.USER, row.user())),
+                            () -> filters.showOnly(FilterChip.Kind.USER, row.user())),
                     item("Show only client " + shown(row.client()), "mdal-filter_alt",
-                            () -> filters.showOnly(SessionFilter.Kind.CLIENT, row.client())),
+                            () -> filters.showOnly(FilterChip.Kind.CLIENT, row.client())),
                     item("Show only server " + row.server(), "mdal-filter_alt",
-                            () -> filters.showOnly(SessionFilter.Kind.SERVER, row.server())),
+                            () -> filters.showOnly(FilterChip.Kind.SERVER, row.server())),
                     new SeparatorMenuItem(),
                     item("Hide user " + shown(row.user()), "mdmz-visibility_off",
-                            () -> filters.hide(SessionFilter.Kind.USER, row.user())),
+                            () -> filters.hide(FilterChip.Kind.USER, row.user())),
                     item("Hide client " + shown(row.client()), "mdmz-visibility_off",
-                            () -> filters.hide(SessionFilter.Kind.CLIENT, row.client())),
+                            () -> filters.hide(FilterChip.Kind.CLIENT, row.client())),
                     new SeparatorMenuItem(),
                     withAccelerator(item("Copy row", "mdal-content_copy",
                             () -> Clipboards.putText(RowText.tabSeparated(row))), KeyCode.C),
@@ -300,11 +304,11 @@ public final class SessionTableController {
 
     private void rebuildChips() {
         chips.getChildren().clear();
-        for (SessionFilter filter : viewModel.filters().filters()) {
+        for (FilterChip filter : viewModel.filters().filters()) {
             Button chip = new Button(filter.label(), new FontIcon("mdal-close"));
             chip.setMnemonicParsing(false);
             chip.setContentDisplay(ContentDisplay.RIGHT);
-            chip.getStyleClass().addAll("filter-chip", filter.mode() == SessionFilter.Mode.HIDE ? "hide" : "only");
+            chip.getStyleClass().addAll("filter-chip", filter.mode() == FilterChip.Mode.HIDE ? "hide" : "only");
             chip.setTooltip(new Tooltip("Remove this filter"));
             chip.setOnAction(e -> viewModel.filters().remove(filter));
             chips.getChildren().add(chip);

@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
+import org.sessionwatch.polling.SessionKey;
 
 /**
  * The live list of sessions, merged poll after poll.
@@ -38,7 +39,7 @@ import org.sessionwatch.polling.ServerPollResult;
  */
 public final class SessionTableModel {
     /** How far apart two computed start times may be and still be the same session. */
-    public static final Duration START_TOLERANCE = Duration.ofSeconds(3);
+    public static final Duration START_TOLERANCE = SessionKey.START_TOLERANCE;
     /** How long a new session is highlighted. */
     public static final Duration FRESH_FOR = Duration.ofSeconds(6);
 
@@ -176,11 +177,8 @@ public final class SessionTableModel {
     }
 
     private static long distance(long a, long b) {
-        if (a == SessionRow.UNKNOWN_START || b == SessionRow.UNKNOWN_START) {
-            // Without a connected time (level 0) only server, client and user can be compared.
-            return a == b || a == SessionRow.UNKNOWN_START || b == SessionRow.UNKNOWN_START ? 0 : Long.MAX_VALUE;
-        }
-        return Math.abs(a - b);
+        // One rule for the window and --watch; an unknown start (level 0) matches any start.
+        return SessionKey.startDistance(a, b);
     }
 
     /** Ends the highlight of rows added more than {@link #FRESH_FOR} before {@code now}. */

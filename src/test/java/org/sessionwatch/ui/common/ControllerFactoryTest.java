@@ -46,14 +46,4 @@ class ControllerFactoryTest {
         assertThat(extended.call(Known.class)).isInstanceOf(Known.class);
         assertThatThrownBy(() -> base.call(Unknown.class)).isInstanceOf(IllegalStateException.class);
     }
-
-    @Test
-    void durationsAreHuman() {
-        assertThat(Durations.human(45)).isEqualTo("45 s");
-        assertThat(Durations.human(190)).isEqualTo("3 min 10 s");
-        assertThat(Durations.human(7500)).isEqualTo("2 h 05 min");
-        assertThat(Durations.human(3 * 86_400 + 4 * 3600)).isEqualTo("3 d 04 h");
-        assertThat(Durations.human(4_294_967_295L)).isEqualTo("49710 d 06 h");
-        assertThatThrownBy(() -> Durations.human(-1)).hasMessageContaining("-1 s is negative");
-    }
 }

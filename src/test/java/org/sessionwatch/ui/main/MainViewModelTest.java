@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.ui.servers.ServerHealthModel;
 import org.sessionwatch.ui.sessions.DetailsViewModel;
+import org.sessionwatch.ui.sessions.FilterChip;
 import org.sessionwatch.ui.sessions.FilterModel;
-import org.sessionwatch.ui.sessions.SessionFilter;
 import org.sessionwatch.ui.sessions.SessionRow;
 import org.sessionwatch.ui.sessions.SessionTableModel;
 
@@ -44,7 +44,7 @@ class MainViewModelTest {
         assertThat(vm.failingServersTextProperty().get()).isEqualTo("FS02: Timed out");
         assertThat(vm.lastPollProperty().get()).isEqualTo("Last poll 09:00:00 (2.0 s)");
 
-        vm.filters().hide(SessionFilter.Kind.USER, "bob");
+        vm.filters().hide(FilterChip.Kind.USER, "bob");
         assertThat(vm.sessionCountsProperty().get()).isEqualTo("Showing 1 of 2 sessions");
         assertThat(vm.pollCountProperty().get()).isEqualTo(1);
     }

@@ -28,43 +28,43 @@ class FilterModelTest {
 
     @Test
     void showOnlyUserKeepsThatUsersRows() {
-        filters.showOnly(SessionFilter.Kind.USER, "ALICE");
+        filters.showOnly(FilterChip.Kind.USER, "ALICE");
 
         assertThat(visible()).containsExactly(aliceFs01, aliceFs02);
-        assertThat(filters.filters()).extracting(SessionFilter::label).containsExactly("User: ALICE");
+        assertThat(filters.filters()).extracting(FilterChip::label).containsExactly("User: ALICE");
         assertThat(filters.activeProperty().get()).isTrue();
     }
 
     @Test
     void differentKindsCombineWithAnd() {
-        filters.showOnly(SessionFilter.Kind.USER, "alice");
-        filters.showOnly(SessionFilter.Kind.SERVER, "FS02");
+        filters.showOnly(FilterChip.Kind.USER, "alice");
+        filters.showOnly(FilterChip.Kind.SERVER, "FS02");
 
         assertThat(visible()).containsExactly(aliceFs02);
     }
 
     @Test
     void sameKindShowOnlyCombinesWithOr() {
-        filters.showOnly(SessionFilter.Kind.USER, "alice");
-        filters.showOnly(SessionFilter.Kind.USER, "bob");
+        filters.showOnly(FilterChip.Kind.USER, "alice");
+        filters.showOnly(FilterChip.Kind.USER, "bob");
 
         assertThat(visible()).containsExactly(aliceFs01, aliceFs02, bobFs01);
     }
 
     @Test
     void hideRemovesMatchingRowsAndReplacesTheOppositeChip() {
-        filters.showOnly(SessionFilter.Kind.CLIENT, "10.0.0.5");
-        filters.hide(SessionFilter.Kind.CLIENT, "10.0.0.5");
+        filters.showOnly(FilterChip.Kind.CLIENT, "10.0.0.5");
+        filters.hide(FilterChip.Kind.CLIENT, "10.0.0.5");
 
-        assertThat(filters.filters()).containsExactly(SessionFilter.hide(SessionFilter.Kind.CLIENT, "10.0.0.5"));
+        assertThat(filters.filters()).containsExactly(FilterChip.hide(FilterChip.Kind.CLIENT, "10.0.0.5"));
         assertThat(visible()).containsExactly(bobFs01, carolFs02);
         assertThat(filters.filters().get(0).label()).isEqualTo("Not client: 10.0.0.5");
     }
 
     @Test
     void removingAChipAndClearingRestoreEverything() {
-        filters.showOnly(SessionFilter.Kind.USER, "alice");
-        filters.hide(SessionFilter.Kind.SERVER, "FS02");
+        filters.showOnly(FilterChip.Kind.USER, "alice");
+        filters.hide(FilterChip.Kind.SERVER, "FS02");
         assertThat(visible()).containsExactly(aliceFs01);
 
         filters.remove(filters.filters().get(1));
@@ -96,7 +96,7 @@ class FilterModelTest {
 
     @Test
     void quickSearchCombinesWithChips() {
-        filters.showOnly(SessionFilter.Kind.SERVER, "FS01");
+        filters.showOnly(FilterChip.Kind.SERVER, "FS01");
         filters.quickSearchProperty().set("10.0.0.5");
 
         assertThat(visible()).containsExactly(aliceFs01);
@@ -106,7 +106,7 @@ class FilterModelTest {
     void anonymousSessionsCanBeFilteredByTheirEmptyUser() {
         SessionRow anonymous = row(Session.builder("FS01", InfoLevel.LEVEL_10).clientName("10.0.0.8").userName(null)
                 .activeSeconds(5).idleSeconds(5).build());
-        filters.hide(SessionFilter.Kind.USER, "");
+        filters.hide(FilterChip.Kind.USER, "");
 
         assertThat(filters.getPredicate().test(anonymous)).isFalse();
         assertThat(filters.getPredicate().test(aliceFs01)).isTrue();

@@ -7,7 +7,7 @@ import java.util.Objects;
  * One filter chip: "show only" or "hide" rows whose user, client or server equals a value (case-insensitively, as
  * Windows compares these names).
  */
-public record SessionFilter(Kind kind, Mode mode, String value) {
+public record FilterChip(Kind kind, Mode mode, String value) {
 
     public enum Kind {
         USER("User"), CLIENT("Client"), SERVER("Server");
@@ -33,18 +33,18 @@ public record SessionFilter(Kind kind, Mode mode, String value) {
 
     public enum Mode { ONLY, HIDE }
 
-    public SessionFilter {
+    public FilterChip {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(value, "value");
     }
 
-    public static SessionFilter only(Kind kind, String value) {
-        return new SessionFilter(kind, Mode.ONLY, value);
+    public static FilterChip only(Kind kind, String value) {
+        return new FilterChip(kind, Mode.ONLY, value);
     }
 
-    public static SessionFilter hide(Kind kind, String value) {
-        return new SessionFilter(kind, Mode.HIDE, value);
+    public static FilterChip hide(Kind kind, String value) {
+        return new FilterChip(kind, Mode.HIDE, value);
     }
 
     boolean matchesValue(SessionRow row) {
@@ -52,7 +52,7 @@ public record SessionFilter(Kind kind, Mode mode, String value) {
     }
 
     /** Same kind and value regardless of mode or letter case. */
-    boolean sameTarget(SessionFilter other) {
+    boolean sameTarget(FilterChip other) {
         return kind == other.kind && value.toLowerCase(Locale.ROOT).equals(other.value.toLowerCase(Locale.ROOT));
     }
 

@@ -1,4 +1,4 @@
-package org.sessionwatch.servers;
+package org.sessionwatch.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,14 +18,18 @@ import java.util.Set;
 /**
  * Replaces a file so that a reader (or a crash, or a full disk) sees either the old content or the new content,
  * never a mix: the data goes to a temporary file in the same directory, is forced to the device, and is then moved
- * over the target in one step. On POSIX systems the file is created 0600 and new directories 0700, because the
- * configuration names servers and accounts that are nobody else's business.
+ * over the target in one step. The one implementation behind the configuration, the window layout and the export.
+ *
+ * <p>Files are created 0600 on POSIX systems: the configuration and the exports name servers, accounts and who is
+ * connected, which is nobody else's business. {@link #write}, for our own files (configuration, window layout), also
+ * creates missing directories, 0700; {@link #writeDocument}, for a file the user chose in a dialog (an export),
+ * creates none, so a typo in a path fails instead of leaving a new directory behind.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** Produces the content; may fail half-way, in which case the target is left untouched. */
     @FunctionalInterface
-    interface ContentWriter {
+    public interface ContentWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -35,14 +39,24 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    static void write(Path target, ContentWriter content) throws IOException {
+    /** Writes one of our own files: owner-only on POSIX, missing directories created owner-only. */
+    public static void write(Path target, ContentWriter content) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        createDirectories(directory);
+        createDirectories(absolute.getParent());
+        replace(absolute, content);
+    }
+
+    /** Writes a file the user chose; its directory must exist. */
+    public static void writeDocument(Path target, ContentWriter content) throws IOException {
+        replace(target.toAbsolutePath(), content);
+    }
+
+    private static void replace(Path target, ContentWriter content) throws IOException {
+        Path directory = target.getParent();
         Path temp = isPosix()
-                ? Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp",
+                ? Files.createTempFile(directory, "." + target.getFileName(), ".tmp",
                         PosixFilePermissions.asFileAttribute(OWNER_FILE))
-                : Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+                : Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
@@ -53,7 +67,7 @@ final class AtomicFiles {
                 // Without this the rename can reach the disk before the data, leaving an empty file after a crash.
                 channel.force(true);
             }
-            move(temp, absolute);
+            move(temp, target);
             moved = true;
             syncDirectory(directory);
         } finally {
@@ -63,7 +77,7 @@ final class AtomicFiles {
         }
     }
 
-    static boolean isPosix() {
+    public static boolean isPosix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
