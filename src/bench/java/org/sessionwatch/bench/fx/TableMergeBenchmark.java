@@ -21,7 +21,7 @@ import org.sessionwatch.servers.AppConfig;
 import org.sessionwatch.servers.Backend;
 import org.sessionwatch.servers.ServerConfig;
 import org.sessionwatch.ui.main.MainViewModel;
-import org.sessionwatch.ui.sessions.SessionFilter;
+import org.sessionwatch.ui.sessions.FilterChip;
 import org.sessionwatch.ui.sessions.SessionRow;
 
 /**
@@ -72,7 +72,7 @@ public final class TableMergeBenchmark {
                 window.layout();
             });
             SessionRow selected = Fx.call(() -> {
-                model.filters().hide(SessionFilter.Kind.USER, "user" + (perServer * 3 + 7));
+                model.filters().hide(FilterChip.Kind.USER, "user" + (perServer * 3 + 7));
                 if (args.stringValue("sorted", "true").equals("false")) {
                     window.table.getSortOrder().clear(); // to see what the sorted list costs
                 }
