@@ -37,7 +37,7 @@ final class WideStrings {
         if (pointer == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        ByteArrayOutputStream bytes = null; // only for strings longer than one chunk, which are rare
         long address = Pointer.nativeValue(pointer);
         long offset = 0;
         while (true) {
@@ -54,6 +54,9 @@ final class WideStrings {
             }
             if (end < length && offset == 0) {
                 return new String(chunk, 0, end, StandardCharsets.UTF_16LE); // the usual case: one chunk
+            }
+            if (bytes == null) {
+                bytes = new ByteArrayOutputStream(2 * length);
             }
             bytes.write(chunk, 0, end);
             if (end < length) {

@@ -25,15 +25,26 @@ public final class SessionRow {
     /** Marks a start time that cannot be computed because the level carries no connected time (level 0). */
     static final long UNKNOWN_START = SessionKey.UNKNOWN_START;
 
+    // A window shows about 40 rows of up to 100,000, and only rows on screen (or in the details pane) are observed.
+    // So each value is a plain field, and its property is created the first time someone asks for it; from then on
+    // the property holds the value. Seven eager property objects made a row about 300 bytes larger (see
+    // BENCHMARKS.md, memory.session_with_table_row).
     private final SessionKey key;
     private final long startEpochSecond;
-    private final ReadOnlyObjectWrapper<Session> session;
-    private final ReadOnlyObjectWrapper<Instant> seenAt;
-    private final ReadOnlyObjectWrapper<InfoLevel> requestedLevel;
-    private final ReadOnlyStringWrapper hostName = new ReadOnlyStringWrapper(this, "hostName");
-    private final ReadOnlyBooleanWrapper fresh = new ReadOnlyBooleanWrapper(this, "fresh");
-    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
-    private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper(this, "ended");
+    private Session sessionValue;
+    private Instant seenAtValue;
+    private InfoLevel requestedLevelValue;
+    private String hostNameValue;
+    private boolean freshValue;
+    private boolean staleValue;
+    private boolean endedValue;
+    private ReadOnlyObjectWrapper<Session> session;
+    private ReadOnlyObjectWrapper<Instant> seenAt;
+    private ReadOnlyObjectWrapper<InfoLevel> requestedLevel;
+    private ReadOnlyStringWrapper hostName;
+    private ReadOnlyBooleanWrapper fresh;
+    private ReadOnlyBooleanWrapper stale;
+    private ReadOnlyBooleanWrapper ended;
     /** The merge generation that last saw this row; package-private bookkeeping of {@link SessionTableModel}. */
     long generation;
     Instant freshSince;
@@ -41,9 +52,9 @@ public final class SessionRow {
     SessionRow(SessionKey key, long startEpochSecond, Session session, InfoLevel requestedLevel, Instant seenAt) {
         this.key = key;
         this.startEpochSecond = startEpochSecond;
-        this.session = new ReadOnlyObjectWrapper<>(this, "session", session);
-        this.requestedLevel = new ReadOnlyObjectWrapper<>(this, "requestedLevel", requestedLevel);
-        this.seenAt = new ReadOnlyObjectWrapper<>(this, "seenAt", seenAt);
+        this.sessionValue = session;
+        this.requestedLevelValue = requestedLevel;
+        this.seenAtValue = seenAt;
     }
 
     /** A row for a session outside any merge, e.g. in a test or an export preview. */
@@ -53,29 +64,61 @@ public final class SessionRow {
     }
 
     void update(Session newSession, InfoLevel newRequestedLevel, Instant newSeenAt) {
-        if (!newSession.equals(session.get())) {
-            session.set(newSession);
+        if (!newSession.equals(getSession())) {
+            setSession(newSession);
         }
-        requestedLevel.set(newRequestedLevel);
-        seenAt.set(newSeenAt);
+        if (requestedLevel != null) {
+            requestedLevel.set(newRequestedLevel);
+        } else {
+            requestedLevelValue = newRequestedLevel;
+        }
+        if (seenAt != null) {
+            seenAt.set(newSeenAt);
+        } else {
+            seenAtValue = newSeenAt;
+        }
+    }
+
+    private void setSession(Session value) {
+        if (session != null) {
+            session.set(value);
+        } else {
+            sessionValue = value;
+        }
     }
 
     void setFresh(boolean value) {
-        fresh.set(value);
+        if (fresh != null) {
+            fresh.set(value);
+        } else {
+            freshValue = value;
+        }
     }
 
     void setStale(boolean value) {
-        stale.set(value);
+        if (stale != null) {
+            stale.set(value);
+        } else {
+            staleValue = value;
+        }
     }
 
     void markEnded() {
-        ended.set(true);
-        fresh.set(false);
+        if (ended != null) {
+            ended.set(true);
+        } else {
+            endedValue = true;
+        }
+        setFresh(false);
     }
 
     /** Sets the reverse-DNS name of the client once it is known (looked up off the FX thread). */
     public void setHostName(String value) {
-        hostName.set(value);
+        if (hostName != null) {
+            hostName.set(value);
+        } else {
+            hostNameValue = value;
+        }
     }
 
     public SessionKey key() {
@@ -83,62 +126,87 @@ public final class SessionRow {
     }
 
     public Session getSession() {
-        return session.get();
+        return session != null ? session.get() : sessionValue;
     }
 
     public ReadOnlyObjectProperty<Session> sessionProperty() {
+        if (session == null) {
+            session = new ReadOnlyObjectWrapper<>(this, "session", sessionValue);
+            sessionValue = null;
+        }
         return session.getReadOnlyProperty();
     }
 
     /** When this session's server last answered with it. */
     public Instant getSeenAt() {
-        return seenAt.get();
+        return seenAt != null ? seenAt.get() : seenAtValue;
     }
 
     public ReadOnlyObjectProperty<Instant> seenAtProperty() {
+        if (seenAt == null) {
+            seenAt = new ReadOnlyObjectWrapper<>(this, "seenAt", seenAtValue);
+            seenAtValue = null;
+        }
         return seenAt.getReadOnlyProperty();
     }
 
     public InfoLevel getRequestedLevel() {
-        return requestedLevel.get();
+        return requestedLevel != null ? requestedLevel.get() : requestedLevelValue;
     }
 
     public ReadOnlyObjectProperty<InfoLevel> requestedLevelProperty() {
+        if (requestedLevel == null) {
+            requestedLevel = new ReadOnlyObjectWrapper<>(this, "requestedLevel", requestedLevelValue);
+            requestedLevelValue = null;
+        }
         return requestedLevel.getReadOnlyProperty();
     }
 
     public String getHostName() {
-        return hostName.get();
+        return hostName != null ? hostName.get() : hostNameValue;
     }
 
     public ReadOnlyStringProperty hostNameProperty() {
+        if (hostName == null) {
+            hostName = new ReadOnlyStringWrapper(this, "hostName", hostNameValue);
+            hostNameValue = null;
+        }
         return hostName.getReadOnlyProperty();
     }
 
     /** Added in a recent poll; the table highlights it for a few seconds. */
     public boolean isFresh() {
-        return fresh.get();
+        return fresh != null ? fresh.get() : freshValue;
     }
 
     public ReadOnlyBooleanProperty freshProperty() {
+        if (fresh == null) {
+            fresh = new ReadOnlyBooleanWrapper(this, "fresh", freshValue);
+        }
         return fresh.getReadOnlyProperty();
     }
 
     /** Its server's last poll failed: the values are the last known ones. */
     public boolean isStale() {
-        return stale.get();
+        return stale != null ? stale.get() : staleValue;
     }
 
     public ReadOnlyBooleanProperty staleProperty() {
+        if (stale == null) {
+            stale = new ReadOnlyBooleanWrapper(this, "stale", staleValue);
+        }
         return stale.getReadOnlyProperty();
     }
 
     /** The session disappeared from its server; only the details pane still shows it. */
     public boolean isEnded() {
-        return ended.get();
+        return ended != null ? ended.get() : endedValue;
     }
 
     public ReadOnlyBooleanProperty endedProperty() {
+        if (ended == null) {
+            ended = new ReadOnlyBooleanWrapper(this, "ended", endedValue);
+        }
         return ended.getReadOnlyProperty();
     }
 

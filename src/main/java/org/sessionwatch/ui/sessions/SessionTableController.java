@@ -1,12 +1,16 @@
 package org.sessionwatch.ui.sessions;
 
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -44,6 +48,10 @@ public final class SessionTableController {
 
     private final MainViewModel viewModel;
     private final WindowActions actions;
+    /** Bumped after a poll whose in-place updates may have changed the sort order; the sorted list then re-sorts. */
+    private final IntegerProperty resorts = new SimpleIntegerProperty(this, "resorts");
+    /** Each sortable column's order, read straight from the rows. */
+    private final Map<TableColumn<SessionRow, ?>, Comparator<SessionRow>> rowComparators = new IdentityHashMap<>();
 
     @FXML private HBox chipBar;
     @FXML private FlowPane chips;
@@ -118,6 +126,49 @@ public final class SessionTableController {
         for (TableColumn<SessionRow, Long> column : List.of(opensColumn, connectedColumn, idleColumn)) {
             column.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
         }
+        // The same orders, read straight from the rows (see rowOrder()).
+        Comparator<Long> byNumber = Comparator.nullsLast(Comparator.naturalOrder());
+        rowComparators.put(serverColumn, Comparator.comparing(SessionRow::server, String.CASE_INSENSITIVE_ORDER));
+        rowComparators.put(userColumn, Comparator.comparing(SessionRow::user, byText));
+        rowComparators.put(clientColumn, Comparator.comparing(SessionTableController::clientText, byText));
+        rowComparators.put(opensColumn, Comparator.comparing(r -> value(r, Session::openCount), byNumber));
+        rowComparators.put(connectedColumn, Comparator.comparing(r -> value(r, Session::activeSeconds), byNumber));
+        rowComparators.put(idleColumn, Comparator.comparing(r -> value(r, Session::idleSeconds), byNumber));
+        rowComparators.put(clientTypeColumn, Comparator.comparing(
+                r -> carriedText(r, SessionField.CLIENT_TYPE, SessionRow::clientType), byText));
+        rowComparators.put(transportColumn, Comparator.comparing(
+                r -> carriedText(r, SessionField.TRANSPORT, SessionRow::transport), byText));
+        rowComparators.put(flagsColumn, Comparator.comparing(r -> SessionRow.flagsText(r.getSession())));
+    }
+
+    /**
+     * The table's sort order as a comparator that reads the rows directly. The table's own comparator reads every
+     * row through the columns' cell value factories, which create the row's session property and a binding on each
+     * comparison: slower, and it would give all 100,000 rows the property objects they otherwise only get on screen.
+     * Null when the sort order has a column this controller does not know (then the table's comparator is used).
+     */
+    private Comparator<SessionRow> rowOrder() {
+        Comparator<SessionRow> order = null;
+        for (TableColumn<SessionRow, ?> column : table.getSortOrder()) {
+            Comparator<SessionRow> byColumn = rowComparators.get(column);
+            if (byColumn == null) {
+                return null;
+            }
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                byColumn = byColumn.reversed();
+            }
+            order = order == null ? byColumn : order.thenComparing(byColumn);
+        }
+        return order;
+    }
+
+    private static Long value(SessionRow row, Function<Session, OptionalLong> getter) {
+        OptionalLong value = getter.apply(row.getSession());
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+
+    private static String carriedText(SessionRow row, SessionField field, Function<SessionRow, String> getter) {
+        return row.getSession().level().carries(field) ? getter.apply(row) : null;
     }
 
     /**
@@ -129,15 +180,30 @@ public final class SessionTableController {
         var sorted = viewModel.sortedRows();
         sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> {
             Comparator<SessionRow> current = table.getComparator();
-            return current == null ? null : (a, b) -> current.compare(a, b);
-        }, table.comparatorProperty(), viewModel.pollCountProperty()));
+            if (current == null) {
+                return null;
+            }
+            Comparator<SessionRow> direct = rowOrder();
+            return direct != null ? direct : (a, b) -> current.compare(a, b);
+        }, table.comparatorProperty(), resorts));
         table.setSortPolicy(t -> true);
         table.setItems(sorted);
         // Grouped by server, then alphabetical: the order a helpdesk agent scans in. A saved layout overrides it.
         table.getSortOrder().setAll(List.of(serverColumn, userColumn));
     }
 
+    /**
+     * Server and user never change within a row (they are its key, and both compare ignoring case), so a table sorted
+     * by them alone is still in order after a poll; re-sorting 100,000 rows anyway cost about a fifth of a merge.
+     */
+    private boolean sortDependsOnValuesChangedInPlace() {
+        return table.getSortOrder().stream().anyMatch(column -> column != serverColumn && column != userColumn);
+    }
+
     private void afterPoll() {
+        if (sortDependsOnValuesChangedInPlace()) {
+            resorts.set(resorts.get() + 1);
+        }
         // The details pane keeps showing a session that just ended; the table must not suggest another is shown.
         if (viewModel.detailsShowEndedSession() && table.getSelectionModel().getSelectedItem() != null
                 && table.getSelectionModel().getSelectedItem() != viewModel.details().getRow()) {

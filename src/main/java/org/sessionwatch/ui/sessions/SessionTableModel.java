@@ -44,7 +44,12 @@ public final class SessionTableModel {
     public static final Duration FRESH_FOR = Duration.ofSeconds(6);
 
     private final ObservableList<SessionRow> rows = FXCollections.observableArrayList();
-    private final Map<SessionKey, List<SessionRow>> index = new HashMap<>();
+    /**
+     * Rows by key: a {@link SessionRow}, or a {@code List<SessionRow>} when several live sessions share a key (a user
+     * who reconnected before the old session timed out). One row per key is the norm, and a list for each cost
+     * about 48 bytes per row at 100,000 rows (see BENCHMARKS.md, memory.session_with_table_row).
+     */
+    private final Map<SessionKey, Object> index = new HashMap<>();
     private final Set<String> serversEverAnswered = new HashSet<>();
     private final Deque<SessionRow> freshRows = new ArrayDeque<>();
     private long generation;
@@ -108,7 +113,7 @@ public final class SessionTableModel {
                         } else {
                             row = new SessionRow(SessionKey.of(session), SessionKey.startOf(session, answeredAt),
                                     session, ok.requestedLevel(), answeredAt);
-                            index.computeIfAbsent(row.key(), k -> new ArrayList<>(1)).add(row);
+                            addToIndex(row);
                             if (highlight) {
                                 row.setFresh(true);
                                 row.freshSince = cycle.polledAt();
@@ -142,11 +147,7 @@ public final class SessionTableModel {
 
     private void remove(Set<SessionRow> removed) {
         for (SessionRow row : removed) {
-            List<SessionRow> bucket = index.get(row.key());
-            bucket.remove(row);
-            if (bucket.isEmpty()) {
-                index.remove(row.key());
-            }
+            removeFromIndex(row);
             row.markEnded();
         }
         if (!removed.isEmpty()) {
@@ -157,14 +158,18 @@ public final class SessionTableModel {
 
     /** The unmatched row of this generation whose start time agrees with the session's, or null. */
     private SessionRow match(Session session, Instant answeredAt, long current) {
-        List<SessionRow> bucket = index.get(SessionKey.of(session));
-        if (bucket == null) {
+        Object indexed = index.get(SessionKey.of(session));
+        if (indexed == null) {
             return null;
         }
         long start = SessionKey.startOf(session, answeredAt);
+        if (indexed instanceof SessionRow only) {
+            return only.generation != current && distance(only.startEpochSecond(), start)
+                    <= START_TOLERANCE.toSeconds() ? only : null;
+        }
         SessionRow best = null;
         long bestDistance = Long.MAX_VALUE;
-        for (SessionRow candidate : bucket) {
+        for (SessionRow candidate : rowsOf(indexed)) {
             if (candidate.generation == current) {
                 continue;
             }
@@ -175,6 +180,34 @@ public final class SessionTableModel {
             }
         }
         return best;
+    }
+
+    private void addToIndex(SessionRow row) {
+        index.merge(row.key(), row, (existing, added) -> {
+            List<SessionRow> rowsWithKey = existing instanceof SessionRow one ? new ArrayList<>(List.of(one))
+                    : rowsOf(existing);
+            rowsWithKey.add((SessionRow) added);
+            return rowsWithKey;
+        });
+    }
+
+    private void removeFromIndex(SessionRow row) {
+        index.computeIfPresent(row.key(), (key, existing) -> {
+            if (existing == row) {
+                return null;
+            }
+            if (existing instanceof SessionRow) {
+                return existing;
+            }
+            List<SessionRow> rowsWithKey = rowsOf(existing);
+            rowsWithKey.remove(row);
+            return rowsWithKey.size() == 1 ? rowsWithKey.getFirst() : rowsWithKey;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<SessionRow> rowsOf(Object indexed) {
+        return (List<SessionRow>) indexed;
     }
 
     private static long distance(long a, long b) {

@@ -1,0 +1,100 @@
+package org.sessionwatch.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one benchmark in a JVM of its own, with this JVM's class path.
+ *
+ * <p>Each figure gets a fresh JVM so that threads one leaves behind (the fan-out benchmark hangs servers on
+ * purpose), the JavaFX toolkit, or garbage from another cannot disturb it, and so the heap a memory figure reports
+ * holds nothing else.
+ */
+final class ChildJvm {
+
+    /**
+     * The system properties surefire sets for the GUI tests (headless Monocle, software rendering), and a virtual
+     * screen larger than Monocle's 1280x800 default, which the window's 1360x840 would overflow.
+     */
+    static final List<String> HEADLESS_FX = List.of("-Dheadless.geometry=1920x1200",
+            "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
+            "-Djava.awt.headless=true", "-Dtestfx.headless=true");
+
+    private ChildJvm() {
+    }
+
+    static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    static String classPath() {
+        return System.getProperty("java.class.path");
+    }
+
+    /** The command line for {@code mainClass} with the given JVM options and arguments. */
+    static List<String> command(String mainClass, List<String> jvmOptions, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable().toString());
+        command.addAll(jvmOptions);
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-cp");
+        command.add(classPath());
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    /**
+     * Runs the benchmark and returns the figures it printed. Its other output is passed through, indented.
+     *
+     * @throws IllegalStateException when it fails, prints no figure or outlives {@code timeout}
+     */
+    static List<Figure> run(Class<?> mainClass, List<String> jvmOptions, List<String> args, Duration timeout)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command(mainClass.getName(), jvmOptions, args))
+                .redirectErrorStream(true);
+        Process process = builder.start();
+        List<Figure> figures = new ArrayList<>();
+        Thread reader = Thread.ofPlatform().daemon().name("bench-child-output").start(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    Figure figure = FigureOutput.parse(line);
+                    if (figure != null) {
+                        synchronized (figures) {
+                            figures.add(figure);
+                        }
+                    } else {
+                        System.out.println("    " + line);
+                    }
+                }
+            } catch (IOException e) {
+                System.out.println("    (output of " + mainClass.getSimpleName() + " lost: " + e.getMessage() + ")");
+            }
+        });
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new IllegalStateException(mainClass.getSimpleName() + " did not finish within " + timeout);
+        }
+        reader.join(5_000);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(mainClass.getSimpleName() + " failed with exit code "
+                    + process.exitValue());
+        }
+        synchronized (figures) {
+            if (figures.isEmpty()) {
+                throw new IllegalStateException(mainClass.getSimpleName() + " printed no figure");
+            }
+            return List.copyOf(figures);
+        }
+    }
+}

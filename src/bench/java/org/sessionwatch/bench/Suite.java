@@ -1,0 +1,71 @@
+package org.sessionwatch.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.sessionwatch.bench.fx.ListPipelineBenchmark;
+import org.sessionwatch.bench.fx.ResponsivenessBenchmark;
+import org.sessionwatch.bench.fx.StartupBenchmark;
+import org.sessionwatch.bench.fx.TableMergeBenchmark;
+import org.sessionwatch.netapi.srvsvc.SambaPollBenchmark;
+import org.sessionwatch.netapi.windows.MemoryBenchmark;
+import org.sessionwatch.polling.FanOutBenchmark;
+
+/** The figures of the suite, in the order they run. */
+final class Suite {
+    /**
+     * Full fan-out: one thread per server and no start-up jitter, the only settings with which every call of a
+     * 500-server cycle starts early enough for the cycle to end within deadline + 0.5 s (see BENCHMARKS.md).
+     */
+    static final List<String> FANOUT_FULL = List.of("concurrency=500", "jitterMs=0", "cycles=100",
+            "serialShare=0.25");
+    /** The settings the app uses today (PollerOptions.from: default concurrency and jitter), three cycles. */
+    static final List<String> FANOUT_APP_DEFAULTS = List.of("prefix=fanout_app_defaults", "figures=wall",
+            "cycles=3", "serialShare=0.1", "release=false");
+
+    private Suite() {
+    }
+
+    private static List<String> fx(String... options) {
+        List<String> all = new java.util.ArrayList<>(ChildJvm.HEADLESS_FX);
+        all.addAll(List.of(options));
+        return all;
+    }
+
+    private static List<Figure> table() throws Exception {
+        List<Figure> figures = new java.util.ArrayList<>(
+                ChildJvm.run(TableMergeBenchmark.class, fx("-Xmx1g"), List.of(), Duration.ofMinutes(4)));
+        figures.addAll(ChildJvm.run(ListPipelineBenchmark.class, List.of("-Xmx1g"), List.of(),
+                Duration.ofMinutes(2)));
+        return figures;
+    }
+
+    private static List<Figure> fanOut() throws Exception {
+        List<Figure> figures = new java.util.ArrayList<>(
+                ChildJvm.run(FanOutBenchmark.class, List.of("-Xmx1g"), FANOUT_FULL, Duration.ofMinutes(4)));
+        figures.addAll(ChildJvm.run(FanOutBenchmark.class, List.of("-Xmx1g"), FANOUT_APP_DEFAULTS,
+                Duration.ofMinutes(2)));
+        return figures;
+    }
+
+    static List<BenchMain.Step> steps() {
+        return List.of(
+                new BenchMain.Step("fanout", "1. Poll fan-out, 500 servers",
+                        Suite::fanOut),
+                new BenchMain.Step("table", "2. Table merge, 100,000 sessions, 1 % churn, real window",
+                        Suite::table),
+                new BenchMain.Step("decode", "3. Level-502 decode throughput, 10,000 entries", DecodeFigures::run),
+                new BenchMain.Step("memory", "4. Retained heap per session, 100,000 sessions",
+                        () -> ChildJvm.run(MemoryBenchmark.class, List.of("-Xmx1g", "-XX:+UseSerialGC"), List.of(),
+                                Duration.ofMinutes(2))),
+                new BenchMain.Step("samba", "5. End to end against Samba: kept vs fresh connection",
+                        () -> ChildJvm.run(SambaPollBenchmark.class, List.of("-Xmx512m"), List.of(),
+                                Duration.ofMinutes(3))),
+                new BenchMain.Step("startup", "6. Launch to first populated table, demo fleet",
+                        () -> StartupBenchmark.run(ChildJvm.HEADLESS_FX, ChildJvm.classPath(),
+                                ChildJvm.javaExecutable(), 3)),
+                new BenchMain.Step("responsiveness", "7. Longest FX pause over 100 cycles, 500 servers, 100,000 rows",
+                        () -> ChildJvm.run(ResponsivenessBenchmark.class, fx("-Xmx1g"), List.of(),
+                                Duration.ofMinutes(5))));
+    }
+}
