@@ -20,7 +20,8 @@ class PollerOptionsTest {
 
         assertThat(options.serverDeadline()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.requestedLevel()).isEqualTo(InfoLevel.LEVEL_502);
-        assertThat(options.maxConcurrency()).isBetween(8, 32);
+        assertThat(options.maxConcurrency()).as("network-bound: not tied to the core count").isEqualTo(64);
+        assertThat(options.jitter()).isEqualTo(Duration.ofMillis(5));
         assertThat(options.preferredMaxLength()).isEqualTo(NetApiStatus.MAX_PREFERRED_LENGTH);
         assertThat(options.hide()).isEqualTo(SessionFilter.NONE);
         assertThat(options.reachabilityCheck()).isFalse();
