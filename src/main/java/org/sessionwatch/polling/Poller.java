@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiStatus;
@@ -57,7 +58,7 @@ public final class Poller implements AutoCloseable {
     private final EnumeratorFactory factory;
     private final PollerOptions options;
     private final Clock clock;
-    private final PollThreads threads;
+    private final String threadNamePrefix;
     private final ElasticPool pool;
     private final ScheduledThreadPoolExecutor deadlines;
     private final Object cycleLock = new Object();
@@ -78,13 +79,9 @@ public final class Poller implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
         int instance = INSTANCES.incrementAndGet();
-        this.threads = new PollThreads("sessionwatch-poll-" + instance + "-");
-        this.pool = new ElasticPool(options.maxConcurrency(), threads);
-        this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "sessionwatch-deadlines-" + instance);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threadNamePrefix = "sessionwatch-poll-" + instance + "-";
+        this.pool = new ElasticPool(options.maxConcurrency(), NamedThreads.daemon("sessionwatch-poll-" + instance));
+        this.deadlines = new ScheduledThreadPoolExecutor(1, NamedThreads.daemon("sessionwatch-deadlines-" + instance));
         deadlines.setRemoveOnCancelPolicy(true);
     }
 
@@ -265,7 +262,7 @@ public final class Poller implements AutoCloseable {
 
     /** The prefix of this poller's worker thread names, for diagnostics and tests. */
     String threadNamePrefix() {
-        return threads.prefix();
+        return threadNamePrefix;
     }
 
     /** Calls abandoned at their deadline that have not returned yet. */

@@ -12,11 +12,11 @@ import java.util.function.Function;
 
 import javafx.application.Platform;
 
+import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.servers.AppConfig;
 import org.sessionwatch.ui.common.ControllerFactory;
-import org.sessionwatch.ui.common.NamedThreads;
 import org.sessionwatch.ui.main.MainViewModel;
 import org.sessionwatch.ui.main.MainWindowController;
 import org.sessionwatch.ui.main.PollScheduler;

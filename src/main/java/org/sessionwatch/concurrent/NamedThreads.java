@@ -1,4 +1,4 @@
-package org.sessionwatch.ui.common;
+package org.sessionwatch.concurrent;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Named daemon threads for the GUI's background work. Daemon so a hung server call can never keep the JVM alive after
- * the window closed; named so a thread dump says who is stuck; with a handler so a bug is logged, not swallowed.
+ * Named daemon threads for all background work (poller, GUI, file writes). Daemon so a call hung in native code can
+ * never keep the JVM alive after the window closed or the CLI finished; named ({@code prefix-N}) so a thread dump says
+ * who is stuck; with a handler so a bug is logged, not swallowed.
  */
 public final class NamedThreads {
     private static final Logger LOG = LoggerFactory.getLogger(NamedThreads.class);
