@@ -21,7 +21,8 @@ import static org.sessionwatch.netapi.SessionField.USER_NAME;
  *
  * <p>Not to be confused with {@code netapi.windows.SessionInfoLayout}, which gives byte offsets of the same structures
  * in netapi32's in-memory (x64/x86 C) form. The wire form is a member order, the memory form a set of offsets; they
- * share only the name of the structure they describe, so each stays package-private next to its decoder.
+ * share only the member names ({@link org.sessionwatch.netapi.SessionField#memberName}), so each stays package-private
+ * next to its decoder.
  */
 final class SessionInfoLayout {
 
@@ -70,16 +71,6 @@ final class SessionInfoLayout {
 
     /** The IDL member name, e.g. {@code sesi502_cltype_name}, for error messages. */
     String wireName(SessionField field) {
-        String suffix = switch (field) {
-            case CLIENT_NAME -> "cname";
-            case USER_NAME -> "username";
-            case OPEN_COUNT -> "num_opens";
-            case ACTIVE_TIME -> "time";
-            case IDLE_TIME -> "idle_time";
-            case USER_FLAGS -> "user_flags";
-            case CLIENT_TYPE -> "cltype_name";
-            case TRANSPORT -> "transport";
-        };
-        return "sesi" + level.code() + "_" + suffix;
+        return field.memberName(level);
     }
 }

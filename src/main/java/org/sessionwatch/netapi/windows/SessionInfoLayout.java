@@ -16,7 +16,8 @@ import org.sessionwatch.netapi.SessionField;
  * two 8-byte string pointers, four DWORDs, two more pointers.
  *
  * <p>Not to be confused with {@code netapi.srvsvc.SessionInfoLayout}, the NDR wire order of the same structures (4-byte
- * referents, deferred strings): a different ABI, so nothing is shared but the structure names.
+ * referents, deferred strings): a different ABI, so nothing is shared but the member names
+ * ({@link org.sessionwatch.netapi.SessionField#memberName}).
  *
  * @param level     the level the layout describes
  * @param entrySize the size of one array element, the stride between entries
@@ -43,17 +44,7 @@ record SessionInfoLayout(InfoLevel level, int entrySize, Map<SessionField, Integ
 
     /** The lmshare.h name of {@code field} at {@code level}, e.g. {@code sesi502_num_opens}. */
     static String headerFieldName(InfoLevel level, SessionField field) {
-        String suffix = switch (field) {
-            case CLIENT_NAME -> "cname";
-            case USER_NAME -> "username";
-            case OPEN_COUNT -> "num_opens";
-            case ACTIVE_TIME -> "time";
-            case IDLE_TIME -> "idle_time";
-            case USER_FLAGS -> "user_flags";
-            case CLIENT_TYPE -> "cltype_name";
-            case TRANSPORT -> "transport";
-        };
-        return "sesi" + level.code() + "_" + suffix;
+        return field.memberName(level);
     }
 
     /** A fresh, zeroed structure of the level, for its size and offsets. */
