@@ -16,8 +16,8 @@ import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiStatus;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.SessionEnumerator;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 
 /**
  * A large simulated estate for the fan-out and responsiveness benchmarks.

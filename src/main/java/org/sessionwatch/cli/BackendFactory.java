@@ -7,7 +7,7 @@ import org.sessionwatch.polling.EnumeratorFactory;
 
 /**
  * Where the CLI gets its real (non-demo) backends: the seam through which the Windows and srvsvc backends are plugged
- * in, and tests pass fakes. Servers with {@link org.sessionwatch.servers.Backend#DEMO} never reach it.
+ * in, and tests pass fakes. Servers with {@link org.sessionwatch.config.Backend#DEMO} never reach it.
  */
 @FunctionalInterface
 public interface BackendFactory {

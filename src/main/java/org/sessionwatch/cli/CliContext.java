@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.sessionwatch.servers.ConfigPaths;
+import org.sessionwatch.config.ConfigPaths;
 
 /**
  * Everything the CLI takes from its surroundings, so tests run it with captured output, a fixed clock, no real

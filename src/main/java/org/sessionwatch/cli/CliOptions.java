@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.sessionwatch.AppInfo;
 import org.sessionwatch.netapi.InfoLevel;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerListImport;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerListImport;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -22,12 +22,12 @@ import org.sessionwatch.netapi.SessionEnumerator;
 import org.sessionwatch.polling.EnumeratorFactory;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
-import org.sessionwatch.servers.AppConfig;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ConfigLoad;
-import org.sessionwatch.servers.ConfigStore;
-import org.sessionwatch.servers.ServerConfig;
-import org.sessionwatch.servers.ServerListImport;
+import org.sessionwatch.config.AppConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ConfigLoad;
+import org.sessionwatch.config.ConfigStore;
+import org.sessionwatch.config.ServerConfig;
+import org.sessionwatch.config.ServerListImport;
 
 /** One execution of {@code --once} or {@code --watch}, after picocli has accepted the command line. */
 final class CliRun {

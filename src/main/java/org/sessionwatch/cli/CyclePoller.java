@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.sessionwatch.polling.EnumeratorFactory;
 import org.sessionwatch.polling.PollCycle;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.ServerConfig;
 
 /** Polls all servers once per call; the CLI's view of the poller, so tests can script cycles. */
 interface CyclePoller extends AutoCloseable {

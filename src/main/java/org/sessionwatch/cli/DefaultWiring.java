@@ -10,7 +10,7 @@ import org.sessionwatch.polling.BackendSelector;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.Poller;
 import org.sessionwatch.polling.PollerOptions;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.ServerConfig;
 
 /**
  * The only place the CLI names concrete classes: the real poller, the demo fleet and (through {@link Backends}) the

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 import org.sessionwatch.netapi.InfoLevel;
-import org.sessionwatch.servers.AppConfig;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.AppConfig;
+import org.sessionwatch.config.ServerConfig;
 
 /**
  * What one CLI run polls and how, after the command line has been laid over the configuration file.

@@ -6,7 +6,7 @@ import java.util.Optional;
  * Where passwords for explicit server credentials live: the OS credential store when there is one, otherwise memory
  * for the lifetime of the process. Never the configuration file, never a log.
  *
- * <p>Keys are {@link org.sessionwatch.servers.ServerConfig#credentialKey()}. Callers own the returned arrays and
+ * <p>Keys are {@link org.sessionwatch.config.ServerConfig#credentialKey()}. Callers own the returned arrays and
  * should overwrite them when done.
  */
 public interface CredentialStore {

@@ -17,7 +17,7 @@ import com.github.javakeyring.PasswordAccessException;
 /**
  * Passwords in the operating system's credential store through java-keyring: Windows Credential Manager, the macOS
  * Keychain, or on Linux the Secret Service (GNOME Keyring, KWallet) over D-Bus. Entries use the service name
- * {@value #SERVICE} and the account {@link org.sessionwatch.servers.ServerConfig#credentialKey()}.
+ * {@value #SERVICE} and the account {@link org.sessionwatch.config.ServerConfig#credentialKey()}.
  *
  * <p>A headless Linux usually has no session bus or no Secret Service, and some setups hang waiting for an unlock
  * prompt nobody sees. {@link #open(Duration)} therefore proves the store works with one read under a time limit and

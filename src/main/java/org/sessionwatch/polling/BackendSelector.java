@@ -9,8 +9,8 @@ import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.SessionEnumerator;
 import org.sessionwatch.netapi.demo.DemoFleet;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 
 /**
  * Chooses the backend for each server from its configuration.

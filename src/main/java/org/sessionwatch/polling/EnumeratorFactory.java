@@ -1,7 +1,7 @@
 package org.sessionwatch.polling;
 
 import org.sessionwatch.netapi.SessionEnumerator;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.ServerConfig;
 
 /** Picks and creates the backend for a server; the poller keeps one per server across cycles. */
 @FunctionalInterface

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.sessionwatch.netapi.Session;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.ServerConfig;
 
 /**
  * The session the poller opens on a server by asking it: the polling account, connected from one of this machine's

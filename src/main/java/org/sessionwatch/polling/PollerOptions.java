@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiStatus;
-import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.config.AppConfig;
 
 /**
  * How a {@link Poller} asks its servers.

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.sessionwatch.netapi.ClientNames;
 import org.sessionwatch.netapi.LevelNegotiator;
 import org.sessionwatch.netapi.SessionEnumerator;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,7 +15,7 @@ import javafx.application.Platform;
 import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
-import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.common.ControllerFactory;
 import org.sessionwatch.ui.main.MainViewModel;
 import org.sessionwatch.ui.main.MainWindowController;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.sessionwatch.credentials.CredentialStore;
-import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.settings.ServerListReader;
 
 /**

@@ -6,11 +6,11 @@ import java.util.Objects;
 
 import org.sessionwatch.credentials.CredentialStore;
 import org.sessionwatch.credentials.CredentialStores;
-import org.sessionwatch.servers.AppConfig;
-import org.sessionwatch.servers.ConfigLoad;
-import org.sessionwatch.servers.ConfigPaths;
-import org.sessionwatch.servers.ConfigStore;
-import org.sessionwatch.servers.ServerListImport;
+import org.sessionwatch.config.AppConfig;
+import org.sessionwatch.config.ConfigLoad;
+import org.sessionwatch.config.ConfigPaths;
+import org.sessionwatch.config.ConfigStore;
+import org.sessionwatch.config.ServerListImport;
 import org.sessionwatch.ui.settings.ServerListReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

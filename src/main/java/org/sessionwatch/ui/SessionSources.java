@@ -13,8 +13,8 @@ import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.polling.Poller;
 import org.sessionwatch.polling.PollerOptions;
-import org.sessionwatch.servers.AppConfig;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.AppConfig;
+import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.ui.main.SessionSource;
 
 /**

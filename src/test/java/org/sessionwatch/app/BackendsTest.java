@@ -16,8 +16,8 @@ import org.sessionwatch.netapi.SessionEnumerator;
 import org.sessionwatch.netapi.demo.DemoFleet;
 import org.sessionwatch.netapi.srvsvc.SrvsvcSessionEnumerator;
 import org.sessionwatch.polling.BackendSelector;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 
 /** The one wiring of the real backends that the CLI and the GUI share. */
 class BackendsTest {

@@ -17,7 +17,7 @@ class CliArchitectureTest {
 
     @ArchTest
     static final ArchRule cliAndConfigurationNeverTouchJavaFx = noClasses()
-            .that().resideInAnyPackage("org.sessionwatch.cli..", "org.sessionwatch.servers..",
+            .that().resideInAnyPackage("org.sessionwatch.cli..", "org.sessionwatch.config..",
                     "org.sessionwatch.app..", "org.sessionwatch.export..", "org.sessionwatch.format..",
                     "org.sessionwatch.files..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.sessionwatch.ui..")

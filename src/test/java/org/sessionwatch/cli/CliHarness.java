@@ -21,7 +21,7 @@ import org.sessionwatch.netapi.SessionEnumerator;
 import org.sessionwatch.polling.EnumeratorFactory;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.ServerConfig;
 
 /**
  * Runs {@link Cli} with captured output, a fixed clock, a recording sleeper and a simple sequential stand-in for the

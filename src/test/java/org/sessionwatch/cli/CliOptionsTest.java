@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.sessionwatch.AppInfo;
 import org.sessionwatch.netapi.InfoLevel;
-import org.sessionwatch.servers.AppConfig;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ConfigStore;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.AppConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ConfigStore;
+import org.sessionwatch.config.ServerConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -15,8 +15,8 @@ import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiStatus;
 import org.sessionwatch.netapi.Session;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,8 +13,8 @@ import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.SessionEnumerator;
 import org.sessionwatch.netapi.demo.DemoFleet;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 
 class BackendSelectorTest {
 

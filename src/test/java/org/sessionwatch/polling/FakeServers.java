@@ -14,8 +14,8 @@ import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.SessionEnumerator;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 
 /** Scripted servers for poller tests: each name answers with a behaviour; calls and closes are counted. */
 final class FakeServers implements EnumeratorFactory {

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.NetApiStatus;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 
 /** Deadlines, hung calls that cannot be cancelled, the thread budget, and closing or interrupting mid-cycle. */
 class PollerDeadlineTest extends PollerTestSupport {

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.ServerConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

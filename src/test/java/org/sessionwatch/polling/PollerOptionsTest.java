@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiStatus;
-import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.config.AppConfig;
 
 class PollerOptionsTest {
 

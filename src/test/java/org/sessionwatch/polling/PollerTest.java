@@ -18,8 +18,8 @@ import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiStatus;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 
 /** Concurrency, ordering, errors, enumerator lifecycle, reachability and filters. */
 class PollerTest extends PollerTestSupport {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.ServerConfig;
 
 /** Shared fixture of the poller tests: scripted servers, latches released after each test, pollers closed. */
 abstract class PollerTestSupport {

@@ -9,9 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sessionwatch.servers.AppConfig;
-import org.sessionwatch.servers.ConfigStore;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.AppConfig;
+import org.sessionwatch.config.ConfigStore;
+import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.ui.settings.ServerListReader;
 import org.sessionwatch.ui.testing.MemoryCredentials;
 

@@ -17,7 +17,7 @@ import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.Poller;
 import org.sessionwatch.polling.PollerOptions;
 import org.sessionwatch.polling.SimulatedFleet;
-import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.main.SessionSource;
 
 /**

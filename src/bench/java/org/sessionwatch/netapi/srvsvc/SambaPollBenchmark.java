@@ -14,8 +14,8 @@ import org.sessionwatch.credentials.InMemoryCredentialStore;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.InfoLevel;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 
 /**
  * Figure 5: end to end against the real Samba the tests use ({@link SambaServer}, on loopback): N client sessions

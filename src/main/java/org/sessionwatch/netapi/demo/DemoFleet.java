@@ -16,8 +16,8 @@ import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiStatus;
 import org.sessionwatch.netapi.SessionEnumerator;
 import org.sessionwatch.netapi.UserFlags;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 
 /**
  * A simulated estate of file servers, for trying SessionWatch without one and for tests of everything above the

@@ -14,7 +14,7 @@ import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiException;
 import org.sessionwatch.netapi.Paging;
 import org.sessionwatch.netapi.SessionEnumerator;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +55,7 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
      * @param credentials where the password for {@link ServerConfig#credentialKey()} is read on every (re)connect;
      *                    it is never kept by this class
      * @param deadline    the longest one network step may take: TCP connect, and waiting for any SMB or RPC answer;
-     *                    normally {@link org.sessionwatch.servers.AppConfig#serverDeadline()}
+     *                    normally {@link org.sessionwatch.config.AppConfig#serverDeadline()}
      */
     public SrvsvcSessionEnumerator(ServerConfig server, CredentialStore credentials, Duration deadline) {
         this.server = Objects.requireNonNull(server, "server");

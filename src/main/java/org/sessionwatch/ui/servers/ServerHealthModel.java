@@ -9,7 +9,7 @@ import javafx.collections.ObservableList;
 
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.ServerConfig;
 
 /** The server health list: one row per configured server, in configuration order, updated from each poll. */
 public final class ServerHealthModel {

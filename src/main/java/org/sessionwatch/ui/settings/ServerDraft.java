@@ -11,9 +11,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
-import org.sessionwatch.servers.ServerNames;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
+import org.sessionwatch.config.ServerNames;
 
 /**
  * One server as edited in the settings dialog: text the user typed, validated field by field with the messages of

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.ServerConfig;
 
 /** Reads a text file of server names for the settings dialog's Import; called off the FX thread. */
 @FunctionalInterface

@@ -23,7 +23,7 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.sessionwatch.servers.Backend;
+import org.sessionwatch.config.Backend;
 
 /** Binds the settings dialog to its {@link SettingsViewModel}; the form follows the selected server. */
 public final class SettingsController {

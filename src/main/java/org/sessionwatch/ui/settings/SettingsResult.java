@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.sessionwatch.credentials.CredentialStore;
-import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.config.AppConfig;
 
 /**
  * What Save in the settings dialog produced: the configuration to save and apply, and the password changes for the

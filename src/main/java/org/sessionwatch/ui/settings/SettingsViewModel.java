@@ -24,8 +24,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import org.sessionwatch.servers.AppConfig;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.AppConfig;
+import org.sessionwatch.config.ServerConfig;
 
 /**
  * The settings dialog's state: the server list being edited, the poll interval and the hide options. Nothing is

@@ -12,8 +12,8 @@ import org.sessionwatch.credentials.CredentialStore;
 import org.sessionwatch.credentials.InMemoryCredentialStore;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.NetApiException;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 
 import com.hierynomus.smbj.auth.GSSAuthenticationContext;
 

@@ -22,8 +22,8 @@ import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.LevelNegotiator;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.Session;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 
 /**
  * The srvsvc backend against a real Samba smbd on loopback (see {@link SambaServer}). Samba 4.17 answers NetSessEnum

@@ -12,8 +12,8 @@ import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.LevelNegotiator;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 
 /**
  * Offering SMB 3 encryption must not break a server that cannot encrypt: a Samba limited to SMB 2.1 with encryption

@@ -20,7 +20,7 @@ import org.sessionwatch.netapi.demo.DemoFleet;
 import org.sessionwatch.polling.BackendSelector;
 import org.sessionwatch.polling.Poller;
 import org.sessionwatch.polling.PollerOptions;
-import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.AppContext;
 import org.sessionwatch.ui.MainWindow;
 import org.sessionwatch.ui.servers.ServerHealth;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.polling.ServerPollResult;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.ServerConfig;
 
 class ServerHealthModelTest {
     private final ServerHealthModel model = new ServerHealthModel();

@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.sessionwatch.servers.AppConfig;
-import org.sessionwatch.servers.Backend;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.AppConfig;
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.ui.testing.MemoryCredentials;
 
 class SettingsViewModelTest {

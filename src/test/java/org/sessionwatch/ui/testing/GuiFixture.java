@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import javafx.stage.Stage;
 
-import org.sessionwatch.servers.AppConfig;
+import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.AppContext;
 import org.sessionwatch.ui.MainWindow;
 import org.sessionwatch.ui.main.WindowActions;

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.sessionwatch.credentials.CredentialStore;
-import org.sessionwatch.servers.AppConfig;
-import org.sessionwatch.servers.ServerConfig;
+import org.sessionwatch.config.AppConfig;
+import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.ui.AppEnvironment;
 import org.sessionwatch.ui.settings.ServerListReader;
 

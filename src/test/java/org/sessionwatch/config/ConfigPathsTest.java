@@ -1,4 +1,4 @@
-package org.sessionwatch.servers;
+package org.sessionwatch.config;
 
 import java.nio.file.Path;
 import java.util.Map;

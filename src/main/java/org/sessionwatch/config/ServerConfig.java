@@ -1,4 +1,4 @@
-package org.sessionwatch.servers;
+package org.sessionwatch.config;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.sessionwatch.servers;
+package org.sessionwatch.config;
 
 import java.io.IOException;
 import java.nio.file.Files;

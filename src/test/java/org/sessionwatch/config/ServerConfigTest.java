@@ -1,4 +1,4 @@
-package org.sessionwatch.servers;
+package org.sessionwatch.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
