@@ -15,7 +15,7 @@ import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
-import org.sessionwatch.polling.SessionKey;
+import org.sessionwatch.tracking.SessionKey;
 
 /**
  * Turns consecutive poll cycles into connect/disconnect events.

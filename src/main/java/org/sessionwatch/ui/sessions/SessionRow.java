@@ -14,7 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.UserFlags;
-import org.sessionwatch.polling.SessionKey;
+import org.sessionwatch.tracking.SessionKey;
 
 /**
  * One row of the session table. The object lives as long as the session does: each poll updates its properties in

@@ -19,7 +19,7 @@ import javafx.collections.ObservableList;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
-import org.sessionwatch.polling.SessionKey;
+import org.sessionwatch.tracking.SessionKey;
 
 /**
  * The live list of sessions, merged poll after poll.
