@@ -28,6 +28,8 @@ import org.sessionwatch.config.ConfigLoad;
 import org.sessionwatch.config.ConfigStore;
 import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.config.ServerListImport;
+import org.sessionwatch.tracking.SessionEvent;
+import org.sessionwatch.tracking.SessionTracker;
 
 /** One execution of {@code --once} or {@code --watch}, after picocli has accepted the command line. */
 final class CliRun {
@@ -209,7 +211,7 @@ final class CliRun {
         if (options.format == OutputFormat.CSV) {
             context.out().print(Csv.row(WatchOutput.CSV_HEADER));
         }
-        WatchDiff diff = new WatchDiff();
+        SessionTracker tracker = new SessionTracker();
         PollCycle last = null;
         for (int cycle = 1; !stopRequested.get(); cycle++) {
             Instant started = context.clock().instant();
@@ -219,7 +221,10 @@ final class CliRun {
                 break;
             }
             last = polled;
-            for (WatchEvent event : diff.next(last)) {
+            for (SessionEvent event : tracker.completeCycle(last).events()) {
+                if (!WatchOutput.printed(event)) {
+                    continue;
+                }
                 context.out().print(switch (options.format) {
                     case TABLE -> WatchOutput.text(event) + System.lineSeparator();
                     case JSON -> WatchOutput.json(event) + System.lineSeparator();
