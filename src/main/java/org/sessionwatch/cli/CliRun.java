@@ -114,8 +114,8 @@ final class CliRun {
         }
         Duration interval = o.intervalSeconds != null ? Duration.ofSeconds(o.intervalSeconds) : base.pollInterval();
         Duration deadline = o.deadlineSeconds != null ? Duration.ofSeconds(o.deadlineSeconds) : base.serverDeadline();
-        AppConfig effective = new AppConfig(servers, interval, deadline, base.hideOwnSession(),
-                base.hideComputerAccounts(), base.hideAnonymous(), base.reachabilityCheck());
+        AppConfig effective = base.toBuilder().servers(servers).pollInterval(interval).serverDeadline(deadline)
+                .build();
         return new RunSettings(effective, o.level != null ? o.level : InfoLevel.LEVEL_502, o.client, o.user,
                 demoFleet);
     }
@@ -139,7 +139,7 @@ final class CliRun {
         int port = portFromOption && o.port != null ? o.port : s.port();
         String user = o.account != null ? o.account.user() : s.username();
         String domain = o.account != null ? o.account.domain() : s.domain();
-        return new ServerConfig(s.name(), backend, s.enabled(), port, user, domain, s.requireSigning());
+        return s.toBuilder().backend(backend).port(port).username(user).domain(domain).build();
     }
 
     private static boolean hasExplicitPort(String entry) {

@@ -7,10 +7,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -34,11 +40,71 @@ final class ConfigJson {
     private static final int MAX_POLL_INTERVAL_SECONDS = 86_400;
     private static final int MAX_DEADLINE_SECONDS = 3_600;
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "pollIntervalSeconds",
-            "serverDeadlineSeconds", "hideOwnSession", "hideComputerAccounts", "hideAnonymous", "reachabilityCheck",
-            "servers");
-    private static final Set<String> SERVER_KEYS = Set.of("name", "backend", "enabled", "port", "username", "domain",
-            "requireSigning");
+    /** Reads one field of a JSON object into a builder; the field may be missing or null (default kept). */
+    @FunctionalInterface
+    private interface FieldReader<B> {
+        void read(JsonNode object, String path, B builder) throws ConfigFormatException;
+    }
+
+    /**
+     * One setting of the file: its key, how it is read (checked, default when absent) and how it is written. The
+     * lists below are the only place a key is spelt: reading, writing and the "known fields" of error messages all
+     * come from them.
+     */
+    private record Setting<T, B>(String key, FieldReader<B> reader, BiConsumer<ObjectNode, T> writer) {
+
+        static <T, B> Setting<T, B> integer(String key, int min, int max, String what, ToLongFunction<T> get,
+                                            ObjIntConsumer<B> set) {
+            return new Setting<>(key, (object, path, builder) -> {
+                Integer value = intField(object, key, path, min, max, what);
+                if (value != null) {
+                    set.accept(builder, value);
+                }
+            }, (node, item) -> node.put(key, get.applyAsLong(item)));
+        }
+
+        static <T, B> Setting<T, B> bool(String key, Predicate<T> get, BiConsumer<B, Boolean> set) {
+            return new Setting<>(key, (object, path, builder) -> {
+                Boolean value = boolField(object, key, path);
+                if (value != null) {
+                    set.accept(builder, value);
+                }
+            }, (node, item) -> node.put(key, get.test(item)));
+        }
+
+        static <T, B> Setting<T, B> string(String key, Function<T, String> get, BiConsumer<B, String> set) {
+            return new Setting<>(key, (object, path, builder) -> set.accept(builder, stringField(object, key, path)),
+                    (node, item) -> node.put(key, get.apply(item)));
+        }
+    }
+
+    /** The top-level settings, in file order, between {@code version} and {@code servers}. */
+    private static final List<Setting<AppConfig, AppConfig.Builder>> SETTINGS = List.of(
+            Setting.integer("pollIntervalSeconds", 1, MAX_POLL_INTERVAL_SECONDS, "a number of seconds",
+                    c -> c.pollInterval().toSeconds(), (b, v) -> b.pollInterval(Duration.ofSeconds(v))),
+            Setting.integer("serverDeadlineSeconds", 1, MAX_DEADLINE_SECONDS, "a number of seconds",
+                    c -> c.serverDeadline().toSeconds(), (b, v) -> b.serverDeadline(Duration.ofSeconds(v))),
+            Setting.bool("hideOwnSession", AppConfig::hideOwnSession, AppConfig.Builder::hideOwnSession),
+            Setting.bool("hideComputerAccounts", AppConfig::hideComputerAccounts,
+                    AppConfig.Builder::hideComputerAccounts),
+            Setting.bool("hideAnonymous", AppConfig::hideAnonymous, AppConfig.Builder::hideAnonymous),
+            Setting.bool("reachabilityCheck", AppConfig::reachabilityCheck, AppConfig.Builder::reachabilityCheck));
+
+    /** A server's settings after its {@code name}, in file order. */
+    private static final List<Setting<ServerConfig, ServerConfig.Builder>> SERVER_SETTINGS = List.of(
+            new Setting<>("backend", ConfigJson::readBackend,
+                    (node, server) -> node.put("backend", server.backend().toString())),
+            Setting.bool("enabled", ServerConfig::enabled, ServerConfig.Builder::enabled),
+            Setting.integer("port", 1, 65535, "a port", ServerConfig::port, ServerConfig.Builder::port),
+            Setting.string("username", ServerConfig::username, ServerConfig.Builder::username),
+            Setting.string("domain", ServerConfig::domain, ServerConfig.Builder::domain),
+            Setting.bool("requireSigning", ServerConfig::requireSigning, ServerConfig.Builder::requireSigning));
+
+    private static final String VERSION_KEY = "version";
+    private static final String SERVERS_KEY = "servers";
+    private static final String NAME_KEY = "name";
+    private static final Set<String> TOP_LEVEL_KEYS = keys(SETTINGS, VERSION_KEY, SERVERS_KEY);
+    private static final Set<String> SERVER_KEYS = keys(SERVER_SETTINGS, NAME_KEY);
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -81,43 +147,27 @@ final class ConfigJson {
         refusePasswords(root, "");
         checkKeys(root, TOP_LEVEL_KEYS, "");
 
-        JsonNode version = root.get("version");
+        JsonNode version = root.get(VERSION_KEY);
         if (version != null && !(version.isIntegralNumber() && version.asLong() == VERSION)) {
             throw new ConfigFormatException("version: " + version + " is not supported (this SessionWatch reads version "
                     + VERSION + "; the file may come from a newer release)");
         }
-        int interval = intField(root, "pollIntervalSeconds", "",
-                (int) AppConfig.DEFAULT_POLL_INTERVAL.toSeconds(), 1, MAX_POLL_INTERVAL_SECONDS, "a number of seconds");
-        int deadline = intField(root, "serverDeadlineSeconds", "",
-                (int) AppConfig.DEFAULT_SERVER_DEADLINE.toSeconds(), 1, MAX_DEADLINE_SECONDS, "a number of seconds");
-        boolean hideOwn = boolField(root, "hideOwnSession", "", false);
-        boolean hideComputers = boolField(root, "hideComputerAccounts", "", false);
-        boolean hideAnonymous = boolField(root, "hideAnonymous", "", false);
-        boolean reachability = boolField(root, "reachabilityCheck", "", false);
-        List<ServerConfig> servers = servers(root.get("servers"));
-        return new AppConfig(servers, Duration.ofSeconds(interval), Duration.ofSeconds(deadline), hideOwn,
-                hideComputers, hideAnonymous, reachability);
+        AppConfig.Builder config = AppConfig.builder();
+        for (Setting<AppConfig, AppConfig.Builder> setting : SETTINGS) {
+            setting.reader().read(root, "", config);
+        }
+        return config.servers(servers(root.get(SERVERS_KEY))).build();
     }
 
     static byte[] write(AppConfig config) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("version", VERSION);
-        root.put("pollIntervalSeconds", config.pollInterval().toSeconds());
-        root.put("serverDeadlineSeconds", config.serverDeadline().toSeconds());
-        root.put("hideOwnSession", config.hideOwnSession());
-        root.put("hideComputerAccounts", config.hideComputerAccounts());
-        root.put("hideAnonymous", config.hideAnonymous());
-        root.put("reachabilityCheck", config.reachabilityCheck());
-        ArrayNode servers = root.putArray("servers");
+        root.put(VERSION_KEY, VERSION);
+        SETTINGS.forEach(setting -> setting.writer().accept(root, config));
+        ArrayNode servers = root.putArray(SERVERS_KEY);
         for (ServerConfig server : config.servers()) {
             ObjectNode node = servers.addObject();
-            node.put("name", server.name());
-            node.put("backend", server.backend().toString());
-            node.put("enabled", server.enabled());
-            node.put("port", server.port());
-            node.put("username", server.username());
-            node.put("domain", server.domain());
-            node.put("requireSigning", server.requireSigning());
+            node.put(NAME_KEY, server.name());
+            SERVER_SETTINGS.forEach(setting -> setting.writer().accept(node, server));
         }
         try {
             return (MAPPER.writeValueAsString(root) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
@@ -142,7 +192,7 @@ final class ConfigJson {
                 throw new ConfigFormatException(path + ": must be an object {\"name\": ...}, not " + describe(node));
             }
             checkKeys(node, SERVER_KEYS, path + ".");
-            JsonNode nameNode = node.get("name");
+            JsonNode nameNode = node.get(NAME_KEY);
             if (nameNode == null || !nameNode.isTextual()) {
                 throw new ConfigFormatException(path + ".name: missing; every server needs a \"name\"");
             }
@@ -157,24 +207,15 @@ final class ConfigJson {
                 throw new ConfigFormatException(path + ".name: '" + name + "' is already listed as servers["
                         + earlier + "]");
             }
-            Backend backend = Backend.AUTO;
-            JsonNode backendNode = node.get("backend");
-            if (backendNode != null && !backendNode.isNull()) {
-                if (!backendNode.isTextual()) {
-                    throw new ConfigFormatException(path + ".backend: must be a string, not " + describe(backendNode));
-                }
-                try {
-                    backend = Backend.parse(backendNode.asText());
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigFormatException(path + ".backend: " + e.getMessage());
-                }
+            ServerConfig.Builder server = ServerConfig.builder(name);
+            for (Setting<ServerConfig, ServerConfig.Builder> setting : SERVER_SETTINGS) {
+                setting.reader().read(node, path + ".", server);
             }
-            boolean enabled = boolField(node, "enabled", path + ".", true);
-            int port = intField(node, "port", path + ".", ServerConfig.DEFAULT_SMB_PORT, 1, 65535, "a port");
-            String username = stringField(node, "username", path + ".");
-            String domain = stringField(node, "domain", path + ".");
-            boolean requireSigning = boolField(node, "requireSigning", path + ".", true);
-            servers.add(new ServerConfig(name, backend, enabled, port, username, domain, requireSigning));
+            try {
+                servers.add(server.build());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigFormatException(path + ": " + e.getMessage());
+            }
         }
         return servers;
     }
@@ -210,11 +251,28 @@ final class ConfigJson {
         }
     }
 
-    private static int intField(JsonNode object, String key, String path, int fallback, int min, int max,
-                                String what) throws ConfigFormatException {
+    private static void readBackend(JsonNode object, String path, ServerConfig.Builder server)
+            throws ConfigFormatException {
+        JsonNode node = object.get("backend");
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isTextual()) {
+            throw new ConfigFormatException(path + "backend: must be a string, not " + describe(node));
+        }
+        try {
+            server.backend(Backend.parse(node.asText()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigFormatException(path + "backend: " + e.getMessage());
+        }
+    }
+
+    /** The value of a whole-number field within {@code min..max}, or null when it is missing or null. */
+    private static Integer intField(JsonNode object, String key, String path, int min, int max, String what)
+            throws ConfigFormatException {
         JsonNode node = object.get(key);
         if (node == null || node.isNull()) {
-            return fallback;
+            return null;
         }
         if (!node.isIntegralNumber()) {
             throw new ConfigFormatException(path + key + ": " + node + " is not a whole number");
@@ -225,11 +283,11 @@ final class ConfigJson {
         return node.asInt();
     }
 
-    private static boolean boolField(JsonNode object, String key, String path, boolean fallback)
-            throws ConfigFormatException {
+    /** The value of a boolean field, or null when it is missing or null. */
+    private static Boolean boolField(JsonNode object, String key, String path) throws ConfigFormatException {
         JsonNode node = object.get(key);
         if (node == null || node.isNull()) {
-            return fallback;
+            return null;
         }
         if (!node.isBoolean()) {
             throw new ConfigFormatException(path + key + ": " + node + " is not true or false");
@@ -246,6 +304,12 @@ final class ConfigJson {
             throw new ConfigFormatException(path + key + ": must be a string or null, not " + describe(node));
         }
         return node.asText();
+    }
+
+    private static Set<String> keys(List<? extends Setting<?, ?>> settings, String... more) {
+        Set<String> keys = new LinkedHashSet<>(List.of(more));
+        settings.forEach(setting -> keys.add(setting.key()));
+        return Set.copyOf(keys);
     }
 
     private static String describe(JsonNode node) {
