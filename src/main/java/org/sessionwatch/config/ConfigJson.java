@@ -76,6 +76,31 @@ final class ConfigJson {
             return new Setting<>(key, (object, path, builder) -> set.accept(builder, stringField(object, key, path)),
                     (node, item) -> node.put(key, get.apply(item)));
         }
+
+        /** A field that is written only when it has a value (alert rules list only what they set). */
+        static <T, B, V> Setting<T, B> optional(Setting<T, B> plain, Function<T, V> get, V unset) {
+            return new Setting<>(plain.key(), plain.reader(), (node, item) -> {
+                V value = get.apply(item);
+                if (value != null && !value.equals(unset)) {
+                    plain.writer().accept(node, item);
+                }
+            });
+        }
+
+        static <T, B> Setting<T, B> optionalString(String key, Function<T, String> get, BiConsumer<B, String> set) {
+            return optional(string(key, get, set), get, null);
+        }
+
+        static <T, B> Setting<T, B> optionalBool(String key, Function<T, Boolean> get, BiConsumer<B, Boolean> set) {
+            return optional(bool(key, item -> get.apply(item), set), get, null);
+        }
+
+        /** A whole number whose range the built object checks (so the message names the exact range). */
+        static <T, B> Setting<T, B> optionalInteger(String key, Function<T, Integer> get,
+                                                    BiConsumer<B, Integer> set) {
+            return optional(integer(key, Integer.MIN_VALUE, Integer.MAX_VALUE, "a whole number",
+                    item -> get.apply(item), set::accept), get, null);
+        }
     }
 
     /** The top-level settings, in file order, between {@code version} and {@code servers}. */
@@ -100,11 +125,32 @@ final class ConfigJson {
             Setting.string("domain", ServerConfig::domain, ServerConfig.Builder::domain),
             Setting.bool("requireSigning", ServerConfig::requireSigning, ServerConfig.Builder::requireSigning));
 
+    /** An alert rule's fields after its {@code name} and {@code event}, in file order. */
+    private static final List<Setting<AlertRule, AlertRule.Builder>> ALERT_SETTINGS = List.of(
+            Setting.optionalString("server", AlertRule::server, AlertRule.Builder::server),
+            Setting.optionalString("user", AlertRule::user, AlertRule.Builder::user),
+            Setting.optionalString("client", AlertRule::client, AlertRule.Builder::client),
+            Setting.optionalBool("guest", AlertRule::guest, AlertRule.Builder::guest),
+            Setting.optionalBool("unencrypted", AlertRule::unencrypted, AlertRule.Builder::unencrypted),
+            Setting.optionalInteger("forMinutes", AlertRule::forMinutes, AlertRule.Builder::forMinutes),
+            Setting.optionalInteger("count", AlertRule::count, AlertRule.Builder::count),
+            Setting.optionalInteger("idleMinutes", AlertRule::idleMinutes, AlertRule.Builder::idleMinutes),
+            Setting.optionalInteger("minOpens", AlertRule::minOpens, AlertRule.Builder::minOpens),
+            Setting.optionalString("pathGlob", AlertRule::pathGlob, AlertRule.Builder::pathGlob),
+            Setting.optional(Setting.integer("cooldownMinutes", Integer.MIN_VALUE, Integer.MAX_VALUE,
+                            "a whole number", AlertRule::cooldownMinutes, AlertRule.Builder::cooldownMinutes),
+                    AlertRule::cooldownMinutes, AlertRule.DEFAULT_COOLDOWN_MINUTES),
+            Setting.optional(Setting.bool("enabled", AlertRule::enabled, AlertRule.Builder::enabled),
+                    AlertRule::enabled, true));
+
     private static final String VERSION_KEY = "version";
+    private static final String ALERTS_KEY = "alerts";
+    private static final String EVENT_KEY = "event";
     private static final String SERVERS_KEY = "servers";
     private static final String NAME_KEY = "name";
-    private static final Set<String> TOP_LEVEL_KEYS = keys(SETTINGS, VERSION_KEY, SERVERS_KEY);
+    private static final Set<String> TOP_LEVEL_KEYS = keys(SETTINGS, VERSION_KEY, SERVERS_KEY, ALERTS_KEY);
     private static final Set<String> SERVER_KEYS = keys(SERVER_SETTINGS, NAME_KEY);
+    private static final Set<String> ALERT_KEYS = keys(ALERT_SETTINGS, NAME_KEY, EVENT_KEY);
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -156,7 +202,7 @@ final class ConfigJson {
         for (Setting<AppConfig, AppConfig.Builder> setting : SETTINGS) {
             setting.reader().read(root, "", config);
         }
-        return config.servers(servers(root.get(SERVERS_KEY))).build();
+        return config.servers(servers(root.get(SERVERS_KEY))).alerts(alerts(root.get(ALERTS_KEY))).build();
     }
 
     static byte[] write(AppConfig config) {
@@ -168,6 +214,16 @@ final class ConfigJson {
             ObjectNode node = servers.addObject();
             node.put(NAME_KEY, server.name());
             SERVER_SETTINGS.forEach(setting -> setting.writer().accept(node, server));
+        }
+        if (!config.alerts().isEmpty()) {
+            // Written only when there are rules, so a file from before alerts existed is saved unchanged.
+            ArrayNode alerts = root.putArray(ALERTS_KEY);
+            for (AlertRule rule : config.alerts()) {
+                ObjectNode node = alerts.addObject();
+                node.put(NAME_KEY, rule.name());
+                node.put(EVENT_KEY, rule.event().name());
+                ALERT_SETTINGS.forEach(setting -> setting.writer().accept(node, rule));
+            }
         }
         try {
             return (MAPPER.writeValueAsString(root) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
@@ -218,6 +274,55 @@ final class ConfigJson {
             }
         }
         return servers;
+    }
+
+    private static List<AlertRule> alerts(JsonNode array) throws ConfigFormatException {
+        if (array == null || array.isNull()) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw new ConfigFormatException("alerts: must be a list [...] of alert rules, not " + describe(array));
+        }
+        List<AlertRule> rules = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < array.size(); i++) {
+            String path = "alerts[" + i + "]";
+            JsonNode node = array.get(i);
+            if (!node.isObject()) {
+                throw new ConfigFormatException(path + ": must be an object {\"name\": ..., \"event\": ...}, not "
+                        + describe(node));
+            }
+            checkKeys(node, ALERT_KEYS, path + ".");
+            String name = stringField(node, NAME_KEY, path + ".");
+            if (name == null || name.isBlank()) {
+                throw new ConfigFormatException(path + ".name: missing; every alert rule needs a \"name\"");
+            }
+            String eventText = stringField(node, EVENT_KEY, path + ".");
+            if (eventText == null) {
+                throw new ConfigFormatException(path + ".event: missing; say what the rule watches for, e.g."
+                        + " \"SESSION_CONNECTED\"");
+            }
+            AlertRule.Builder rule;
+            try {
+                rule = AlertRule.builder(name, AlertEvent.parse(eventText));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigFormatException(path + ".event: " + e.getMessage());
+            }
+            for (Setting<AlertRule, AlertRule.Builder> setting : ALERT_SETTINGS) {
+                setting.reader().read(node, path + ".", rule);
+            }
+            try {
+                rules.add(rule.build());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigFormatException(path + "." + e.getMessage());
+            }
+            Integer earlier = seen.putIfAbsent(name.trim().toLowerCase(Locale.ROOT), i);
+            if (earlier != null) {
+                throw new ConfigFormatException(path + ".name: '" + name.trim() + "' is already the name of alerts["
+                        + earlier + "]");
+            }
+        }
+        return rules;
     }
 
     /** Refuses any key that looks like it holds a password, at any depth, without echoing its value. */
