@@ -119,6 +119,31 @@ class CliRunTest {
     }
 
     @Test
+    void watchPrintsAnAlertLineAfterTheEventThatFiredIt() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("config.json"), """
+                {"alerts": [{"name": "bob connects", "event": "SESSION_CONNECTED", "user": "BOB"},
+                            {"name": "budget", "event": "FILE_OPENED", "pathGlob": "*budget*"}]}
+                """);
+        CliHarness cli = harness();
+        AtomicInteger call = new AtomicInteger();
+        cli.backend = request -> {
+            Session bob = Session.builder("FS01", InfoLevel.LEVEL_10).clientName("pc2").userName("bob")
+                    .activeSeconds(3).idleSeconds(0).build();
+            return new EnumerationResult.Success("FS01", InfoLevel.LEVEL_10,
+                    call.incrementAndGet() == 1 ? List.of() : List.of(bob));
+        };
+
+        assertThat(cli.run("--watch", "--server", "FS01", "--cycles", "2")).isZero();
+
+        List<String> lines = cli.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains(" + CONNECT    FS01 pc2 bob (connected 3s");
+        assertThat(lines.get(1)).matches("\\S+Z ! ALERT      bob connects: FS01 pc2 bob connected");
+        assertThat(cli.err()).contains("alert rule 'budget' is not evaluated: FILE_OPENED rules need the"
+                + " open-files watch");
+    }
+
+    @Test
     void stoppingDuringAPollPrintsNothingForTheCutShortCycle() {
         CliHarness cli = harness();
         AtomicInteger call = new AtomicInteger();
