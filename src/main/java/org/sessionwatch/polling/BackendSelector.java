@@ -47,7 +47,10 @@ public final class BackendSelector implements EnumeratorFactory {
     /** The backend {@code server} will actually use: never {@link Backend#AUTO}. */
     public Backend resolve(ServerConfig server) {
         return switch (server.backend()) {
-            case AUTO -> isWindows && !server.hasExplicitCredentials() ? Backend.WINDOWS : Backend.SRVSVC;
+            // netapi32 always connects to port 445, so another port would be checked by the reachability test and
+            // then silently not used: such a server goes to srvsvc, which honours the port.
+            case AUTO -> isWindows && !server.hasExplicitCredentials()
+                    && server.port() == ServerConfig.DEFAULT_SMB_PORT ? Backend.WINDOWS : Backend.SRVSVC;
             case WINDOWS, SRVSVC, DEMO -> server.backend();
         };
     }
@@ -59,6 +62,10 @@ public final class BackendSelector implements EnumeratorFactory {
             case WINDOWS -> !isWindows || windows == null
                     ? unavailable("The Windows backend needs Windows; use the srvsvc backend for " + server.name()
                     + ".", "Set the backend of " + server.name() + " to srvsvc (or auto) in the server settings.")
+                    : server.port() != ServerConfig.DEFAULT_SMB_PORT
+                    ? unavailable("The Windows backend always connects to TCP port 445, but " + server.name()
+                    + " is configured with port " + server.port() + ".", "Set the backend of " + server.name()
+                    + " to srvsvc (or auto), which uses the configured port, or set its port to 445.")
                     : windows.apply(server);
             case SRVSVC -> srvsvc == null
                     ? unavailable("The srvsvc backend is not available in this build, so " + server.name()

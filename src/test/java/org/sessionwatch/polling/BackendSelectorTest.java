@@ -82,6 +82,53 @@ class BackendSelectorTest {
     }
 
     @Test
+    void autoWithANonDefaultPortUsesSrvsvcWhichHonoursThePortOnWindowsToo() {
+        BackendSelector selector = new BackendSelector(windows, srvsvc, demo, true);
+        ServerConfig onPort4455 = new ServerConfig("fs02.corp.example", Backend.AUTO, true, 4455, null, null, true);
+
+        assertThat(selector.resolve(onPort4455)).isEqualTo(Backend.SRVSVC);
+        assertThat(answer(selector.create(onPort4455), "fs02.corp.example")).isEqualTo("srvsvc");
+        assertThat(windowsCreated).isEmpty();
+    }
+
+    @Test
+    void theWindowsBackendWithANonDefaultPortIsRefusedWithTheReason() {
+        BackendSelector selector = new BackendSelector(windows, srvsvc, demo, true);
+        ServerConfig onPort4455 = new ServerConfig("FS02", Backend.WINDOWS, true, 4455, null, null, true);
+
+        EnumerationResult result = selector.create(onPort4455).enumerate(EnumerationRequest.of("FS02"));
+
+        assertThat(result).isInstanceOfSatisfying(EnumerationResult.Failure.class, f -> {
+            assertThat(f.error().message()).contains("always connects to TCP port 445", "FS02", "port 4455");
+            assertThat(f.error().remedyText()).hasValueSatisfying(r -> assertThat(r).contains("srvsvc"));
+        });
+        assertThat(windowsCreated).isEmpty();
+    }
+
+    @Test
+    void theReachabilityCheckAndTheCallUseTheSamePort() throws java.io.IOException {
+        // The pre-check connects to the configured port; the backend that then asks must be one that uses it.
+        List<Integer> portsAsked = new ArrayList<>();
+        Function<ServerConfig, SessionEnumerator> recordingSrvsvc = config -> {
+            portsAsked.add(config.port());
+            return request -> new EnumerationResult.Success(request.server(), request.level(), List.of());
+        };
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 5,
+                java.net.InetAddress.getLoopbackAddress());
+             Poller poller = new Poller(new BackendSelector(windows, recordingSrvsvc, demo, true),
+                     PollerOptions.defaults().withJitter(java.time.Duration.ZERO).withReachabilityCheck(true))) {
+            ServerConfig server = new ServerConfig("127.0.0.1", Backend.AUTO, true, listening.getLocalPort(), null,
+                    null, true);
+
+            PollCycle cycle = poller.poll(List.of(server));
+
+            assertThat(cycle.results()).singleElement().isInstanceOf(ServerPollResult.Ok.class);
+            assertThat(portsAsked).containsExactly(listening.getLocalPort());
+            assertThat(windowsCreated).isEmpty();
+        }
+    }
+
+    @Test
     void demoServersAreAnsweredByTheFleet() {
         BackendSelector selector = new BackendSelector(null, null, demo, false);
 

@@ -36,15 +36,14 @@ public final class WindowsSessionEnumerator implements SessionEnumerator {
     }
 
     private final NativeLoader loader;
-    private NetApiNative nativeLayer;
-    private NetApiError loadError;
 
     /**
-     * Uses the real netapi32.dll, loaded on the first {@link #enumerate} (on the polling thread, not the caller's). On
-     * a system without it every enumeration is a {@link EnumerationResult.Failure} saying so.
+     * Uses the real netapi32.dll, loaded on the first {@link #enumerate} of any server (on a polling thread, not the
+     * caller's) and shared by the process. On a system without it, or where Windows refuses to load it, every
+     * enumeration is a {@link EnumerationResult.Failure} saying why; the load is not retried.
      */
     public WindowsSessionEnumerator() {
-        this((NativeLoader) Netapi32Native::load);
+        this((NativeLoader) Netapi32Native::shared);
     }
 
     /** Uses {@code nativeLayer} instead of netapi32.dll, for tests. */
@@ -65,48 +64,17 @@ public final class WindowsSessionEnumerator implements SessionEnumerator {
     public EnumerationResult enumerate(EnumerationRequest request) {
         NetApiNative api;
         try {
-            api = nativeLayer();
+            api = loader.load();
         } catch (NetApiException e) {
             return new EnumerationResult.Failure(request.server(), request.level(), e.error());
         }
-        String serverName = serverArgument(request.server());
+        String serverName = UncServerName.of(request.server());
         String client = request.client().map(ClientNames::toUnc).orElse(null);
         String user = request.user().orElse(null);
         return Paging.collect(request, resumeHandle -> {
             NetApiNative.EnumCall call = callNative(api, request, serverName, client, user, resumeHandle);
             return readPage(api, request, call);
         });
-    }
-
-    /**
-     * The {@code servername} argument: {@code \\NAME} for a configured name, {@code null} (the local computer, no
-     * network round trip) for {@code localhost}. An IPv6 literal is rewritten to its {@code ipv6-literal.net} name
-     * ({@code fe80::1%12} becomes {@code fe80--1s12.ipv6-literal.net}), because a UNC name cannot hold colons.
-     */
-    static String serverArgument(String configured) {
-        String bare = ClientNames.strip(configured.trim());
-        if (bare.equalsIgnoreCase("localhost")) {
-            return null;
-        }
-        if (bare.indexOf(':') >= 0) {
-            String address = bare.startsWith("[") && bare.endsWith("]") ? bare.substring(1, bare.length() - 1) : bare;
-            bare = address.replace(':', '-').replace('%', 's') + ".ipv6-literal.net";
-        }
-        return ClientNames.toUnc(bare);
-    }
-
-    private synchronized NetApiNative nativeLayer() throws NetApiException {
-        if (nativeLayer == null && loadError == null) {
-            try {
-                nativeLayer = loader.load();
-            } catch (NetApiException e) {
-                loadError = e.error(); // loading again would fail the same way on every poll
-            }
-        }
-        if (loadError != null) {
-            throw new NetApiException(loadError);
-        }
-        return nativeLayer;
     }
 
     private static NetApiNative.EnumCall callNative(NetApiNative api, EnumerationRequest request, String serverName,

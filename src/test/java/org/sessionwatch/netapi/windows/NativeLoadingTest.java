@@ -27,7 +27,7 @@ class NativeLoadingTest {
         for (String name : new String[] {"LmShare", "LmShare$SESSION_INFO_0", "LmShare$SESSION_INFO_1",
                 "LmShare$SESSION_INFO_2", "LmShare$SESSION_INFO_10", "LmShare$SESSION_INFO_502",
                 "SessionInfoLayout", "SessionInfoDecoder", "WideStrings", "NetApiNative", "Netapi32Library",
-                "Netapi32Native", "WindowsSessionEnumerator"}) {
+                "Netapi32Native", "WindowsSessionEnumerator", "UncServerName", "OnceLoaded", "NativeLoadFailure"}) {
             Class<?> type = Class.forName("org.sessionwatch.netapi.windows." + name, true, loader);
             assertThat(type).isNotNull();
         }
@@ -54,7 +54,8 @@ class NativeLoadingTest {
     @Test
     void aLibraryThatIsNotThereIsAnErrorNotAnUnsatisfiedLinkError() {
         // bypasses the OS check to exercise JNA's real load failure
-        assertThatThrownBy(() -> Netapi32Native.load("netapi32"))
+        assertThatThrownBy(() -> Netapi32Native.load("netapi32",
+                () -> com.sun.jna.Native.load("netapi32", Netapi32Library.class)))
                 .isInstanceOfSatisfying(NetApiException.class, e -> {
                     assertThat(e.error().kind()).isEqualTo(ErrorKind.OTHER);
                     assertThat(e.error().message()).contains("could not be loaded")

@@ -87,16 +87,32 @@ class WindowsSessionEnumeratorTest {
         enumerator.enumerate(EnumerationRequest.of("LocalHost"));
 
         assertThat(netapi.calls().getFirst().serverName()).isNull();
-        assertThat(WindowsSessionEnumerator.serverArgument("10.1.2.3")).isEqualTo("\\\\10.1.2.3");
-        assertThat(WindowsSessionEnumerator.serverArgument(" \\\\FS01 ")).isEqualTo("\\\\FS01");
+        assertThat(UncServerName.of("10.1.2.3")).isEqualTo("\\\\10.1.2.3");
+        assertThat(UncServerName.of(" \\\\FS01 ")).isEqualTo("\\\\FS01");
     }
 
     @Test
     void ipv6LiteralsBecomeTheirUncSafeIpv6LiteralNetNames() {
-        assertThat(WindowsSessionEnumerator.serverArgument("fe80::1%12"))
+        assertThat(UncServerName.of("fe80::1%12"))
                 .isEqualTo("\\\\fe80--1s12.ipv6-literal.net");
-        assertThat(WindowsSessionEnumerator.serverArgument("[2001:db8::5]"))
+        assertThat(UncServerName.of("[2001:db8::5]"))
                 .isEqualTo("\\\\2001-db8--5.ipv6-literal.net");
+    }
+
+    @Test
+    void ipv4MappedIpv6AddressesAreAskedAtTheirIpv4Address() {
+        netapi.answer(LEVEL_502, 0, 0, List.of(ALICE), 0);
+
+        enumerator.enumerate(EnumerationRequest.of("::ffff:10.1.2.3"));
+
+        assertThat(netapi.calls().getFirst().serverName()).isEqualTo("\\\\10.1.2.3");
+        assertThat(UncServerName.of("[::FFFF:10.1.2.3]")).isEqualTo("\\\\10.1.2.3");
+        assertThat(UncServerName.of("0:0:0:0:0:ffff:a01:203")).isEqualTo("\\\\10.1.2.3");
+        assertThat(UncServerName.of("::ffff:10.1.2.3%4")).isEqualTo("\\\\10.1.2.3");
+        // an IPv4-compatible or ordinary IPv6 address is not IPv4-mapped
+        assertThat(UncServerName.of("::1")).isEqualTo("\\\\--1.ipv6-literal.net");
+        assertThat(UncServerName.mappedIpv4("fs01.corp.example")).isEmpty();
+        assertThat(UncServerName.mappedIpv4("12:zz")).isEmpty();
     }
 
     @Test
@@ -261,10 +277,11 @@ class WindowsSessionEnumeratorTest {
     void aNativeLayerThatCannotBeLoadedFailsEveryServerAndIsLoadedOnlyOnce() {
         int[] loads = {0};
         var unavailable = new org.sessionwatch.netapi.NetApiError(ErrorKind.OTHER, 0, "No netapi32 here.", null);
-        WindowsSessionEnumerator broken = new WindowsSessionEnumerator(() -> {
+        OnceLoaded<NetApiNative> shared = new OnceLoaded<>(() -> {
             loads[0]++;
             throw new org.sessionwatch.netapi.NetApiException(unavailable);
         });
+        WindowsSessionEnumerator broken = new WindowsSessionEnumerator(shared::get);
 
         EnumerationResult first = broken.enumerate(EnumerationRequest.of("FS01"));
         EnumerationResult second = broken.enumerate(EnumerationRequest.of("FS02").withLevel(LEVEL_10));
