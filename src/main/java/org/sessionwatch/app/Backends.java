@@ -10,8 +10,9 @@ import org.sessionwatch.netapi.windows.WindowsSessionEnumerator;
 import org.sessionwatch.polling.BackendSelector;
 
 /**
- * The real backends, wired once for the CLI and the GUI: netapi32 on Windows (with the logged-on user's token),
- * srvsvc over SMB everywhere (with each server's account and the password {@code credentials} holds for it).
+ * The real backends, wired once for the CLI and the GUI: netapi32 on Windows (with the signed-in user's token, or
+ * with the server's account and the password {@code credentials} holds for it), srvsvc over SMB everywhere (with
+ * each server's account and that same password).
  * Extend {@link #create} when a backend is added; the callers only choose where passwords come from.
  */
 public final class Backends {
@@ -19,7 +20,7 @@ public final class Backends {
     }
 
     /**
-     * @param credentials where the srvsvc backend looks up passwords: the GUI passes the OS credential store (or
+     * @param credentials where both backends look up passwords: the GUI passes the OS credential store (or
      *                    memory when there is none); the CLI passes an in-memory store holding only the run's password,
      *                    so a script never picks up a password someone saved in the GUI
      * @param deadline    the per-server deadline, which also bounds the srvsvc connect and read timeouts
@@ -28,7 +29,7 @@ public final class Backends {
     public static BackendSelector create(CredentialStore credentials, Duration deadline, DemoFleet demo) {
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(deadline, "deadline");
-        return new BackendSelector(server -> new WindowsSessionEnumerator(),
+        return new BackendSelector(server -> WindowsSessionEnumerator.forServer(server, credentials),
                 SrvsvcSessionEnumerator.factory(credentials, deadline), demo, BackendSelector.runningOnWindows());
     }
 }

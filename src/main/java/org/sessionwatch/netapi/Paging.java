@@ -50,9 +50,10 @@ public final class Paging {
                 Page page = fetcher.fetch(resumeHandle);
                 long status = page.status();
                 if (status != NetApiStatus.NERR_SUCCESS && status != NetApiStatus.ERROR_MORE_DATA) {
-                    return NetApiStatus.isNoMatch(status)
-                            ? new EnumerationResult.Success(server, level, sessions)
-                            : new EnumerationResult.Failure(server, level, NetApiStatus.toError(status, server));
+                    return FilterMiss.ofStatus(status)
+                            .<EnumerationResult>map(miss -> new EnumerationResult.Success(server, level, sessions, miss))
+                            .orElseGet(() -> new EnumerationResult.Failure(server, level,
+                                    NetApiStatus.toError(status, server)));
                 }
                 int added = 0;
                 for (Session session : page.entries()) {

@@ -15,8 +15,9 @@ import org.sessionwatch.config.ServerConfig;
 /**
  * Chooses the backend for each server from its configuration.
  *
- * <p>{@link Backend#AUTO} means netapi32 on Windows when the server has no explicit credentials (the logged-on user's
- * token is what netapi32 uses), srvsvc otherwise. A backend this build or this OS cannot provide becomes an
+ * <p>{@link Backend#AUTO} means netapi32 on Windows when the server uses the SMB port 445 (netapi32 can use no other),
+ * with the signed-in user's token or, for a server with a user name, that account (as {@code runas /netonly}); srvsvc
+ * otherwise. A backend this build or this OS cannot provide becomes an
  * enumerator that reports why on every poll, so the server shows a readable error instead of breaking the cycle.
  */
 public final class BackendSelector implements EnumeratorFactory {
@@ -49,8 +50,8 @@ public final class BackendSelector implements EnumeratorFactory {
         return switch (server.backend()) {
             // netapi32 always connects to port 445, so another port would be checked by the reachability test and
             // then silently not used: such a server goes to srvsvc, which honours the port.
-            case AUTO -> isWindows && !server.hasExplicitCredentials()
-                    && server.port() == ServerConfig.DEFAULT_SMB_PORT ? Backend.WINDOWS : Backend.SRVSVC;
+            // A user name no longer sends a server to srvsvc on Windows: the Windows backend logs on with it.
+            case AUTO -> isWindows && server.port() == ServerConfig.DEFAULT_SMB_PORT ? Backend.WINDOWS : Backend.SRVSVC;
             case WINDOWS, SRVSVC, DEMO -> server.backend();
         };
     }

@@ -113,7 +113,8 @@ final class ServerCall implements Runnable {
         EnumerationResult answer = slot.enumerator().enumerate(options.requestFor(config.name()));
         return switch (answer) {
             case EnumerationResult.Success ok -> new ServerPollResult.Ok(config.name(), options.requestedLevel(),
-                    ok.level(), options.hide().apply(ok.sessions(), ownSession()), elapsed(), clock.instant());
+                    ok.level(), options.hide().apply(ok.sessions(), ownSession()), elapsed(), clock.instant(),
+                    ok.filterMiss());
             case EnumerationResult.Failure failure -> failed(failure.level(), failure.error());
             case null -> throw new IllegalStateException("The backend returned no result");
         };

@@ -38,13 +38,21 @@ class BackendSelectorTest {
     }
 
     @Test
-    void autoUsesSrvsvcWithExplicitCredentialsOrOffWindows() {
+    void autoOnWindowsUsesNetapiAlsoWithExplicitCredentialsWhichItLogsOnWith() {
         BackendSelector onWindows = new BackendSelector(windows, srvsvc, demo, true);
+
+        assertThat(onWindows.resolve(WITH_CREDENTIALS)).isEqualTo(Backend.WINDOWS);
+        assertThat(answer(onWindows.create(WITH_CREDENTIALS), "FS02")).isEqualTo("windows");
+        assertThat(windowsCreated).containsExactly("FS02");
+        assertThat(srvsvcCreated).isEmpty();
+    }
+
+    @Test
+    void autoOffWindowsUsesSrvsvc() {
         BackendSelector onLinux = new BackendSelector(null, srvsvc, demo, false);
 
-        assertThat(onWindows.resolve(WITH_CREDENTIALS)).isEqualTo(Backend.SRVSVC);
         assertThat(onLinux.resolve(PLAIN)).isEqualTo(Backend.SRVSVC);
-        assertThat(answer(onWindows.create(WITH_CREDENTIALS), "FS02")).isEqualTo("srvsvc");
+        assertThat(onLinux.resolve(WITH_CREDENTIALS)).isEqualTo(Backend.SRVSVC);
         assertThat(answer(onLinux.create(PLAIN), "FS01")).isEqualTo("srvsvc");
         assertThat(windowsCreated).isEmpty();
     }

@@ -7,10 +7,14 @@ import com.sun.jna.Pointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.sessionwatch.config.ServerConfig;
+import org.sessionwatch.credentials.CredentialStore;
+import org.sessionwatch.netapi.CallerAccount;
 import org.sessionwatch.netapi.ClientNames;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.FilterMiss;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiException;
 import org.sessionwatch.netapi.NetApiStatus;
@@ -18,7 +22,8 @@ import org.sessionwatch.netapi.Paging;
 import org.sessionwatch.netapi.SessionEnumerator;
 
 /**
- * Lists a server's sessions with {@code NetSessionEnum} from netapi32.dll, as the logged-on Windows user.
+ * Lists a server's sessions with {@code NetSessionEnum} from netapi32.dll, as the signed-in Windows user or, for a
+ * server with a user name, as that account ({@link CallIdentity}).
  *
  * <p>Asks at exactly the requested level (fallback is {@link org.sessionwatch.netapi.LevelNegotiator}'s job) and pages
  * with {@link Paging}. Every buffer netapi32 hands out is freed in {@code finally}, also after
@@ -36,6 +41,7 @@ public final class WindowsSessionEnumerator implements SessionEnumerator {
     }
 
     private final NativeLoader loader;
+    private final CallIdentity identity;
 
     /**
      * Uses the real netapi32.dll, loaded on the first {@link #enumerate} of any server (on a polling thread, not the
@@ -43,16 +49,29 @@ public final class WindowsSessionEnumerator implements SessionEnumerator {
      * enumeration is a {@link EnumerationResult.Failure} saying why; the load is not retried.
      */
     public WindowsSessionEnumerator() {
-        this((NativeLoader) Netapi32Native::shared);
+        this(Netapi32Native::shared, CallIdentity.SIGNED_IN);
+    }
+
+    /**
+     * The backend for {@code server}: with the signed-in user's token, or, when the server has a user name, with that
+     * account and the password {@code credentials} holds for it ({@link WindowsIdentities}).
+     */
+    public static WindowsSessionEnumerator forServer(ServerConfig server, CredentialStore credentials) {
+        return new WindowsSessionEnumerator(Netapi32Native::shared, WindowsIdentities.forServer(server, credentials));
     }
 
     /** Uses {@code nativeLayer} instead of netapi32.dll, for tests. */
     WindowsSessionEnumerator(NetApiNative nativeLayer) {
-        this(() -> nativeLayer);
+        this(() -> nativeLayer, CallIdentity.SIGNED_IN);
     }
 
     WindowsSessionEnumerator(NativeLoader loader) {
+        this(loader, CallIdentity.SIGNED_IN);
+    }
+
+    WindowsSessionEnumerator(NativeLoader loader, CallIdentity identity) {
         this.loader = loader;
+        this.identity = identity;
     }
 
     /** Whether this backend can work here: only on Windows. Loads nothing. */
@@ -62,18 +81,24 @@ public final class WindowsSessionEnumerator implements SessionEnumerator {
 
     @Override
     public EnumerationResult enumerate(EnumerationRequest request) {
-        NetApiNative api;
         try {
-            api = loader.load();
+            NetApiNative api = loader.load();
+            return identity.runAs(request.server(), () -> collect(api, request));
         } catch (NetApiException e) {
             return new EnumerationResult.Failure(request.server(), request.level(), e.error());
+        } catch (RuntimeException | LinkageError e) { // from the logon or impersonation calls
+            return new EnumerationResult.Failure(request.server(), request.level(),
+                    nativeFailure(request.server(), "Logging on", e).error());
         }
+    }
+
+    private EnumerationResult collect(NetApiNative api, EnumerationRequest request) {
         String serverName = UncServerName.of(request.server());
         String client = request.client().map(ClientNames::toUnc).orElse(null);
         String user = request.user().orElse(null);
         return Paging.collect(request, resumeHandle -> {
             NetApiNative.EnumCall call = callNative(api, request, serverName, client, user, resumeHandle);
-            return readPage(api, request, call);
+            return readPage(api, request, call, identity.account());
         });
     }
 
@@ -88,12 +113,16 @@ public final class WindowsSessionEnumerator implements SessionEnumerator {
         }
     }
 
-    private static Paging.Page readPage(NetApiNative api, EnumerationRequest request, NetApiNative.EnumCall call)
-            throws NetApiException {
+    private static Paging.Page readPage(NetApiNative api, EnumerationRequest request, NetApiNative.EnumCall call,
+                                        CallerAccount caller) throws NetApiException {
         try {
-            int status = call.status();
+            long status = Integer.toUnsignedLong(call.status());
+            if (FilterMiss.ofStatus(status).isPresent()) {
+                return new Paging.Page(status, List.of(), call.resumeHandle()); // Paging reports the miss
+            }
             if (status != NetApiStatus.NERR_SUCCESS && status != NetApiStatus.ERROR_MORE_DATA) {
-                return new Paging.Page(Integer.toUnsignedLong(status), List.of(), call.resumeHandle());
+                // explained for the account that asked: the signed-in user has no configured password to check
+                throw new NetApiException(NetApiStatus.toError(status, request.server(), caller));
             }
             return new Paging.Page(status,
                     SessionInfoDecoder.decode(call.buffer(), call.entriesRead(), request.server(), request.level()),

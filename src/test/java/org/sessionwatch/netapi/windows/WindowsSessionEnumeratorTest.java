@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
+import org.sessionwatch.netapi.CallerAccount;
 import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.FilterMiss;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.LevelNegotiator;
 import org.sessionwatch.netapi.NetApiStatus;
@@ -194,12 +196,50 @@ class WindowsSessionEnumeratorTest {
     }
 
     @Test
-    void aFilterThatMatchesNothingIsAnEmptyList() {
-        netapi.fail(LEVEL_502, NetApiStatus.NERR_CLIENT_NAME_NOT_FOUND);
+    void aFilterThatMatchesNothingIsAnEmptyListThatSaysSo() {
+        netapi.fail(LEVEL_502, NetApiStatus.NERR_CLIENT_NAME_NOT_FOUND)
+                .fail(LEVEL_502, NetApiStatus.NERR_USER_NOT_FOUND);
 
-        assertThat(users(enumerator.enumerate(new EnumerationRequest("FS01", LEVEL_502, "PC-GONE", null, -1))))
-                .isEmpty();
+        EnumerationResult client = enumerator.enumerate(new EnumerationRequest("FS01", LEVEL_502, "PC-GONE", null, -1));
+        EnumerationResult user = enumerator.enumerate(new EnumerationRequest("FS01", LEVEL_502, null, "alce", -1));
+
+        assertThat(users(client)).isEmpty();
+        assertThat(((EnumerationResult.Success) client).filterMiss()).isEqualTo(FilterMiss.CLIENT);
+        assertThat(((EnumerationResult.Success) user).filterMiss()).isEqualTo(FilterMiss.USER);
         assertThat(netapi.calls().getFirst().uncClientName()).isEqualTo("\\\\PC-GONE");
+    }
+
+    @Test
+    void aDomainQualifiedUserFilterIsReducedToTheBareNameTheServerMatches() {
+        netapi.answer(LEVEL_502, 0, 0, List.of(ALICE), 0);
+
+        enumerator.enumerate(new EnumerationRequest("FS01", LEVEL_502, null, "CORP\\alice", -1));
+
+        assertThat(netapi.calls().getFirst().userName()).isEqualTo("alice");
+    }
+
+    @Test
+    void aLogonFailureTellsTheSignedInUserAboutTheirWindowsSignInNotAConfiguredPassword() {
+        netapi.fail(LEVEL_502, NetApiStatus.ERROR_LOGON_FAILURE);
+
+        EnumerationResult.Failure failure = failure(enumerator.enumerate(EnumerationRequest.of("FS01")));
+
+        assertThat(failure.error()).isEqualTo(NetApiStatus.toError(NetApiStatus.ERROR_LOGON_FAILURE, "FS01",
+                CallerAccount.WINDOWS_SIGN_IN));
+        assertThat(failure.error().remedy()).doesNotContain("Check the user name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {NetApiStatus.NERR_SERVER_NOT_STARTED, NetApiStatus.ERROR_SESSION_CREDENTIAL_CONFLICT,
+            NetApiStatus.ERROR_NETWORK_ACCESS_DENIED, NetApiStatus.ERROR_NO_LOGON_SERVERS})
+    void statusesThatUsedToFallThroughAreExplained(int status) {
+        netapi.fail(LEVEL_502, status);
+
+        EnumerationResult.Failure failure = failure(enumerator.enumerate(EnumerationRequest.of("FS01")));
+
+        assertThat(failure.error().code()).isEqualTo(status);
+        assertThat(failure.error().message()).doesNotContain("failed with status");
+        assertThat(failure.error().remedyText()).isPresent();
     }
 
     @Test
