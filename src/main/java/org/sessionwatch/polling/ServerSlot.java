@@ -19,7 +19,7 @@ final class ServerSlot {
 
     private final ServerConfig config;
     private final EnumeratorFactory factory;
-    private SessionEnumerator enumerator;
+    private LevelNegotiator enumerator;
     private ServerCall running;
     private boolean retired;
     private volatile OwnSession ownSession;
@@ -80,6 +80,13 @@ final class ServerSlot {
         closeQuietly(created);
         synchronized (this) {
             return enumerator;
+        }
+    }
+
+    /** The person asked for a refresh: a server that refused every level is asked again on its next poll. */
+    synchronized void retryRefusedNow() {
+        if (enumerator != null) {
+            enumerator.retryRefusedNow();
         }
     }
 

@@ -70,6 +70,11 @@ public final class SessionSources {
             }
 
             @Override
+            public void retryRefusedNow() {
+                poller.retryRefusedNow();
+            }
+
+            @Override
             public void close() {
                 poller.close();
             }

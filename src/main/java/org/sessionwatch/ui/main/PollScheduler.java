@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class PollScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
 
+    private final SessionSource source;
     private final MainViewModel viewModel;
     private final Clock clock;
     private final ScheduledService<PollCycle> service;
@@ -50,7 +51,7 @@ public final class PollScheduler {
 
     public PollScheduler(SessionSource source, Executor executor, java.time.Duration interval, MainViewModel viewModel,
                          Clock clock) {
-        Objects.requireNonNull(source, "source");
+        this.source = Objects.requireNonNull(source, "source");
         this.viewModel = viewModel;
         this.clock = clock;
         this.service = new ScheduledService<>() {
@@ -145,6 +146,7 @@ public final class PollScheduler {
 
     /** Polls now unless a poll is already running; the regular rhythm continues from this poll. */
     public void refreshNow() {
+        source.retryRefusedNow(); // the person asks: servers that refused every level are asked again too
         if (isPolling()) {
             return;
         }

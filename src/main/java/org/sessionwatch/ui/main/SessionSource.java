@@ -23,6 +23,13 @@ public interface SessionSource extends AutoCloseable {
         return poll();
     }
 
+    /**
+     * The person asked for a refresh: servers that refused every level are asked again on the next poll rather than
+     * after their back-off. A source without such servers has nothing to do, which is what this default does.
+     */
+    default void retryRefusedNow() {
+    }
+
     /** Releases connections and threads; the default has none. */
     @Override
     default void close() {

@@ -24,6 +24,7 @@ public final class ScriptedSource implements SessionSource {
 
     private final Deque<Step> script = new ArrayDeque<>();
     private final AtomicInteger polls = new AtomicInteger();
+    private final AtomicInteger refreshRequests = new AtomicInteger();
     private Step last;
 
     public synchronized ScriptedSource then(PollCycle cycle) {
@@ -75,5 +76,15 @@ public final class ScriptedSource implements SessionSource {
 
     public int polls() {
         return polls.get();
+    }
+
+    @Override
+    public void retryRefusedNow() {
+        refreshRequests.incrementAndGet();
+    }
+
+    /** How often the window asked for refused servers to be asked again (Refresh now). */
+    public int refreshRequests() {
+        return refreshRequests.get();
     }
 }
