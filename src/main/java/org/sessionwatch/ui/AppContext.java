@@ -83,6 +83,14 @@ public final class AppContext implements AutoCloseable {
             public PollCycle poll(Consumer<ServerPollResult> answered) {
                 return source.get().poll(answered);
             }
+
+            @Override
+            public void retryRefusedNow() {
+                SessionSource current = source.get();
+                if (current != null) {
+                    current.retryRefusedNow();
+                }
+            }
         }, pollExecutor, config.pollInterval(), mainViewModel, clock);
         switchTo(config);
         controllers
