@@ -11,6 +11,7 @@ import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.NetApiStatus;
+import org.sessionwatch.netapi.ScriptedServer;
 
 /** A server that denies every level costs its denied calls once per back-off, not on every poll, until F5. */
 class PollerRefusalTest {
@@ -18,11 +19,11 @@ class PollerRefusalTest {
     @Test
     void theRefusalIsRememberedAcrossCyclesAndARefreshAsksAgain() {
         AtomicInteger calls = new AtomicInteger();
-        EnumeratorFactory denying = server -> request -> {
+        FileServerFactory denying = server -> ScriptedServer.of(server.name(), request -> {
             calls.incrementAndGet();
             return new EnumerationResult.Failure(request.server(), request.level(),
                     NetApiStatus.toError(NetApiStatus.ERROR_ACCESS_DENIED, request.server()));
-        };
+        });
         List<ServerConfig> servers = List.of(ServerConfig.of("FS01"));
         try (Poller poller = new Poller(denying, PollerOptions.defaults().withJitter(Duration.ZERO))) {
             for (int cycle = 0; cycle < 4; cycle++) {

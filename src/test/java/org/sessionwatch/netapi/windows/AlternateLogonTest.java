@@ -46,15 +46,20 @@ class AlternateLogonTest {
         public int netApiBufferFree(Pointer buffer) {
             return netapi.netApiBufferFree(buffer);
         }
+
+        @Override
+        public BufferSize netApiBufferSize(Pointer buffer) {
+            return netapi.netApiBufferSize(buffer);
+        }
     };
 
-    private WindowsSessionEnumerator enumerator() {
-        return new WindowsSessionEnumerator(() -> recordingNetapi,
+    private WindowsFileServer enumerator() {
+        return new WindowsFileServer("FS", () -> recordingNetapi,
                 WindowsIdentities.forServer(FS02, store, () -> advapi32));
     }
 
     private EnumerationResult poll() {
-        return enumerator().enumerate(EnumerationRequest.of("FS02"));
+        return enumerator().listSessions(EnumerationRequest.of("FS02"));
     }
 
     @Test
@@ -76,11 +81,11 @@ class AlternateLogonTest {
     void everyPollLogsOnAfreshSoAChangedPasswordIsUsedAtOnce() {
         store.store("CORP\\helpdesk@fs02", "old".toCharArray());
         netapi.answer(LEVEL_502, 0, 0, List.of(), 0).answer(LEVEL_502, 0, 0, List.of(), 0);
-        WindowsSessionEnumerator enumerator = enumerator();
+        WindowsFileServer enumerator = enumerator();
 
-        enumerator.enumerate(EnumerationRequest.of("FS02"));
+        enumerator.listSessions(EnumerationRequest.of("FS02"));
         store.store("CORP\\helpdesk@fs02", "new".toCharArray());
-        enumerator.enumerate(EnumerationRequest.of("FS02"));
+        enumerator.listSessions(EnumerationRequest.of("FS02"));
 
         assertThat(events).filteredOn(e -> e.startsWith("LogonUser"))
                 .containsExactly("LogonUser CORP\\helpdesk password=old", "LogonUser CORP\\helpdesk password=new");
@@ -202,8 +207,8 @@ class AlternateLogonTest {
         store.store(server.credentialKey().orElseThrow(), "x".toCharArray());
         netapi.answer(LEVEL_502, 0, 0, List.of(), 0);
 
-        new WindowsSessionEnumerator(() -> recordingNetapi, WindowsIdentities.forServer(server, store, () -> advapi32))
-                .enumerate(EnumerationRequest.of("FS03"));
+        new WindowsFileServer("FS", () -> recordingNetapi, WindowsIdentities.forServer(server, store, () -> advapi32))
+                .listSessions(EnumerationRequest.of("FS03"));
 
         assertThat(events.getFirst()).isEqualTo("LogonUser CORP\\helpdesk password=x");
     }

@@ -96,12 +96,12 @@ class NativeLoadFailureTest {
             attempts.incrementAndGet();
             throw new Error("There is an incompatible JNA native library installed on this system");
         }));
-        WindowsSessionEnumerator first = new WindowsSessionEnumerator(shared::get);
-        WindowsSessionEnumerator second = new WindowsSessionEnumerator(shared::get);
+        WindowsFileServer first = new WindowsFileServer("FS", shared::get);
+        WindowsFileServer second = new WindowsFileServer("FS", shared::get);
 
         for (int poll = 0; poll < 5; poll++) {
-            for (WindowsSessionEnumerator server : new WindowsSessionEnumerator[] {first, second}) {
-                assertThat(server.enumerate(EnumerationRequest.of("FS0" + poll)))
+            for (WindowsFileServer server : new WindowsFileServer[] {first, second}) {
+                assertThat(server.listSessions(EnumerationRequest.of("FS0" + poll)))
                         .isInstanceOfSatisfying(EnumerationResult.Failure.class,
                                 f -> assertThat(f.error().message()).contains("different version"));
             }

@@ -68,7 +68,7 @@ class WindowsSmokeTest {
 
     @Test
     void isSupportedAndTheLibrariesLoad() {
-        assertThat(WindowsSessionEnumerator.isSupported()).isTrue();
+        assertThat(WindowsFileServer.isSupported()).isTrue();
         assertThatCode(Netapi32Native::shared).doesNotThrowAnyException();
         assertThatCode(Advapi32Native::shared).doesNotThrowAnyException();
     }
@@ -76,8 +76,8 @@ class WindowsSmokeTest {
     @ParameterizedTest
     @EnumSource(value = InfoLevel.class, names = {"LEVEL_10", "LEVEL_502"})
     void theLocalComputerAnswersWithSessionsOrAccessDenied(InfoLevel level) {
-        try (WindowsSessionEnumerator enumerator = new WindowsSessionEnumerator()) {
-            EnumerationResult result = enumerator.enumerate(EnumerationRequest.of("localhost").withLevel(level));
+        try (WindowsFileServer enumerator = new WindowsFileServer("FS01")) {
+            EnumerationResult result = enumerator.listSessions(EnumerationRequest.of("localhost").withLevel(level));
 
             assertThat(result.server()).isEqualTo("localhost");
             assertThat(result.level()).isEqualTo(level);
@@ -137,10 +137,10 @@ class WindowsSmokeTest {
         store.store(server.credentialKey().orElseThrow(), password.toCharArray());
         CountingNetApi netapi = new CountingNetApi();
         LevelNegotiator negotiator = new LevelNegotiator(
-                new WindowsSessionEnumerator(() -> netapi, WindowsIdentities.forServer(server, store)), 20);
+                new WindowsFileServer("FS", () -> netapi, WindowsIdentities.forServer(server, store)), 20);
 
-        EnumerationResult first = negotiator.enumerate(EnumerationRequest.of("127.0.0.1"));
-        EnumerationResult second = negotiator.enumerate(EnumerationRequest.of("127.0.0.1"));
+        EnumerationResult first = negotiator.listSessions(EnumerationRequest.of("127.0.0.1"));
+        EnumerationResult second = negotiator.listSessions(EnumerationRequest.of("127.0.0.1"));
 
         assertThat(first).isInstanceOfSatisfying(EnumerationResult.Failure.class, f -> assertThat(f.error().kind())
                 .as(f.error().describe()).isEqualTo(ErrorKind.ACCESS_DENIED));
@@ -150,8 +150,8 @@ class WindowsSmokeTest {
     }
 
     private static List<Session> sessionsAsAdministrator(CountingNetApi netapi, int preferredMaxLength) {
-        WindowsSessionEnumerator enumerator = new WindowsSessionEnumerator(() -> netapi, CallIdentity.SIGNED_IN);
-        EnumerationResult result = enumerator.enumerate(
+        WindowsFileServer enumerator = new WindowsFileServer("FS", () -> netapi, CallIdentity.SIGNED_IN);
+        EnumerationResult result = enumerator.listSessions(
                 new EnumerationRequest("127.0.0.1", InfoLevel.LEVEL_502, null, null, preferredMaxLength));
         if (result instanceof EnumerationResult.Failure failure) {
             if (failure.error().kind() == ErrorKind.ACCESS_DENIED) {
@@ -213,6 +213,11 @@ class WindowsSmokeTest {
         @Override
         public int netApiBufferFree(Pointer buffer) {
             return real.netApiBufferFree(buffer);
+        }
+
+        @Override
+        public BufferSize netApiBufferSize(Pointer buffer) {
+            return real.netApiBufferSize(buffer);
         }
     }
 }
