@@ -3,7 +3,6 @@ package org.sessionwatch.netapi.windows;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.sun.jna.Pointer;
 import org.junit.jupiter.api.Test;
 
 import org.sessionwatch.config.Backend;
@@ -34,24 +33,8 @@ class AlternateLogonTest {
     private final InMemoryCredentialStore store = new InMemoryCredentialStore();
 
     /** Records each NetSessionEnum into the shared event list, with whether it ran impersonated. */
-    private final NetApiNative recordingNetapi = new NetApiNative() {
-        @Override
-        public EnumCall netSessionEnum(String serverName, String uncClientName, String userName, int level,
-                                       int prefMaxLen, int resumeHandle) {
-            events.add("NetSessionEnum " + serverName + (advapi32.impersonating() ? " as helpdesk" : " as self"));
-            return netapi.netSessionEnum(serverName, uncClientName, userName, level, prefMaxLen, resumeHandle);
-        }
-
-        @Override
-        public int netApiBufferFree(Pointer buffer) {
-            return netapi.netApiBufferFree(buffer);
-        }
-
-        @Override
-        public BufferSize netApiBufferSize(Pointer buffer) {
-            return netapi.netApiBufferSize(buffer);
-        }
-    };
+    private final NetApiNative recordingNetapi = new ObservedNetApi(netapi, (server, level) ->
+            events.add("NetSessionEnum " + server + (advapi32.impersonating() ? " as helpdesk" : " as self")));
 
     private WindowsFileServer enumerator() {
         return new WindowsFileServer("FS", () -> recordingNetapi,

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.jna.Pointer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,8 +116,8 @@ class WindowsSmokeTest {
         // smaller than two SESSION_INFO_502 entries with their strings: the server has to page
         List<String> paged = keys(sessionsAsAdministrator(pagedCalls, 2 * 48));
 
-        assertThat(unpagedCalls.calls).isEqualTo(1);
-        assertThat(pagedCalls.calls).as("NetSessionEnum calls with prefmaxlen 96").isGreaterThan(1);
+        assertThat(unpagedCalls.calls()).isEqualTo(1);
+        assertThat(pagedCalls.calls()).as("NetSessionEnum calls with prefmaxlen 96").isGreaterThan(1);
         assertThat(paged).containsAll(unpaged.stream().filter(k -> k.contains(System.getProperty("user.name")
                 .toLowerCase(Locale.ROOT))).toList());
     }
@@ -137,7 +136,7 @@ class WindowsSmokeTest {
         store.store(server.credentialKey().orElseThrow(), password.toCharArray());
         CountingNetApi netapi = new CountingNetApi();
         LevelNegotiator negotiator = new LevelNegotiator(
-                new WindowsFileServer("FS", () -> netapi, WindowsIdentities.forServer(server, store)), 20);
+                new WindowsFileServer("127.0.0.1", () -> netapi.api, WindowsIdentities.forServer(server, store)), 20);
 
         EnumerationResult first = negotiator.listSessions(EnumerationRequest.of("127.0.0.1"));
         EnumerationResult second = negotiator.listSessions(EnumerationRequest.of("127.0.0.1"));
@@ -150,7 +149,7 @@ class WindowsSmokeTest {
     }
 
     private static List<Session> sessionsAsAdministrator(CountingNetApi netapi, int preferredMaxLength) {
-        WindowsFileServer enumerator = new WindowsFileServer("FS", () -> netapi, CallIdentity.SIGNED_IN);
+        WindowsFileServer enumerator = new WindowsFileServer("127.0.0.1", () -> netapi.api, CallIdentity.SIGNED_IN);
         EnumerationResult result = enumerator.listSessions(
                 new EnumerationRequest("127.0.0.1", InfoLevel.LEVEL_502, null, null, preferredMaxLength));
         if (result instanceof EnumerationResult.Failure failure) {
@@ -189,35 +188,20 @@ class WindowsSmokeTest {
     }
 
     /** The real netapi32, counting the NetSessionEnum calls and their levels. */
-    private static final class CountingNetApi implements NetApiNative {
-        private final NetApiNative real;
-        int calls;
+    private static final class CountingNetApi {
         final List<Integer> levels = new ArrayList<>();
+        final NetApiNative api;
 
         CountingNetApi() {
             try {
-                real = Netapi32Native.shared();
+                api = new ObservedNetApi(Netapi32Native.shared(), (server, level) -> levels.add(level));
             } catch (org.sessionwatch.netapi.NetApiException e) {
                 throw new AssertionError(e.error().describe(), e);
             }
         }
 
-        @Override
-        public EnumCall netSessionEnum(String serverName, String uncClientName, String userName, int level,
-                                       int prefMaxLen, int resumeHandle) {
-            calls++;
-            levels.add(level);
-            return real.netSessionEnum(serverName, uncClientName, userName, level, prefMaxLen, resumeHandle);
-        }
-
-        @Override
-        public int netApiBufferFree(Pointer buffer) {
-            return real.netApiBufferFree(buffer);
-        }
-
-        @Override
-        public BufferSize netApiBufferSize(Pointer buffer) {
-            return real.netApiBufferSize(buffer);
+        int calls() {
+            return levels.size();
         }
     }
 }
