@@ -26,8 +26,9 @@ import org.sessionwatch.polling.PollerRuntime;
  * <ul>
  *   <li>no servers configured: the demo fleet's servers;</li>
  *   <li>a server with the demo backend: answered by the demo fleet;</li>
- *   <li>every other server: netapi32 on Windows (with the logged-on user's token) or srvsvc over SMB (with the
- *       server's account and the password the credential store holds for it), as {@link BackendSelector} picks.</li>
+ *   <li>every other server: netapi32 on Windows (with the signed-in user's token, or as the server's account) or
+ *       srvsvc over SMB (with the server's account), either with the password the credential store holds for the
+ *       account, as {@link BackendSelector} picks.</li>
  * </ul>
  * The window passes the OS credential store (or memory when there is none); the CLI an in-memory store holding only
  * the run's password, so a script never picks up a password someone saved in the window. One instance holds one
