@@ -43,7 +43,11 @@ public record EnumerationRequest(String server, InfoLevel level, String clientFi
     }
 
     private static String bareUser(String user) {
-        return user == null ? null : blankToNull(user.substring(user.lastIndexOf('\\') + 1));
+        if (user == null) {
+            return null;
+        }
+        String bare = user.substring(user.lastIndexOf('\\') + 1).trim();
+        return bare.isEmpty() ? user : bare; // "CORP\" stays a filter (that matches nothing), never "all users"
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,7 @@
 package org.sessionwatch.netapi;
 
+import java.util.Optional;
+
 /**
  * The status codes {@code NetSessionEnum} and {@code NetrSessionEnum} return, and their mapping to {@link NetApiError}.
  * Both backends use this one table so the same server problem reads the same whichever way it was asked.
@@ -49,8 +51,10 @@ public final class NetApiStatus {
     private NetApiStatus() {
     }
 
-    /** Maps a non-success status the srvsvc backend received for {@code server} (see {@link #toError(long, String,
-     * CallerAccount)}). */
+    /**
+     * Maps a non-success status as the srvsvc backend, which logs on with the configured account, explains it (see
+     * {@link #toError(long, String, CallerAccount)}).
+     */
     public static NetApiError toError(long status, String server) {
         return toError(status, server, CallerAccount.SRVSVC_CONFIGURED);
     }
@@ -60,7 +64,7 @@ public final class NetApiStatus {
      * explained for the account that asked ({@link AccountErrors}).
      */
     public static NetApiError toError(long status, String server, CallerAccount caller) {
-        java.util.Optional<NetApiError> accountError = AccountErrors.forStatus(status, server, caller);
+        Optional<NetApiError> accountError = AccountErrors.forStatus(status, server, caller);
         if (accountError.isPresent()) {
             return accountError.get();
         }

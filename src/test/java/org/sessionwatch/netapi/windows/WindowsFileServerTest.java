@@ -216,6 +216,8 @@ class WindowsFileServerTest {
         enumerator.listSessions(new EnumerationRequest("FS01", LEVEL_502, null, "CORP\\alice", -1));
 
         assertThat(netapi.calls().getFirst().userName()).isEqualTo("alice");
+        // a domain alone must stay a filter (that matches nothing), never become "all users"
+        assertThat(new EnumerationRequest("FS01", LEVEL_502, null, "CORP\\", -1).user()).contains("CORP\\");
     }
 
     @Test
