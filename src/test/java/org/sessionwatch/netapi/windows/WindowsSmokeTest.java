@@ -48,6 +48,7 @@ class WindowsSmokeTest {
     private static final String[] SHARES = {"\\\\127.0.0.1\\IPC$", "\\\\localhost\\IPC$",
             "\\\\" + System.getenv().getOrDefault("COMPUTERNAME", "localhost") + "\\IPC$"};
     private static final List<String> opened = new ArrayList<>();
+    private static final int PAGED_LENGTH = 256;
 
     @BeforeAll
     static void openOwnSessions() throws Exception {
@@ -117,11 +118,12 @@ class WindowsSmokeTest {
         List<String> unpaged = keys(unpagedSessions);
 
         CountingNetApi pagedCalls = new CountingNetApi();
-        // smaller than two SESSION_INFO_502 entries with their strings: the server has to page
-        List<String> paged = keys(sessionsAsAdministrator(pagedCalls, 2 * 48));
+        // room for one SESSION_INFO_502 entry with its strings (48 bytes plus four names), not for two: the server has
+        // to page, and every page can hold an entry (a buffer too small for any would stall the loop instead)
+        List<String> paged = keys(sessionsAsAdministrator(pagedCalls, PAGED_LENGTH));
 
         assertThat(unpagedCalls.calls()).isEqualTo(1);
-        assertThat(pagedCalls.calls()).as("NetSessionEnum calls with prefmaxlen 96").isGreaterThan(1);
+        assertThat(pagedCalls.calls()).as("NetSessionEnum calls with prefmaxlen %d", PAGED_LENGTH).isGreaterThan(1);
         assertThat(paged).containsAll(unpaged.stream().filter(k -> k.contains(System.getProperty("user.name")
                 .toLowerCase(Locale.ROOT))).toList());
     }
