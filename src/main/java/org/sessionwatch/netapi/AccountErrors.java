@@ -41,16 +41,7 @@ final class AccountErrors {
                     "Ask the administrator of " + server + " to repair its domain membership"
                             + (signIn ? ", or enter an account of the server's own domain in the server settings."
                             : "; meanwhile a local account of the server may work."));
-            case NetApiStatus.ERROR_SESSION_CREDENTIAL_CONFLICT -> new NetApiError(ErrorKind.AUTHENTICATION_FAILED,
-                    status, signIn
-                    ? "Windows already has a connection to " + server + " under another account (for example a"
-                    + " drive mapped with other credentials) and allows only one account per server."
-                    : "Windows refused the account configured for " + server + " because a connection to it under"
-                    + " another account is already open.", signIn
-                    ? "Close that connection (net use lists it; net use \\\\" + bare(server) + "\\IPC$ /delete), or"
-                    + " enter that same account for " + server + " in the server settings."
-                    : "Close the other connection to " + server + " (net use \\\\" + bare(server)
-                    + "\\IPC$ /delete), then refresh.");
+            case NetApiStatus.ERROR_SESSION_CREDENTIAL_CONFLICT -> credentialConflict(status, server, caller);
             case NetApiStatus.ERROR_NETWORK_ACCESS_DENIED -> new NetApiError(ErrorKind.ACCESS_DENIED, status,
                     server + " does not let " + account + " connect over the network.",
                     "The server's \"Access this computer from the network\" policy must include the account; for a"
@@ -64,6 +55,27 @@ final class AccountErrors {
             default -> null;
         };
         return Optional.ofNullable(error);
+    }
+
+    /** 1219: only Windows' own SMB client keeps one account per server; srvsvc hears it from the server. */
+    private static NetApiError credentialConflict(long status, String server, CallerAccount caller) {
+        String closeIt = "net use \\\\" + bare(server) + "\\IPC$ /delete";
+        return switch (caller) {
+            case WINDOWS_SIGN_IN -> new NetApiError(ErrorKind.AUTHENTICATION_FAILED, status,
+                    "Windows already has a connection to " + server + " under another account (for example a drive"
+                            + " mapped with other credentials) and allows only one account per server.",
+                    "Close that connection (net use lists it; " + closeIt + "), or enter that same account for "
+                            + server + " in the server settings.");
+            case WINDOWS_CONFIGURED -> new NetApiError(ErrorKind.AUTHENTICATION_FAILED, status,
+                    "Windows refused the account configured for " + server + " because a connection to it under"
+                            + " another account is already open.",
+                    "Close the other connection to " + server + " (" + closeIt + "), then refresh (F5).");
+            case SRVSVC_CONFIGURED -> new NetApiError(ErrorKind.AUTHENTICATION_FAILED, status,
+                    server + " refused the account configured for it because of a conflicting connection under"
+                            + " another account.",
+                    "Refresh (F5) to connect again; if it persists, check the account configured for " + server
+                            + ".");
+        };
     }
 
     private static NetApiError auth(long status, String message, String remedy) {

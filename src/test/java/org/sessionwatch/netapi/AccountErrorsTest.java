@@ -51,6 +51,7 @@ class AccountErrorsTest {
     @CsvSource(delimiter = '|', value = {
             "1219 | WINDOWS_SIGN_IN    | net use \\\\FS01\\IPC$ /delete",
             "1219 | WINDOWS_CONFIGURED | Close the other connection to FS01",
+            "1219 | SRVSVC_CONFIGURED  | check the account configured for FS01",
             "65   | WINDOWS_SIGN_IN    | Access this computer from the network",
             "65   | SRVSVC_CONFIGURED  | Access this computer from the network",
             "1311 | WINDOWS_SIGN_IN    | VPN connection to your domain",
@@ -63,6 +64,15 @@ class AccountErrorsTest {
 
         assertThat(error.remedy()).contains(remedy);
         assertThat(error.message()).doesNotContain("failed with status");
+    }
+
+    @Test
+    void srvsvcIsNotToldAboutWindowsOwnConnectionRules() {
+        // only Windows' SMB client keeps one account per server; srvsvc runs its own SMB client, on any OS
+        NetApiError conflict = NetApiStatus.toError(1219, "FS01", CallerAccount.SRVSVC_CONFIGURED);
+
+        assertThat(conflict.message()).doesNotContain("Windows");
+        assertThat(conflict.remedy()).doesNotContain("net use");
     }
 
     @Test
