@@ -37,9 +37,11 @@ public interface ConnectionTester {
             InMemoryCredentialStore credentials = new InMemoryCredentialStore();
             server.credentialKey().ifPresent(key -> password.map(String::toCharArray).or(() -> saved.password(key))
                     .ifPresent(secret -> credentials.store(key, secret)));
-            try (PollSource source = PollSources.standard(credentials, Clock.systemUTC()).forConfig(AppConfig.builder()
-                    .servers(List.of(server.withEnabled(true))).serverDeadline(deadline).build(), PollerOptions.defaults()
-                    .withServerDeadline(deadline).withMaxConcurrency(1).withJitter(Duration.ZERO))) {
+            AppConfig one = AppConfig.builder().servers(List.of(server.withEnabled(true))).serverDeadline(deadline)
+                    .build();
+            PollerOptions options = PollerOptions.defaults().withServerDeadline(deadline).withMaxConcurrency(1)
+                    .withJitter(Duration.ZERO);
+            try (PollSource source = PollSources.standard(credentials, Clock.systemUTC()).forConfig(one, options)) {
                 return source.poll().results().getFirst();
             } finally {
                 credentials.clear();
