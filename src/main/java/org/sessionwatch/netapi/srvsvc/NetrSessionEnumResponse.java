@@ -1,7 +1,5 @@
 package org.sessionwatch.netapi.srvsvc;
 
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +46,7 @@ public final class NetrSessionEnumResponse extends RequestResponse {
 
     @Override
     public void unmarshalResponse(PacketInput in) throws IOException {
-        byte[] stub = readToEnd(in);
+        byte[] stub = NdrReader.drain(in);
         try {
             decoded = SessionInfoDecoder.decode(stub, requestedLevel, server);
         } catch (NdrFormatException e) {
@@ -59,23 +57,6 @@ public final class NetrSessionEnumResponse extends RequestResponse {
     /** Decodes a stub directly, without a transport. */
     public void unmarshalStub(byte[] stub) throws NdrFormatException {
         decoded = SessionInfoDecoder.decode(stub, requestedLevel, server);
-    }
-
-    /**
-     * dcerpc's {@link PacketInput} does not say how many bytes remain, so they are read one by one until the end of
-     * the stub; the stub is already in memory (dcerpc reassembles fragments into a byte array first).
-     */
-    private static byte[] readToEnd(PacketInput in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        while (true) {
-            byte next;
-            try {
-                next = in.readByte();
-            } catch (EOFException end) {
-                return bytes.toByteArray();
-            }
-            bytes.write(next);
-        }
     }
 
     /** Everything decoded; throws {@link IllegalStateException} before {@link #unmarshal}. */
@@ -114,19 +95,5 @@ public final class NetrSessionEnumResponse extends RequestResponse {
     @Override
     public int getReturnValue() {
         return (int) status();
-    }
-
-    /**
-     * The stub is not a valid NetrSessionEnum answer. An {@link IOException} because dcerpc's {@code unmarshal} may
-     * throw no other checked exception; the {@link NdrFormatException} with the details is {@link #getCause()}.
-     */
-    public static final class MalformedStubException extends IOException {
-        public MalformedStubException(NdrFormatException cause) {
-            super(cause.getMessage(), cause);
-        }
-
-        public NdrFormatException ndrError() {
-            return (NdrFormatException) getCause();
-        }
     }
 }
