@@ -159,12 +159,21 @@ class CliRunTest {
     @Test
     void noServersConfiguredFallsBackToTheDemoFleetWithANotice() {
         CliHarness cli = harness();
-        cli.demo = () -> new CliRun.Demo(List.of(ServerConfig.of("DEMO-FS1", Backend.DEMO)),
-                request -> new EnumerationResult.Success(request.server(), request.level(), List.of()));
-        assertThat(cli.run("--once", "--format", "json")).isZero();
+        // the demo fleet has a server that denies access and one that cannot be reached: some failed, exit 3
+        assertThat(cli.run("--once", "--format", "json")).isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(cli.err()).contains("Demo data: no servers are configured in " + dir.resolve("config.json"));
-        assertThat(cli.out()).contains("\"server\":\"DEMO-FS1\"");
+        assertThat(cli.out()).contains("\"server\":\"FS-HQ-01\"", "\"server\":\"NAS-SAMBA\"");
         assertThat(cli.createdFor).as("the real backends were not asked").isEmpty();
-        assertThat(cli.settings.demoFleet()).isTrue();
+        assertThat(cli.demoCreated).isTrue();
+    }
+
+    @Test
+    void configuredServersNeverCreateTheDemoFleet() {
+        CliHarness cli = harness();
+        cli.demo = () -> {
+            throw new AssertionError("the demo fleet was not expected here");
+        };
+        assertThat(cli.run("--once", "--server", "FS01")).isZero();
+        assertThat(cli.demoCreated).isFalse();
     }
 }
