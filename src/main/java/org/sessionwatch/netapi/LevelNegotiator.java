@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * older Windows those need no admin rights). The level that worked is remembered per server so later polls cost one
  * round trip, and every {@code retryHigherEvery}-th poll asks the higher level again in case rights were granted.
  *
- * <p>A decorator of one server: everything but {@link #listSessions} goes to the backend unchanged.
+ * <p>Open files are asked at level 3 ({@code FILE_INFO_3}: path, user, permissions, locks) and, where a server
+ * rejects 3 as an invalid level, at level 2 (ids only); that costs one extra round trip only on such servers, so
+ * nothing is remembered. A decorator of one server: the actions go to the backend unchanged.
  */
 public final class LevelNegotiator implements FileServer {
 
@@ -57,7 +59,12 @@ public final class LevelNegotiator implements FileServer {
 
     @Override
     public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
-        return delegate.listOpenFiles(request);
+        OpenFilesResult result = delegate.listOpenFiles(request);
+        if (request.level() == FileInfoLevel.LEVEL_3 && result instanceof OpenFilesResult.Failure failure
+                && failure.error().kind() == ErrorKind.INVALID_LEVEL) {
+            return delegate.listOpenFiles(request.withLevel(FileInfoLevel.LEVEL_2));
+        }
+        return result;
     }
 
     @Override
