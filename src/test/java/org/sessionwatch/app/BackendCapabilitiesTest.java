@@ -2,7 +2,6 @@ package org.sessionwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,21 +13,19 @@ import org.sessionwatch.netapi.Capability;
 import org.sessionwatch.netapi.FileServer;
 import org.sessionwatch.netapi.OpenFilesRequest;
 import org.sessionwatch.netapi.OpenFilesResult;
-import org.sessionwatch.netapi.demo.DemoFleet;
 import org.sessionwatch.netapi.windows.WindowsFileServer;
 
 /**
  * A backend that lists sessions but has no open files and actions yet answers those calls with the typed
  * "unsupported" value its capabilities announce: never an exception, never an empty list, and without touching the
- * network or netapi32. The srvsvc backend does all of it (see {@code SrvsvcFilesSambaTest}).
+ * network or netapi32. The srvsvc backend and the demo fleet do all of it (see {@code SrvsvcFilesSambaTest} and
+ * {@code DemoFleetFilesTest}).
  */
 class BackendCapabilitiesTest {
 
     static Stream<Arguments> backends() {
-        DemoFleet fleet = DemoFleet.withoutLatency(1, Clock.systemUTC());
         return Stream.of(
-                Arguments.of("the Windows backend", new WindowsFileServer("FS01")),
-                Arguments.of("the demo fleet", fleet.server("FS01")));
+                Arguments.of("the Windows backend", new WindowsFileServer("FS01")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,7 +4,6 @@ import java.util.Objects;
 
 import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.netapi.Capabilities;
-import org.sessionwatch.netapi.Capability;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.FileServer;
@@ -13,7 +12,7 @@ import org.sessionwatch.netapi.OpenFilesResult;
 
 /** One simulated server of a {@link DemoFleet}; a view, so closing it does nothing to the fleet. */
 final class DemoFileServer implements FileServer {
-    private static final Capabilities CAPABILITIES = Capabilities.sessionsOnly("the demo fleet");
+    private static final Capabilities CAPABILITIES = Capabilities.all();
 
     private final String name;
     private final DemoFleet fleet;
@@ -40,17 +39,17 @@ final class DemoFileServer implements FileServer {
 
     @Override
     public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
-        return new OpenFilesResult.Unsupported(request.server(), CAPABILITIES.whyNot(Capability.LIST_OPEN_FILES));
+        return fleet.openFiles(request);
     }
 
     @Override
     public ActionResult closeFile(long fileId) {
-        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.CLOSE_FILE));
+        return fleet.closeFile(name, fileId);
     }
 
     @Override
     public ActionResult endSession(String client, String user) {
-        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.END_SESSION));
+        return fleet.endSession(name, client, user);
     }
 
     /** The fleet is shared by every demo server and holds nothing to release. */
