@@ -1,33 +1,14 @@
 package org.sessionwatch.netapi.srvsvc;
 
-import java.io.IOException;
-
-import com.rapid7.client.dcerpc.io.PacketInput;
-import com.rapid7.client.dcerpc.messages.RequestResponse;
-
 /**
  * The answer to {@code NetrFileClose} (opnum 11) and {@code NetrSessionDel} (opnum 13): nothing but the 4-byte
  * {@code NET_API_STATUS}. Anything shorter or longer is a {@link MalformedStubException}, as for the enum answers.
  */
-public final class NetApiStatusResponse extends RequestResponse {
+public final class NetApiStatusResponse extends StubResponse {
 
     private Long status;
 
     @Override
-    public void unmarshal(PacketInput in) throws IOException {
-        unmarshalResponse(in);
-    }
-
-    @Override
-    public void unmarshalResponse(PacketInput in) throws IOException {
-        try {
-            unmarshalStub(NdrReader.drain(in));
-        } catch (NdrFormatException e) {
-            throw new MalformedStubException(e);
-        }
-    }
-
-    /** Decodes a stub directly, without a transport. */
     public void unmarshalStub(byte[] stub) throws NdrFormatException {
         status = new NdrReader(stub).readStatus();
     }

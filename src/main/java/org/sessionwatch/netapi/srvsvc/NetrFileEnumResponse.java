@@ -1,19 +1,14 @@
 package org.sessionwatch.netapi.srvsvc;
 
-import java.io.IOException;
 import java.util.Objects;
-
-import com.rapid7.client.dcerpc.io.PacketInput;
-import com.rapid7.client.dcerpc.messages.RequestResponse;
 
 import org.sessionwatch.netapi.FileInfoLevel;
 
 /**
  * The {@code NetrFileEnum} response as dcerpc's transport hands it over: {@link #unmarshal} takes the whole stub and
- * leaves the decoding to the bounded {@link FileInfoDecoder} (see {@link NetrSessionEnumResponse} for why
- * {@code unmarshal} is replaced).
+ * leaves the decoding to the bounded {@link FileInfoDecoder} (see {@link StubResponse}).
  */
-public final class NetrFileEnumResponse extends RequestResponse {
+public final class NetrFileEnumResponse extends StubResponse {
 
     private final FileInfoLevel requestedLevel;
     private final String server;
@@ -28,22 +23,7 @@ public final class NetrFileEnumResponse extends RequestResponse {
         this.server = Objects.requireNonNull(server, "server");
     }
 
-    /** @throws MalformedStubException when the stub is not a valid NetrFileEnum answer at the requested level */
     @Override
-    public void unmarshal(PacketInput in) throws IOException {
-        unmarshalResponse(in);
-    }
-
-    @Override
-    public void unmarshalResponse(PacketInput in) throws IOException {
-        try {
-            unmarshalStub(NdrReader.drain(in));
-        } catch (NdrFormatException e) {
-            throw new MalformedStubException(e);
-        }
-    }
-
-    /** Decodes a stub directly, without a transport. */
     public void unmarshalStub(byte[] stub) throws NdrFormatException {
         decoded = FileInfoDecoder.decode(stub, requestedLevel, server);
     }
