@@ -27,6 +27,8 @@ import org.sessionwatch.config.ConfigLoad;
 import org.sessionwatch.config.ConfigStore;
 import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.config.ServerListImport;
+import org.sessionwatch.alerts.Alert;
+import org.sessionwatch.alerts.AlertEngine;
 import org.sessionwatch.tracking.SessionEvent;
 import org.sessionwatch.tracking.SessionTracker;
 
@@ -195,6 +197,14 @@ final class CliRun {
             context.out().print(Csv.row(WatchOutput.CSV_HEADER));
         }
         SessionTracker tracker = new SessionTracker();
+        AlertEngine alerts = new AlertEngine(settings.config().alerts(), settings.demoFleet());
+        List<Alert> fired = new ArrayList<>();
+        alerts.subscribe(fired::addAll);
+        tracker.subscribe(alerts);
+        for (var rule : alerts.inactiveRules()) {
+            context.err().println("sessionwatch: alert rule '" + rule.name() + "' is not evaluated: "
+                    + AlertEngine.inactiveReason() + ".");
+        }
         PollCycle last = null;
         for (int cycle = 1; !stopRequested.get(); cycle++) {
             Instant started = context.clock().instant();
@@ -214,6 +224,14 @@ final class CliRun {
                     case CSV -> WatchOutput.csv(event);
                 });
             }
+            for (Alert alert : fired) {
+                context.out().print(switch (options.format) {
+                    case TABLE -> WatchOutput.text(alert) + System.lineSeparator();
+                    case JSON -> WatchOutput.json(alert) + System.lineSeparator();
+                    case CSV -> WatchOutput.csv(alert);
+                });
+            }
+            fired.clear();
             context.out().flush();
             if (context.out().checkError()) {
                 // stdout is gone (e.g. "| head" has exited): nobody reads the events any more.

@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param hideComputerAccounts hide sessions of {@code NAME$} machine accounts
  * @param hideAnonymous        hide sessions with no user name (anonymous/null sessions)
  * @param reachabilityCheck    try TCP 445 with a short timeout before calling a server
+ * @param alerts               the alert rules, in the order they are listed
  */
 public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Duration serverDeadline,
                         boolean hideOwnSession, boolean hideComputerAccounts, boolean hideAnonymous,
-                        boolean reachabilityCheck) {
+                        boolean reachabilityCheck, List<AlertRule> alerts) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_SERVER_DEADLINE = Duration.ofSeconds(10);
@@ -27,6 +28,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
 
     public AppConfig {
         servers = List.copyOf(Objects.requireNonNull(servers, "servers"));
+        alerts = List.copyOf(Objects.requireNonNull(alerts, "alerts"));
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(serverDeadline, "serverDeadline");
         if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
@@ -51,7 +53,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
     public Builder toBuilder() {
         return new Builder().servers(servers).pollInterval(pollInterval).serverDeadline(serverDeadline)
                 .hideOwnSession(hideOwnSession).hideComputerAccounts(hideComputerAccounts).hideAnonymous(hideAnonymous)
-                .reachabilityCheck(reachabilityCheck);
+                .reachabilityCheck(reachabilityCheck).alerts(alerts);
     }
 
     public AppConfig withServers(List<ServerConfig> newServers) {
@@ -75,6 +77,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
         private boolean hideComputerAccounts;
         private boolean hideAnonymous;
         private boolean reachabilityCheck;
+        private List<AlertRule> alerts = List.of();
 
         private Builder() {
         }
@@ -114,10 +117,15 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
             return this;
         }
 
+        public Builder alerts(List<AlertRule> value) {
+            alerts = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an out-of-range value, with the reason */
         public AppConfig build() {
             return new AppConfig(servers, pollInterval, serverDeadline, hideOwnSession, hideComputerAccounts,
-                    hideAnonymous, reachabilityCheck);
+                    hideAnonymous, reachabilityCheck, alerts);
         }
     }
 }

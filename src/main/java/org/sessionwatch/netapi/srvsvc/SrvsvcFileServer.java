@@ -16,6 +16,7 @@ import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.FileApiStatus;
 import org.sessionwatch.netapi.FileServer;
+import org.sessionwatch.netapi.FileServerBase;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiException;
 import org.sessionwatch.netapi.NetApiStatus;
@@ -57,10 +58,9 @@ import com.rapid7.client.dcerpc.messages.RequestResponse;
  * <p>Thread-safe: calls to one server are serialised; {@link #close()} may be called from any thread and aborts a
  * call that is waiting on the network.
  */
-public final class SrvsvcFileServer implements FileServer {
+public final class SrvsvcFileServer extends FileServerBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(SrvsvcFileServer.class);
-    private static final Capabilities CAPABILITIES = Capabilities.all();
 
     private final ServerConfig server;
     private final CredentialStore credentials;
@@ -78,7 +78,8 @@ public final class SrvsvcFileServer implements FileServer {
      *                    normally {@link org.sessionwatch.config.AppConfig#serverDeadline()}
      */
     public SrvsvcFileServer(ServerConfig server, CredentialStore credentials, Duration deadline) {
-        this.server = Objects.requireNonNull(server, "server");
+        super(Objects.requireNonNull(server, "server").name(), Capabilities.all());
+        this.server = server;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         if (deadline.isZero() || deadline.isNegative()) {
@@ -98,16 +99,6 @@ public final class SrvsvcFileServer implements FileServer {
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(deadline, "deadline");
         return server -> new SrvsvcFileServer(server, credentials, deadline);
-    }
-
-    @Override
-    public String name() {
-        return server.name();
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
     }
 
     @Override

@@ -7,19 +7,15 @@ import com.sun.jna.Pointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.netapi.Capabilities;
-import org.sessionwatch.netapi.Capability;
 import org.sessionwatch.netapi.ClientNames;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiException;
-import org.sessionwatch.netapi.FileServer;
+import org.sessionwatch.netapi.FileServerBase;
 import org.sessionwatch.netapi.NetApiStatus;
-import org.sessionwatch.netapi.OpenFilesRequest;
-import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.Paging;
 import org.sessionwatch.netapi.Session;
 
@@ -32,10 +28,9 @@ import org.sessionwatch.netapi.Session;
  * {@code ERROR_MORE_DATA} and after a decode error; a failing free is logged, never thrown over the real outcome.
  * Server problems and native failures come back as {@link EnumerationResult.Failure}, never as exceptions.
  */
-public final class WindowsFileServer implements FileServer {
+public final class WindowsFileServer extends FileServerBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(WindowsFileServer.class);
-    private static final Capabilities CAPABILITIES = Capabilities.sessionsOnly("the Windows backend");
 
     /** Creates the native layer; the real one loads netapi32.dll. */
     @FunctionalInterface
@@ -43,7 +38,6 @@ public final class WindowsFileServer implements FileServer {
         NetApiNative load() throws NetApiException;
     }
 
-    private final String name;
     private final NativeLoader loader;
     private NetApiNative nativeLayer;
     private NetApiError loadError;
@@ -64,43 +58,13 @@ public final class WindowsFileServer implements FileServer {
     }
 
     WindowsFileServer(String name, NativeLoader loader) {
-        this.name = java.util.Objects.requireNonNull(name, "name");
+        super(name, Capabilities.sessionsOnly("the Windows backend"));
         this.loader = loader;
     }
 
     /** Whether this backend can work here: only on Windows. Loads nothing. */
     public static boolean isSupported() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
-        return new OpenFilesResult.Unsupported(request.server(), CAPABILITIES.whyNot(Capability.LIST_OPEN_FILES));
-    }
-
-    @Override
-    public ActionResult closeFile(long fileId) {
-        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.CLOSE_FILE));
-    }
-
-    @Override
-    public ActionResult endSession(String client, String user) {
-        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.END_SESSION));
-    }
-
-    /** Nothing to release: netapi32 holds no connection per server, and the library stays loaded. */
-    @Override
-    public void close() {
     }
 
     @Override
