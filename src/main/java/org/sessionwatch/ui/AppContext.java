@@ -96,7 +96,8 @@ public final class AppContext implements AutoCloseable {
             }
         });
         // The scheduler's task reads the current source each time, so a settings change takes effect at the next poll.
-        this.scheduler = new PollScheduler(PollSource.following(source::get), pollExecutor, config.pollInterval(), status, clock, tracker, trackerThread, Platform::runLater);
+        this.scheduler = new PollScheduler(PollSource.following(source::get), pollExecutor, config.pollInterval(),
+                status, clock, tracker, trackerThread, Platform::runLater);
         switchTo(config);
         SessionCommands commands = new WindowSessionCommands(sessions, actions);
         controllers
