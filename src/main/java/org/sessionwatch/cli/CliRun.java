@@ -27,6 +27,10 @@ import org.sessionwatch.config.ConfigLoad;
 import org.sessionwatch.config.ConfigStore;
 import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.config.ServerListImport;
+import org.sessionwatch.alerts.Alert;
+import org.sessionwatch.alerts.AlertEngine;
+import org.sessionwatch.tracking.SessionEvent;
+import org.sessionwatch.tracking.SessionTracker;
 
 /** One execution of {@code --once} or {@code --watch}, after picocli has accepted the command line. */
 final class CliRun {
@@ -108,8 +112,8 @@ final class CliRun {
         }
         Duration interval = o.intervalSeconds != null ? Duration.ofSeconds(o.intervalSeconds) : base.pollInterval();
         Duration deadline = o.deadlineSeconds != null ? Duration.ofSeconds(o.deadlineSeconds) : base.serverDeadline();
-        AppConfig effective = new AppConfig(servers, interval, deadline, base.hideOwnSession(),
-                base.hideComputerAccounts(), base.hideAnonymous(), base.reachabilityCheck());
+        AppConfig effective = base.toBuilder().servers(servers).pollInterval(interval).serverDeadline(deadline)
+                .build();
         return new RunSettings(effective, o.level != null ? o.level : InfoLevel.LEVEL_502, o.client, o.user,
                 demoFleet);
     }
@@ -133,7 +137,7 @@ final class CliRun {
         int port = portFromOption && o.port != null ? o.port : s.port();
         String user = o.account != null ? o.account.user() : s.username();
         String domain = o.account != null ? o.account.domain() : s.domain();
-        return new ServerConfig(s.name(), backend, s.enabled(), port, user, domain, s.requireSigning());
+        return s.toBuilder().backend(backend).port(port).username(user).domain(domain).build();
     }
 
     private static boolean hasExplicitPort(String entry) {
@@ -191,7 +195,15 @@ final class CliRun {
         if (options.format == OutputFormat.CSV) {
             context.out().print(Csv.row(WatchOutput.CSV_HEADER));
         }
-        WatchDiff diff = new WatchDiff();
+        SessionTracker tracker = new SessionTracker();
+        AlertEngine alerts = new AlertEngine(settings.config().alerts(), settings.demoFleet());
+        List<Alert> fired = new ArrayList<>();
+        alerts.subscribe(fired::addAll);
+        tracker.subscribe(alerts);
+        for (var rule : alerts.inactiveRules()) {
+            context.err().println("sessionwatch: alert rule '" + rule.name() + "' is not evaluated: "
+                    + AlertEngine.inactiveReason() + ".");
+        }
         PollCycle last = null;
         for (int cycle = 1; !stopRequested.get(); cycle++) {
             Instant started = context.clock().instant();
@@ -201,13 +213,24 @@ final class CliRun {
                 break;
             }
             last = polled;
-            for (WatchEvent event : diff.next(last)) {
+            for (SessionEvent event : tracker.completeCycle(last).events()) {
+                if (!WatchOutput.printed(event)) {
+                    continue;
+                }
                 context.out().print(switch (options.format) {
                     case TABLE -> WatchOutput.text(event) + System.lineSeparator();
                     case JSON -> WatchOutput.json(event) + System.lineSeparator();
                     case CSV -> WatchOutput.csv(event);
                 });
             }
+            for (Alert alert : fired) {
+                context.out().print(switch (options.format) {
+                    case TABLE -> WatchOutput.text(alert) + System.lineSeparator();
+                    case JSON -> WatchOutput.json(alert) + System.lineSeparator();
+                    case CSV -> WatchOutput.csv(alert);
+                });
+            }
+            fired.clear();
             context.out().flush();
             if (context.out().checkError()) {
                 // stdout is gone (e.g. "| head" has exited): nobody reads the events any more.

@@ -72,7 +72,7 @@ public final class ServerDraft {
             return "The Windows backend always uses port 445; choose srvsvc or auto for port " + value;
         }
         // Let the record say what it accepts, so the dialog and the configuration file agree.
-        return error(() -> new ServerConfig("localhost", Backend.AUTO, true, value, null, null, true))
+        return error(() -> ServerConfig.builder("localhost").port(value).build())
                 .replace(" for server 'localhost'", "");
     }
 
@@ -109,8 +109,9 @@ public final class ServerDraft {
         if (!isValid()) {
             throw new IllegalStateException("Server '" + name.get() + "' is not valid: " + firstError().orElse(""));
         }
-        return new ServerConfig(name.get(), backend.get(), enabled.get(), Integer.parseInt(port.get().trim()),
-                username.get(), domain.get(), requireSigning.get());
+        return ServerConfig.builder(name.get()).backend(backend.get()).enabled(enabled.get())
+                .port(Integer.parseInt(port.get().trim())).username(username.get()).domain(domain.get())
+                .requireSigning(requireSigning.get()).build();
     }
 
     public Optional<String> firstError() {

@@ -45,8 +45,7 @@ class DemoWindowGuiTest {
 
     @Start
     void start(Stage stage) {
-        AppConfig config = new AppConfig(List.of(), Duration.ofHours(1), AppConfig.DEFAULT_SERVER_DEADLINE,
-                false, false, false, false);
+        AppConfig config = AppConfig.builder().pollInterval(Duration.ofHours(1)).build();
         context = new AppContext(config, sources::forConfig, new GuiFixture.RecordingActions(), clock,
                 ZoneOffset.UTC);
         MainWindow.applyTheme(false);
@@ -60,7 +59,7 @@ class DemoWindowGuiTest {
 
     @Test
     void demoFleetFillsTheTableAndSaysItIsDemoData(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> context.mainViewModel().pollCountProperty().get() >= 1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> context.status().pollCountProperty().get() >= 1);
         WaitForAsyncUtils.waitForFxEvents();
 
         @SuppressWarnings("unchecked")

@@ -1,4 +1,4 @@
-package org.sessionwatch.polling;
+package org.sessionwatch.tracking;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.sessionwatch.polling;
+package org.sessionwatch.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
