@@ -60,7 +60,7 @@ public final class SessionTableController {
     @FXML private TableColumn<SessionRow, Long> idleColumn;
     @FXML private TableColumn<SessionRow, String> clientTypeColumn;
     @FXML private TableColumn<SessionRow, String> transportColumn;
-    @FXML private TableColumn<SessionRow, Session> flagsColumn;
+    @FXML private TableColumn<SessionRow, SessionCells.Flags> flagsColumn;
 
     private final Label emptyTitle = new Label();
     private final Label emptyHint = new Label();
@@ -108,7 +108,7 @@ public final class SessionTableController {
         clientTypeColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
         transportColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.TRANSPORT, RowValues::transport));
         transportColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
-        flagsColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(RowValues::session));
+        flagsColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(v -> SessionCells.Flags.of(v.session())));
         flagsColumn.setCellFactory(c -> new SessionCells.FlagsCell());
 
         Comparator<String> byText = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
