@@ -17,6 +17,7 @@ import javafx.scene.control.TableView;
 
 import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.common.ControllerFactory;
@@ -25,7 +26,6 @@ import org.sessionwatch.ui.common.TaskExecutor;
 import org.sessionwatch.ui.main.MainWindowController;
 import org.sessionwatch.ui.main.PollScheduler;
 import org.sessionwatch.ui.main.SessionCommands;
-import org.sessionwatch.ui.main.SessionSource;
 import org.sessionwatch.ui.main.StatusViewModel;
 import org.sessionwatch.ui.main.WindowActions;
 import org.sessionwatch.ui.servers.ServerHealthModel;
@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The composition root of the window: view models, executors, the session tracker, the poll scheduler and the
  * controller factory, all created here and passed by constructor. Where the sessions come from is decided by one
- * function from the configuration to a {@link SessionSource}, so the application (real backends, demo fleet) and the
+ * function from the configuration to a {@link PollSource}, so the application (real backends, demo fleet) and the
  * GUI tests (a scripted sequence of cycles) share everything else.
  *
  * <p>One flow: poll results go to the tracker on the "sessionwatch-tracker" thread; its subscribers, the session
@@ -55,7 +55,7 @@ public final class AppContext implements AutoCloseable {
 
     private final Clock clock;
     private final ZoneId zone;
-    private final Function<AppConfig, SessionSource> sources;
+    private final Function<AppConfig, PollSource> sources;
     private final ExecutorService pollExecutor = NamedThreads.singleThread("sessionwatch-gui-poll");
     private final ExecutorService ioExecutor = NamedThreads.singleThread("sessionwatch-io");
     /** Reverse DNS can block for seconds per address; two threads keep a slow resolver from queueing everything. */
@@ -63,7 +63,7 @@ public final class AppContext implements AutoCloseable {
             Executors.newFixedThreadPool(2, NamedThreads.daemon("sessionwatch-dns"));
     private final TaskExecutor trackerThread = TaskExecutor.singleThread("sessionwatch-tracker");
     private final SessionTracker tracker = new SessionTracker();
-    private final AtomicReference<SessionSource> source = new AtomicReference<>();
+    private final AtomicReference<PollSource> source = new AtomicReference<>();
     /** The window's selected session: the table binds its selection to it, the details pane derives from it. */
     private final ObjectProperty<SessionRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final SessionsViewModel sessions;
@@ -81,13 +81,13 @@ public final class AppContext implements AutoCloseable {
      * @param sources creates the source for a configuration (called again when the settings change)
      * @param actions dialogs, files and theme for the main window
      */
-    public AppContext(AppConfig config, Function<AppConfig, SessionSource> sources, WindowActions actions,
+    public AppContext(AppConfig config, Function<AppConfig, PollSource> sources, WindowActions actions,
                       Clock clock, ZoneId zone) {
         this(config, sources, actions, clock, zone, Platform::runLater);
     }
 
     /** @param fxThread runs the tracker thread's results on the FX thread ({@code Platform::runLater}) */
-    public AppContext(AppConfig config, Function<AppConfig, SessionSource> sources, WindowActions actions,
+    public AppContext(AppConfig config, Function<AppConfig, PollSource> sources, WindowActions actions,
                       Clock clock, ZoneId zone, Consumer<Runnable> fxThread) {
         this.config = Objects.requireNonNull(config, "config");
         this.sources = Objects.requireNonNull(sources, "sources");
@@ -105,15 +105,23 @@ public final class AppContext implements AutoCloseable {
             }
         });
         // The scheduler's task reads the current source each time, so a settings change takes effect at the next poll.
-        this.scheduler = new PollScheduler(new SessionSource() {
-            @Override
-            public PollCycle poll() {
-                return source.get().poll();
-            }
-
+        this.scheduler = new PollScheduler(new PollSource() {
             @Override
             public PollCycle poll(Consumer<ServerPollResult> answered) {
                 return source.get().poll(answered);
+            }
+
+            @Override
+            public void retryRefusedNow() {
+                PollSource current = source.get();
+                if (current != null) {
+                    current.retryRefusedNow();
+                }
+            }
+
+            @Override
+            public void close() {
+                // the current source is closed by switchTo and close()
             }
         }, pollExecutor, config.pollInterval(), status, clock, tracker, trackerThread, fxThread);
         switchTo(config);
@@ -142,7 +150,7 @@ public final class AppContext implements AutoCloseable {
     private void switchTo(AppConfig newConfig) {
         boolean demo = newConfig.servers().isEmpty();
         boolean wasDemo = source.get() != null && status.isDemo();
-        SessionSource previous = source.getAndSet(sources.apply(newConfig));
+        PollSource previous = source.getAndSet(sources.apply(newConfig));
         if (previous != null) {
             // Closing may wait for network calls; never on the FX thread.
             ioExecutor.execute(() -> closeQuietly(previous));
@@ -217,7 +225,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         scheduler.stop();
-        SessionSource last = source.getAndSet(null);
+        PollSource last = source.getAndSet(null);
         if (last != null) {
             ioExecutor.execute(() -> closeQuietly(last));
         }
@@ -235,7 +243,7 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(SessionSource source) {
+    private static void closeQuietly(PollSource source) {
         try {
             source.close();
         } catch (RuntimeException e) {

@@ -13,8 +13,8 @@ import javafx.stage.Stage;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.AppContext;
 import org.sessionwatch.ui.MainWindow;
+import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.ui.export.SessionExport;
-import org.sessionwatch.ui.main.SessionSource;
 import org.sessionwatch.ui.main.WindowActions;
 import org.sessionwatch.ui.sessions.SessionRow;
 
@@ -37,12 +37,12 @@ final class BenchWindow implements AutoCloseable {
     }
 
     /** Opens the window; call on the FX thread. The scheduler starts polling {@code source} at once. */
-    static BenchWindow open(AppConfig config, SessionSource source) {
+    static BenchWindow open(AppConfig config, PollSource source) {
         return open(config, source, Platform::runLater);
     }
 
-    /** As {@link #open(AppConfig, SessionSource)}, with the window's work for the FX thread going to fxThread. */
-    static BenchWindow open(AppConfig config, SessionSource source, Consumer<Runnable> fxThread) {
+    /** As {@link #open(AppConfig, PollSource)}, with the window's work for the FX thread going to fxThread. */
+    static BenchWindow open(AppConfig config, PollSource source, Consumer<Runnable> fxThread) {
         MainWindow.applyTheme(false);
         AppContext context = new AppContext(config, c -> source, new NoDialogs(), Clock.systemUTC(),
                 ZoneId.systemDefault(), fxThread);

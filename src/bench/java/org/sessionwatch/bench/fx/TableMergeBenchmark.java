@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -23,6 +24,7 @@ import org.sessionwatch.bench.EstateSnapshots;
 import org.sessionwatch.bench.Figure;
 import org.sessionwatch.bench.FigureOutput;
 import org.sessionwatch.bench.Stats;
+import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerConfig;
@@ -68,14 +70,21 @@ public final class TableMergeBenchmark {
         // The FX thread's share: every task the window posts, timed where it runs.
         AtomicLong postedNanos = new AtomicLong();
         Fx.start();
-        BenchWindow window = Fx.call(() -> BenchWindow.open(config, () -> {
-            // The scheduler's own poll never returns: the benchmark hands cycles to the tracker itself.
-            try {
-                closed.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        BenchWindow window = Fx.call(() -> BenchWindow.open(config, new PollSource() {
+            @Override
+            public PollCycle poll(Consumer<ServerPollResult> onResult) {
+                // The scheduler's own poll never returns: the benchmark hands cycles to the tracker itself.
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("closed");
             }
-            throw new IllegalStateException("closed");
+
+            @Override
+            public void close() {
+            }
         }, task -> Platform.runLater(() -> {
             long start = System.nanoTime();
             task.run();

@@ -20,6 +20,7 @@ import javafx.concurrent.WorkerStateEvent;
 import javafx.util.Duration;
 
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.tracking.SessionTracker;
 import org.sessionwatch.ui.common.TaskExecutor;
@@ -27,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link SessionSource#poll()} every poll interval on a background executor. Each server's result goes, as soon
+ * Runs {@link PollSource#poll()} every poll interval on a background executor. Each server's result goes, as soon
  * as it is known, to the single tracker thread, which feeds the {@link SessionTracker} (results that queued up
  * meanwhile go in together: 500 fast servers cost a few updates, not 500); the cycle's end closes the cycle there.
  * The tracker's subscribers (the table, the server list) take it from there; the FX thread only hears that a poll
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class PollScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
 
+    private final PollSource source;
     private final StatusViewModel status;
     private final Clock clock;
     private final SessionTracker tracker;
@@ -59,10 +61,10 @@ public final class PollScheduler {
      * @param trackerThread the one thread that calls the tracker
      * @param fxThread      runs status updates on the FX thread ({@code Platform::runLater})
      */
-    public PollScheduler(SessionSource source, Executor executor, java.time.Duration interval, StatusViewModel status,
+    public PollScheduler(PollSource source, Executor executor, java.time.Duration interval, StatusViewModel status,
                          Clock clock, SessionTracker tracker, TaskExecutor trackerThread,
                          Consumer<Runnable> fxThread) {
-        Objects.requireNonNull(source, "source");
+        this.source = Objects.requireNonNull(source, "source");
         this.status = status;
         this.clock = clock;
         this.tracker = tracker;
@@ -177,6 +179,7 @@ public final class PollScheduler {
 
     /** Polls now unless a poll is already running; the regular rhythm continues from this poll. */
     public void refreshNow() {
+        source.retryRefusedNow(); // the person asks: servers that refused every level are asked again too
         if (isPolling()) {
             return;
         }
