@@ -211,7 +211,7 @@ public final class MemoryBenchmark {
                 Runnable::run);
         tracker.subscribe(view::trackerUpdated);
         view.sortBy(Comparator.comparing(RowValues::server, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(RowValues::user, String.CASE_INSENSITIVE_ORDER));
+                .thenComparing(RowValues::user, String.CASE_INSENSITIVE_ORDER), true);
         tracker.completeCycle(new PollCycle(now, results));
         return new Table(tracker, view);
     }

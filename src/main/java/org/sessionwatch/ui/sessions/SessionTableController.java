@@ -158,7 +158,10 @@ public final class SessionTableController {
      */
     private void configureSorting() {
         table.setSortPolicy(t -> {
-            viewModel.sortBy(rowOrder());
+            // Server and user are the session's identity (compared ignoring case): they never change in a row.
+            boolean keysFixed = table.getSortOrder().stream()
+                    .allMatch(column -> column == serverColumn || column == userColumn);
+            viewModel.sortBy(rowOrder(), keysFixed);
             return true;
         });
         // Grouped by server, then alphabetical: the order a helpdesk agent scans in. A saved layout overrides it.
