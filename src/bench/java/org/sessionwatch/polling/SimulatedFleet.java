@@ -10,12 +10,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.sessionwatch.netapi.Capabilities;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
+import org.sessionwatch.netapi.FileServer;
+import org.sessionwatch.netapi.FileServerBase;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiStatus;
 import org.sessionwatch.netapi.Session;
-import org.sessionwatch.netapi.SessionEnumerator;
 import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerConfig;
 
@@ -31,7 +33,7 @@ import org.sessionwatch.config.ServerConfig;
  * of {@link #currentCycle()} when the call began, so a benchmark can prove that no late answer of an abandoned call
  * is ever shown in a later cycle.
  */
-public final class SimulatedFleet implements EnumeratorFactory {
+public final class SimulatedFleet implements FileServerFactory {
 
     public enum Behaviour { ANSWERS, DENIES, HANGS }
 
@@ -137,12 +139,27 @@ public final class SimulatedFleet implements EnumeratorFactory {
     }
 
     @Override
-    public SessionEnumerator create(ServerConfig server) {
+    public FileServer create(ServerConfig server) {
         int index = servers.indexOf(server);
         if (index < 0) {
             throw new IllegalArgumentException("Not a server of the simulated fleet: " + server.name());
         }
-        return request -> enumerate(index, request);
+        return new SimulatedServer(server.name(), index);
+    }
+
+    /** One server of the fleet: sessions only, like the backends today. */
+    private final class SimulatedServer extends FileServerBase {
+        private final int index;
+
+        SimulatedServer(String name, int index) {
+            super(name, Capabilities.sessionsOnly("the simulated fleet"));
+            this.index = index;
+        }
+
+        @Override
+        public EnumerationResult listSessions(EnumerationRequest request) {
+            return enumerate(index, request);
+        }
     }
 
     /** One call, as a blocking backend would make it; usable without a poller for the serial baseline. */

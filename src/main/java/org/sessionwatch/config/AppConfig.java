@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything the user configures. Immutable; the settings dialog and the CLI derive changed copies.
+ * Everything the user configures. Immutable; the settings dialog and the CLI derive changed copies with
+ * {@link #toBuilder()} or a {@code with…} method, so a new setting is added here (component, builder field and
+ * setter) and in {@link ConfigJson}'s list of settings, and nowhere else.
  *
  * @param servers              the monitored servers, in display order; empty means "show the demo fleet"
  * @param pollInterval         time between the starts of two poll cycles
@@ -14,10 +16,11 @@ import java.util.Objects;
  * @param hideComputerAccounts hide sessions of {@code NAME$} machine accounts
  * @param hideAnonymous        hide sessions with no user name (anonymous/null sessions)
  * @param reachabilityCheck    try TCP 445 with a short timeout before calling a server
+ * @param alerts               the alert rules, in the order they are listed
  */
 public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Duration serverDeadline,
                         boolean hideOwnSession, boolean hideComputerAccounts, boolean hideAnonymous,
-                        boolean reachabilityCheck) {
+                        boolean reachabilityCheck, List<AlertRule> alerts) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_SERVER_DEADLINE = Duration.ofSeconds(10);
@@ -25,6 +28,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
 
     public AppConfig {
         servers = List.copyOf(Objects.requireNonNull(servers, "servers"));
+        alerts = List.copyOf(Objects.requireNonNull(alerts, "alerts"));
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(serverDeadline, "serverDeadline");
         if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
@@ -37,15 +41,91 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
     }
 
     public static AppConfig defaults() {
-        return new AppConfig(List.of(), DEFAULT_POLL_INTERVAL, DEFAULT_SERVER_DEADLINE, false, false, false, false);
+        return builder().build();
+    }
+
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        return new Builder().servers(servers).pollInterval(pollInterval).serverDeadline(serverDeadline)
+                .hideOwnSession(hideOwnSession).hideComputerAccounts(hideComputerAccounts).hideAnonymous(hideAnonymous)
+                .reachabilityCheck(reachabilityCheck).alerts(alerts);
     }
 
     public AppConfig withServers(List<ServerConfig> newServers) {
-        return new AppConfig(newServers, pollInterval, serverDeadline, hideOwnSession, hideComputerAccounts,
-                hideAnonymous, reachabilityCheck);
+        return toBuilder().servers(newServers).build();
+    }
+
+    public AppConfig withPollInterval(Duration newInterval) {
+        return toBuilder().pollInterval(newInterval).build();
     }
 
     public List<ServerConfig> enabledServers() {
         return servers.stream().filter(ServerConfig::enabled).toList();
+    }
+
+    /** Collects settings; {@link #build()} checks them as the constructor does. Starts from the defaults. */
+    public static final class Builder {
+        private List<ServerConfig> servers = List.of();
+        private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+        private Duration serverDeadline = DEFAULT_SERVER_DEADLINE;
+        private boolean hideOwnSession;
+        private boolean hideComputerAccounts;
+        private boolean hideAnonymous;
+        private boolean reachabilityCheck;
+        private List<AlertRule> alerts = List.of();
+
+        private Builder() {
+        }
+
+        public Builder servers(List<ServerConfig> value) {
+            servers = value;
+            return this;
+        }
+
+        public Builder pollInterval(Duration value) {
+            pollInterval = value;
+            return this;
+        }
+
+        public Builder serverDeadline(Duration value) {
+            serverDeadline = value;
+            return this;
+        }
+
+        public Builder hideOwnSession(boolean value) {
+            hideOwnSession = value;
+            return this;
+        }
+
+        public Builder hideComputerAccounts(boolean value) {
+            hideComputerAccounts = value;
+            return this;
+        }
+
+        public Builder hideAnonymous(boolean value) {
+            hideAnonymous = value;
+            return this;
+        }
+
+        public Builder reachabilityCheck(boolean value) {
+            reachabilityCheck = value;
+            return this;
+        }
+
+        public Builder alerts(List<AlertRule> value) {
+            alerts = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException for an out-of-range value, with the reason */
+        public AppConfig build() {
+            return new AppConfig(servers, pollInterval, serverDeadline, hideOwnSession, hideComputerAccounts,
+                    hideAnonymous, reachabilityCheck, alerts);
+        }
     }
 }

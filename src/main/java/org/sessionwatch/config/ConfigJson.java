@@ -7,10 +7,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -34,11 +41,117 @@ final class ConfigJson {
     private static final int MAX_POLL_INTERVAL_SECONDS = 86_400;
     private static final int MAX_DEADLINE_SECONDS = 3_600;
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "pollIntervalSeconds",
-            "serverDeadlineSeconds", "hideOwnSession", "hideComputerAccounts", "hideAnonymous", "reachabilityCheck",
-            "servers");
-    private static final Set<String> SERVER_KEYS = Set.of("name", "backend", "enabled", "port", "username", "domain",
-            "requireSigning");
+    /** Reads one field of a JSON object into a builder; the field may be missing or null (default kept). */
+    @FunctionalInterface
+    private interface FieldReader<B> {
+        void read(JsonNode object, String path, B builder) throws ConfigFormatException;
+    }
+
+    /**
+     * One setting of the file: its key, how it is read (checked, default when absent) and how it is written. The
+     * lists below are the only place a key is spelt: reading, writing and the "known fields" of error messages all
+     * come from them.
+     */
+    private record Setting<T, B>(String key, FieldReader<B> reader, BiConsumer<ObjectNode, T> writer) {
+
+        static <T, B> Setting<T, B> integer(String key, int min, int max, String what, ToLongFunction<T> get,
+                                            ObjIntConsumer<B> set) {
+            return new Setting<>(key, (object, path, builder) -> {
+                Integer value = intField(object, key, path, min, max, what);
+                if (value != null) {
+                    set.accept(builder, value);
+                }
+            }, (node, item) -> node.put(key, get.applyAsLong(item)));
+        }
+
+        static <T, B> Setting<T, B> bool(String key, Predicate<T> get, BiConsumer<B, Boolean> set) {
+            return new Setting<>(key, (object, path, builder) -> {
+                Boolean value = boolField(object, key, path);
+                if (value != null) {
+                    set.accept(builder, value);
+                }
+            }, (node, item) -> node.put(key, get.test(item)));
+        }
+
+        static <T, B> Setting<T, B> string(String key, Function<T, String> get, BiConsumer<B, String> set) {
+            return new Setting<>(key, (object, path, builder) -> set.accept(builder, stringField(object, key, path)),
+                    (node, item) -> node.put(key, get.apply(item)));
+        }
+
+        /** A field that is written only when it has a value (alert rules list only what they set). */
+        static <T, B, V> Setting<T, B> optional(Setting<T, B> plain, Function<T, V> get, V unset) {
+            return new Setting<>(plain.key(), plain.reader(), (node, item) -> {
+                V value = get.apply(item);
+                if (value != null && !value.equals(unset)) {
+                    plain.writer().accept(node, item);
+                }
+            });
+        }
+
+        static <T, B> Setting<T, B> optionalString(String key, Function<T, String> get, BiConsumer<B, String> set) {
+            return optional(string(key, get, set), get, null);
+        }
+
+        static <T, B> Setting<T, B> optionalBool(String key, Function<T, Boolean> get, BiConsumer<B, Boolean> set) {
+            return optional(bool(key, item -> get.apply(item), set), get, null);
+        }
+
+        /** A whole number whose range the built object checks (so the message names the exact range). */
+        static <T, B> Setting<T, B> optionalInteger(String key, Function<T, Integer> get,
+                                                    BiConsumer<B, Integer> set) {
+            return optional(integer(key, Integer.MIN_VALUE, Integer.MAX_VALUE, "a whole number",
+                    item -> get.apply(item), set::accept), get, null);
+        }
+    }
+
+    /** The top-level settings, in file order, between {@code version} and {@code servers}. */
+    private static final List<Setting<AppConfig, AppConfig.Builder>> SETTINGS = List.of(
+            Setting.integer("pollIntervalSeconds", 1, MAX_POLL_INTERVAL_SECONDS, "a number of seconds",
+                    c -> c.pollInterval().toSeconds(), (b, v) -> b.pollInterval(Duration.ofSeconds(v))),
+            Setting.integer("serverDeadlineSeconds", 1, MAX_DEADLINE_SECONDS, "a number of seconds",
+                    c -> c.serverDeadline().toSeconds(), (b, v) -> b.serverDeadline(Duration.ofSeconds(v))),
+            Setting.bool("hideOwnSession", AppConfig::hideOwnSession, AppConfig.Builder::hideOwnSession),
+            Setting.bool("hideComputerAccounts", AppConfig::hideComputerAccounts,
+                    AppConfig.Builder::hideComputerAccounts),
+            Setting.bool("hideAnonymous", AppConfig::hideAnonymous, AppConfig.Builder::hideAnonymous),
+            Setting.bool("reachabilityCheck", AppConfig::reachabilityCheck, AppConfig.Builder::reachabilityCheck));
+
+    /** A server's settings after its {@code name}, in file order. */
+    private static final List<Setting<ServerConfig, ServerConfig.Builder>> SERVER_SETTINGS = List.of(
+            new Setting<>("backend", ConfigJson::readBackend,
+                    (node, server) -> node.put("backend", server.backend().toString())),
+            Setting.bool("enabled", ServerConfig::enabled, ServerConfig.Builder::enabled),
+            Setting.integer("port", 1, 65535, "a port", ServerConfig::port, ServerConfig.Builder::port),
+            Setting.string("username", ServerConfig::username, ServerConfig.Builder::username),
+            Setting.string("domain", ServerConfig::domain, ServerConfig.Builder::domain),
+            Setting.bool("requireSigning", ServerConfig::requireSigning, ServerConfig.Builder::requireSigning));
+
+    /** An alert rule's fields after its {@code name} and {@code event}, in file order. */
+    private static final List<Setting<AlertRule, AlertRule.Builder>> ALERT_SETTINGS = List.of(
+            Setting.optionalString("server", AlertRule::server, AlertRule.Builder::server),
+            Setting.optionalString("user", AlertRule::user, AlertRule.Builder::user),
+            Setting.optionalString("client", AlertRule::client, AlertRule.Builder::client),
+            Setting.optionalBool("guest", AlertRule::guest, AlertRule.Builder::guest),
+            Setting.optionalBool("unencrypted", AlertRule::unencrypted, AlertRule.Builder::unencrypted),
+            Setting.optionalInteger("forMinutes", AlertRule::forMinutes, AlertRule.Builder::forMinutes),
+            Setting.optionalInteger("count", AlertRule::count, AlertRule.Builder::count),
+            Setting.optionalInteger("idleMinutes", AlertRule::idleMinutes, AlertRule.Builder::idleMinutes),
+            Setting.optionalInteger("minOpens", AlertRule::minOpens, AlertRule.Builder::minOpens),
+            Setting.optionalString("pathGlob", AlertRule::pathGlob, AlertRule.Builder::pathGlob),
+            Setting.optional(Setting.integer("cooldownMinutes", Integer.MIN_VALUE, Integer.MAX_VALUE,
+                            "a whole number", AlertRule::cooldownMinutes, AlertRule.Builder::cooldownMinutes),
+                    AlertRule::cooldownMinutes, AlertRule.DEFAULT_COOLDOWN_MINUTES),
+            Setting.optional(Setting.bool("enabled", AlertRule::enabled, AlertRule.Builder::enabled),
+                    AlertRule::enabled, true));
+
+    private static final String VERSION_KEY = "version";
+    private static final String ALERTS_KEY = "alerts";
+    private static final String EVENT_KEY = "event";
+    private static final String SERVERS_KEY = "servers";
+    private static final String NAME_KEY = "name";
+    private static final Set<String> TOP_LEVEL_KEYS = keys(SETTINGS, VERSION_KEY, SERVERS_KEY, ALERTS_KEY);
+    private static final Set<String> SERVER_KEYS = keys(SERVER_SETTINGS, NAME_KEY);
+    private static final Set<String> ALERT_KEYS = keys(ALERT_SETTINGS, NAME_KEY, EVENT_KEY);
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -81,43 +194,37 @@ final class ConfigJson {
         refusePasswords(root, "");
         checkKeys(root, TOP_LEVEL_KEYS, "");
 
-        JsonNode version = root.get("version");
+        JsonNode version = root.get(VERSION_KEY);
         if (version != null && !(version.isIntegralNumber() && version.asLong() == VERSION)) {
             throw new ConfigFormatException("version: " + version + " is not supported (this SessionWatch reads version "
                     + VERSION + "; the file may come from a newer release)");
         }
-        int interval = intField(root, "pollIntervalSeconds", "",
-                (int) AppConfig.DEFAULT_POLL_INTERVAL.toSeconds(), 1, MAX_POLL_INTERVAL_SECONDS, "a number of seconds");
-        int deadline = intField(root, "serverDeadlineSeconds", "",
-                (int) AppConfig.DEFAULT_SERVER_DEADLINE.toSeconds(), 1, MAX_DEADLINE_SECONDS, "a number of seconds");
-        boolean hideOwn = boolField(root, "hideOwnSession", "", false);
-        boolean hideComputers = boolField(root, "hideComputerAccounts", "", false);
-        boolean hideAnonymous = boolField(root, "hideAnonymous", "", false);
-        boolean reachability = boolField(root, "reachabilityCheck", "", false);
-        List<ServerConfig> servers = servers(root.get("servers"));
-        return new AppConfig(servers, Duration.ofSeconds(interval), Duration.ofSeconds(deadline), hideOwn,
-                hideComputers, hideAnonymous, reachability);
+        AppConfig.Builder config = AppConfig.builder();
+        for (Setting<AppConfig, AppConfig.Builder> setting : SETTINGS) {
+            setting.reader().read(root, "", config);
+        }
+        return config.servers(servers(root.get(SERVERS_KEY))).alerts(alerts(root.get(ALERTS_KEY))).build();
     }
 
     static byte[] write(AppConfig config) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("version", VERSION);
-        root.put("pollIntervalSeconds", config.pollInterval().toSeconds());
-        root.put("serverDeadlineSeconds", config.serverDeadline().toSeconds());
-        root.put("hideOwnSession", config.hideOwnSession());
-        root.put("hideComputerAccounts", config.hideComputerAccounts());
-        root.put("hideAnonymous", config.hideAnonymous());
-        root.put("reachabilityCheck", config.reachabilityCheck());
-        ArrayNode servers = root.putArray("servers");
+        root.put(VERSION_KEY, VERSION);
+        SETTINGS.forEach(setting -> setting.writer().accept(root, config));
+        ArrayNode servers = root.putArray(SERVERS_KEY);
         for (ServerConfig server : config.servers()) {
             ObjectNode node = servers.addObject();
-            node.put("name", server.name());
-            node.put("backend", server.backend().toString());
-            node.put("enabled", server.enabled());
-            node.put("port", server.port());
-            node.put("username", server.username());
-            node.put("domain", server.domain());
-            node.put("requireSigning", server.requireSigning());
+            node.put(NAME_KEY, server.name());
+            SERVER_SETTINGS.forEach(setting -> setting.writer().accept(node, server));
+        }
+        if (!config.alerts().isEmpty()) {
+            // Written only when there are rules, so a file from before alerts existed is saved unchanged.
+            ArrayNode alerts = root.putArray(ALERTS_KEY);
+            for (AlertRule rule : config.alerts()) {
+                ObjectNode node = alerts.addObject();
+                node.put(NAME_KEY, rule.name());
+                node.put(EVENT_KEY, rule.event().name());
+                ALERT_SETTINGS.forEach(setting -> setting.writer().accept(node, rule));
+            }
         }
         try {
             return (MAPPER.writeValueAsString(root) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
@@ -126,57 +233,90 @@ final class ConfigJson {
         }
     }
 
-    private static List<ServerConfig> servers(JsonNode array) throws ConfigFormatException {
+    /** Reads one element of a list of named objects, whose keys and name were checked already. */
+    @FunctionalInterface
+    private interface ElementReader<T> {
+        T read(JsonNode node, String path, String name) throws ConfigFormatException;
+    }
+
+    /**
+     * A list of objects with a unique {@code name} (servers, alert rules): absent or null is empty; each element must
+     * be an object with known keys and a name that {@code validName} accepts, unique ignoring case.
+     */
+    private static <T> List<T> namedList(JsonNode array, String key, String what, Set<String> keys,
+                                         UnaryOperator<String> validName, ElementReader<T> reader)
+            throws ConfigFormatException {
         if (array == null || array.isNull()) {
             return List.of();
         }
         if (!array.isArray()) {
-            throw new ConfigFormatException("servers: must be a list [...] of servers, not " + describe(array));
+            throw new ConfigFormatException(key + ": must be a list [...] of " + what + "s, not " + describe(array));
         }
-        List<ServerConfig> servers = new ArrayList<>();
+        List<T> items = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < array.size(); i++) {
-            String path = "servers[" + i + "]";
+            String path = key + "[" + i + "]";
             JsonNode node = array.get(i);
             if (!node.isObject()) {
                 throw new ConfigFormatException(path + ": must be an object {\"name\": ...}, not " + describe(node));
             }
-            checkKeys(node, SERVER_KEYS, path + ".");
-            JsonNode nameNode = node.get("name");
-            if (nameNode == null || !nameNode.isTextual()) {
-                throw new ConfigFormatException(path + ".name: missing; every server needs a \"name\"");
+            checkKeys(node, keys, path + ".");
+            JsonNode nameNode = node.get(NAME_KEY);
+            if (nameNode == null || !nameNode.isTextual() || nameNode.asText().isBlank()) {
+                throw new ConfigFormatException(path + ".name: missing; every " + what + " needs a \"name\"");
             }
             String name;
             try {
-                name = ServerNames.requireValid(nameNode.asText());
+                name = validName.apply(nameNode.asText());
             } catch (IllegalArgumentException e) {
                 throw new ConfigFormatException(path + ".name: " + e.getMessage());
             }
             Integer earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
             if (earlier != null) {
-                throw new ConfigFormatException(path + ".name: '" + name + "' is already listed as servers["
+                throw new ConfigFormatException(path + ".name: '" + name + "' is already listed as " + key + "["
                         + earlier + "]");
             }
-            Backend backend = Backend.AUTO;
-            JsonNode backendNode = node.get("backend");
-            if (backendNode != null && !backendNode.isNull()) {
-                if (!backendNode.isTextual()) {
-                    throw new ConfigFormatException(path + ".backend: must be a string, not " + describe(backendNode));
-                }
-                try {
-                    backend = Backend.parse(backendNode.asText());
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigFormatException(path + ".backend: " + e.getMessage());
-                }
-            }
-            boolean enabled = boolField(node, "enabled", path + ".", true);
-            int port = intField(node, "port", path + ".", ServerConfig.DEFAULT_SMB_PORT, 1, 65535, "a port");
-            String username = stringField(node, "username", path + ".");
-            String domain = stringField(node, "domain", path + ".");
-            boolean requireSigning = boolField(node, "requireSigning", path + ".", true);
-            servers.add(new ServerConfig(name, backend, enabled, port, username, domain, requireSigning));
+            items.add(reader.read(node, path, name));
         }
-        return servers;
+        return items;
+    }
+
+    private static List<ServerConfig> servers(JsonNode array) throws ConfigFormatException {
+        return namedList(array, SERVERS_KEY, "server", SERVER_KEYS, ServerNames::requireValid, (node, path, name) -> {
+            ServerConfig.Builder server = ServerConfig.builder(name);
+            for (Setting<ServerConfig, ServerConfig.Builder> setting : SERVER_SETTINGS) {
+                setting.reader().read(node, path + ".", server);
+            }
+            try {
+                return server.build();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigFormatException(path + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private static List<AlertRule> alerts(JsonNode array) throws ConfigFormatException {
+        return namedList(array, ALERTS_KEY, "alert rule", ALERT_KEYS, String::trim, (node, path, name) -> {
+            String eventText = stringField(node, EVENT_KEY, path + ".");
+            if (eventText == null) {
+                throw new ConfigFormatException(path + ".event: missing; say what the rule watches for, e.g."
+                        + " \"SESSION_CONNECTED\"");
+            }
+            AlertRule.Builder rule;
+            try {
+                rule = AlertRule.builder(name, AlertEvent.parse(eventText));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigFormatException(path + ".event: " + e.getMessage());
+            }
+            for (Setting<AlertRule, AlertRule.Builder> setting : ALERT_SETTINGS) {
+                setting.reader().read(node, path + ".", rule);
+            }
+            try {
+                return rule.build();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigFormatException(path + "." + e.getMessage());
+            }
+        });
     }
 
     /** Refuses any key that looks like it holds a password, at any depth, without echoing its value. */
@@ -210,11 +350,28 @@ final class ConfigJson {
         }
     }
 
-    private static int intField(JsonNode object, String key, String path, int fallback, int min, int max,
-                                String what) throws ConfigFormatException {
+    private static void readBackend(JsonNode object, String path, ServerConfig.Builder server)
+            throws ConfigFormatException {
+        JsonNode node = object.get("backend");
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isTextual()) {
+            throw new ConfigFormatException(path + "backend: must be a string, not " + describe(node));
+        }
+        try {
+            server.backend(Backend.parse(node.asText()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigFormatException(path + "backend: " + e.getMessage());
+        }
+    }
+
+    /** The value of a whole-number field within {@code min..max}, or null when it is missing or null. */
+    private static Integer intField(JsonNode object, String key, String path, int min, int max, String what)
+            throws ConfigFormatException {
         JsonNode node = object.get(key);
         if (node == null || node.isNull()) {
-            return fallback;
+            return null;
         }
         if (!node.isIntegralNumber()) {
             throw new ConfigFormatException(path + key + ": " + node + " is not a whole number");
@@ -225,11 +382,11 @@ final class ConfigJson {
         return node.asInt();
     }
 
-    private static boolean boolField(JsonNode object, String key, String path, boolean fallback)
-            throws ConfigFormatException {
+    /** The value of a boolean field, or null when it is missing or null. */
+    private static Boolean boolField(JsonNode object, String key, String path) throws ConfigFormatException {
         JsonNode node = object.get(key);
         if (node == null || node.isNull()) {
-            return fallback;
+            return null;
         }
         if (!node.isBoolean()) {
             throw new ConfigFormatException(path + key + ": " + node + " is not true or false");
@@ -246,6 +403,12 @@ final class ConfigJson {
             throw new ConfigFormatException(path + key + ": must be a string or null, not " + describe(node));
         }
         return node.asText();
+    }
+
+    private static Set<String> keys(List<? extends Setting<?, ?>> settings, String... more) {
+        Set<String> keys = new LinkedHashSet<>(List.of(more));
+        settings.forEach(setting -> keys.add(setting.key()));
+        return Set.copyOf(keys);
     }
 
     private static String describe(JsonNode node) {

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param backend        how to ask it
  * @param enabled        whether it is polled
  * @param port           SMB port for the srvsvc backend (default 445)
- * @param username       account for the srvsvc backend, or null for the current user / Kerberos ticket
+ * @param username       account to log on with (srvsvc, or the Windows backend as runas /netonly does), or null for
+ *                       the current user / Kerberos ticket
  * @param domain         that account's domain, or null
  * @param requireSigning whether SMB signing is required (the default; relaxing it is logged as a warning)
  */
@@ -32,11 +33,22 @@ public record ServerConfig(String name, Backend backend, boolean enabled, int po
 
     /** An enabled server on port 445 with the auto backend and no explicit credentials. */
     public static ServerConfig of(String name) {
-        return new ServerConfig(name, Backend.AUTO, true, DEFAULT_SMB_PORT, null, null, true);
+        return builder(name).build();
     }
 
     public static ServerConfig of(String name, Backend backend) {
-        return new ServerConfig(name, backend, true, DEFAULT_SMB_PORT, null, null, true);
+        return builder(name).backend(backend).build();
+    }
+
+    /** A builder for server {@code name} holding the defaults (auto backend, enabled, port 445, signing required). */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder holding this server's values. */
+    public Builder toBuilder() {
+        return new Builder(name).backend(backend).enabled(enabled).port(port).username(username).domain(domain)
+                .requireSigning(requireSigning);
     }
 
     public Optional<String> user() {
@@ -60,10 +72,70 @@ public record ServerConfig(String name, Backend backend, boolean enabled, int po
     }
 
     public ServerConfig withEnabled(boolean value) {
-        return new ServerConfig(name, backend, value, port, username, domain, requireSigning);
+        return toBuilder().enabled(value).build();
+    }
+
+    public ServerConfig withPort(int value) {
+        return toBuilder().port(value).build();
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Collects a server's settings; {@link #build()} checks them as the constructor does. */
+    public static final class Builder {
+        private String name;
+        private Backend backend = Backend.AUTO;
+        private boolean enabled = true;
+        private int port = DEFAULT_SMB_PORT;
+        private String username;
+        private String domain;
+        private boolean requireSigning = true;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        public Builder backend(Backend value) {
+            backend = value;
+            return this;
+        }
+
+        public Builder enabled(boolean value) {
+            enabled = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        /** The account for the srvsvc backend; null or blank for none. */
+        public Builder username(String value) {
+            username = value;
+            return this;
+        }
+
+        public Builder domain(String value) {
+            domain = value;
+            return this;
+        }
+
+        public Builder requireSigning(boolean value) {
+            requireSigning = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException for an invalid name or port, with the reason */
+        public ServerConfig build() {
+            return new ServerConfig(name, backend, enabled, port, username, domain, requireSigning);
+        }
     }
 }

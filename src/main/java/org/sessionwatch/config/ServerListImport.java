@@ -101,7 +101,7 @@ public final class ServerListImport {
             port = parsePort(name.substring(colon + 1), entry);
             name = name.substring(0, colon);
         }
-        return new ServerConfig(ServerNames.requireValid(name), backend, true, port, null, null, true);
+        return ServerConfig.builder(ServerNames.requireValid(name)).backend(backend).port(port).build();
     }
 
     private static int parsePort(String text, String entry) {

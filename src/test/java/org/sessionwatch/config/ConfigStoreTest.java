@@ -28,11 +28,13 @@ class ConfigStoreTest {
     Path dir;
 
     private static AppConfig sample() {
-        return new AppConfig(List.of(
-                ServerConfig.of("FS01"),
-                new ServerConfig("fs02.corp.example", Backend.SRVSVC, false, 4455, "helpdesk", "CORP", false),
-                new ServerConfig("fe80::1", Backend.WINDOWS, true, 445, null, null, true)),
-                Duration.ofSeconds(30), Duration.ofSeconds(7), true, true, false, true);
+        return AppConfig.builder().servers(List.of(
+                        ServerConfig.of("FS01"),
+                        ServerConfig.builder("fs02.corp.example").backend(Backend.SRVSVC).enabled(false).port(4455)
+                                .username("helpdesk").domain("CORP").requireSigning(false).build(),
+                        ServerConfig.of("fe80::1", Backend.WINDOWS)))
+                .pollInterval(Duration.ofSeconds(30)).serverDeadline(Duration.ofSeconds(7))
+                .hideOwnSession(true).hideComputerAccounts(true).reachabilityCheck(true).build();
     }
 
     private Path write(String json) throws IOException {
@@ -173,7 +175,7 @@ class ConfigStoreTest {
         AppConfig duplicate = AppConfig.defaults().withServers(List.of(ServerConfig.of("FS01"), ServerConfig.of("fs01")));
         assertThatThrownBy(() -> store.save(duplicate)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The configuration cannot be saved: servers[1].name: 'fs01' is already listed as servers[0]");
-        AppConfig slow = new AppConfig(List.of(), Duration.ofDays(2), Duration.ofSeconds(10), false, false, false, false);
+        AppConfig slow = AppConfig.builder().pollInterval(Duration.ofDays(2)).build();
         assertThatThrownBy(() -> store.save(slow)).hasMessageContaining("pollIntervalSeconds: 172800 is not");
         assertThat(store.load().config()).isEqualTo(sample());
     }

@@ -1,15 +1,17 @@
 package org.sessionwatch.ui.settings;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.sessionwatch.app.Backends;
+import org.sessionwatch.app.PollSources;
+import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.credentials.CredentialStore;
 import org.sessionwatch.credentials.InMemoryCredentialStore;
-import org.sessionwatch.polling.Poller;
+import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.polling.PollerOptions;
 import org.sessionwatch.polling.ServerPollResult;
 
@@ -35,17 +37,15 @@ public interface ConnectionTester {
             InMemoryCredentialStore credentials = new InMemoryCredentialStore();
             server.credentialKey().ifPresent(key -> password.map(String::toCharArray).or(() -> saved.password(key))
                     .ifPresent(secret -> credentials.store(key, secret)));
-            try (Poller poller = onePoller(credentials, deadline)) {
-                return poller.poll(List.of(server)).results().getFirst();
+            AppConfig one = AppConfig.builder().servers(List.of(server.withEnabled(true))).serverDeadline(deadline)
+                    .build();
+            PollerOptions options = PollerOptions.defaults().withServerDeadline(deadline).withMaxConcurrency(1)
+                    .withJitter(Duration.ZERO);
+            try (PollSource source = PollSources.standard(credentials, Clock.systemUTC()).forConfig(one, options)) {
+                return source.poll().results().getFirst();
             } finally {
                 credentials.clear();
             }
         };
-    }
-
-    /** A poller over the real backends for one server (no demo fleet: a demo server has nothing to connect to). */
-    private static Poller onePoller(CredentialStore credentials, Duration deadline) {
-        return new Poller(Backends.create(credentials, deadline, null),
-                PollerOptions.defaults().withServerDeadline(deadline).withMaxConcurrency(1).withJitter(Duration.ZERO));
     }
 }

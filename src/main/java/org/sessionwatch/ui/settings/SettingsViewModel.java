@@ -94,8 +94,7 @@ public final class SettingsViewModel {
     }
 
     private AppConfig withInterval(Duration interval) {
-        return new AppConfig(List.of(), interval, original.serverDeadline(), false, false, false,
-                original.reachabilityCheck());
+        return original.toBuilder().servers(List.of()).pollInterval(interval).build();
     }
 
     /** Adds an empty server and selects it, for the user to type its name. */
@@ -176,9 +175,11 @@ public final class SettingsViewModel {
                     .ifPresent(delete::add);
         }
         delete.removeAll(passwords.keySet());
-        AppConfig config = new AppConfig(configs, Duration.ofSeconds(Long.parseLong(pollIntervalSeconds.get().trim())),
-                original.serverDeadline(), hideOwnSession.get(), hideComputerAccounts.get(), hideAnonymous.get(),
-                original.reachabilityCheck());
+        // Settings this dialog does not show are kept as they were.
+        AppConfig config = original.toBuilder().servers(configs)
+                .pollInterval(Duration.ofSeconds(Long.parseLong(pollIntervalSeconds.get().trim())))
+                .hideOwnSession(hideOwnSession.get()).hideComputerAccounts(hideComputerAccounts.get())
+                .hideAnonymous(hideAnonymous.get()).build();
         return new SettingsResult(config, passwords, delete);
     }
 

@@ -1,0 +1,296 @@
+package org.sessionwatch.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.netapi.NetApiError;
+import org.sessionwatch.netapi.Session;
+import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
+import org.sessionwatch.tracking.SessionEvent.Changed;
+import org.sessionwatch.tracking.SessionEvent.Connected;
+import org.sessionwatch.tracking.SessionEvent.EndReason;
+import org.sessionwatch.tracking.SessionEvent.Ended;
+import org.sessionwatch.tracking.SessionEvent.ServerFailing;
+import org.sessionwatch.tracking.SessionEvent.ServerRecovered;
+
+/** The one identity rule and the events it produces, against scripted answers with known timings. */
+class SessionTrackerTest {
+    private static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
+    private static final NetApiError DENIED = new NetApiError(ErrorKind.ACCESS_DENIED, 5, "Access denied", null);
+    private static final NetApiError DOWN = new NetApiError(ErrorKind.UNREACHABLE, 53, "Unreachable", null);
+
+    private final SessionTracker tracker = new SessionTracker();
+
+    private static Session session(String server, String client, String user, long activeSeconds) {
+        return Session.builder(server, InfoLevel.LEVEL_502).clientName(client).userName(user)
+                .activeSeconds(activeSeconds).idleSeconds(0).openCount(1).build();
+    }
+
+    private static ServerPollResult ok(String server, Instant answeredAt, Session... sessions) {
+        return new ServerPollResult.Ok(server, InfoLevel.LEVEL_502, InfoLevel.LEVEL_502, List.of(sessions),
+                Duration.ofMillis(20), answeredAt);
+    }
+
+    private static ServerPollResult failed(String server, Instant at, NetApiError error) {
+        return new ServerPollResult.Failed(server, InfoLevel.LEVEL_502, error, Duration.ofMillis(20), at);
+    }
+
+    private List<SessionEvent> poll(Instant at, ServerPollResult... results) {
+        return tracker.completeCycle(new PollCycle(at, List.of(results))).events();
+    }
+
+    @Test
+    void theFirstAnswerIsTheStartingStateAndLaterOnesReportChanges() {
+        List<SessionEvent> first = poll(T0, ok("FS01", T0, session("FS01", "pc1", "alice", 100),
+                session("FS01", "pc2", "bob", 50)));
+
+        assertThat(first).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(Connected.class,
+                c -> assertThat(c.initial()).isTrue()));
+        long aliceId = ((Connected) first.getFirst()).session().id();
+
+        Instant t1 = T0.plusSeconds(15);
+        List<SessionEvent> second = poll(t1, ok("FS01", t1, session("FS01", "pc1", "alice", 115),
+                session("FS01", "pc2", "bob", 65), session("FS01", "pc3", "carol", 2)));
+
+        assertThat(second).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("Connected", "Changed", "Changed");
+        Connected carol = (Connected) second.getFirst();
+        assertThat(carol.initial()).isFalse();
+        assertThat(carol.session().since()).hasValue(t1.minusSeconds(2));
+        Changed alice = (Changed) second.get(1);
+        assertThat(alice.after().id()).isEqualTo(aliceId);
+        assertThat(alice.before().session().activeSeconds()).hasValue(100);
+        assertThat(alice.after().session().activeSeconds()).hasValue(115);
+        assertThat(alice.at()).isEqualTo(t1);
+        assertThat(tracker.sessions()).hasSize(3);
+    }
+
+    @Test
+    void startsThreeSecondsApartAreOneSessionFourSecondsApartAreAReconnect() {
+        poll(T0, ok("FS01", T0, session("FS01", "pc1", "alice", 100)));
+
+        // 15 s later the connected time should be 115; 112 means the start moved 3 s later: still the same session.
+        Instant t1 = T0.plusSeconds(15);
+        assertThat(poll(t1, ok("FS01", t1, session("FS01", "pc1", "alice", 112))))
+                .singleElement().isInstanceOf(Changed.class);
+
+        // Another 15 s: 127 expected, 123 is 4 s off the last start: the old session ended, a new one connected.
+        Instant t2 = t1.plusSeconds(15);
+        List<SessionEvent> reconnect = poll(t2, ok("FS01", t2, session("FS01", "pc1", "alice", 123)));
+        assertThat(reconnect).extracting(e -> e.getClass().getSimpleName()).containsExactly("Ended", "Connected");
+        assertThat(((Ended) reconnect.getFirst()).reason()).isEqualTo(EndReason.DISCONNECTED);
+        assertThat(((Connected) reconnect.get(1)).initial()).isFalse();
+    }
+
+    @Test
+    void theToleranceHoldsTheOtherWayToo() {
+        poll(T0, ok("FS01", T0, session("FS01", "pc1", "alice", 100)));
+        Instant t1 = T0.plusSeconds(15);
+
+        // 118 is a start 3 s earlier: same session; 119 next time would be 4 s earlier than the last start.
+        assertThat(poll(t1, ok("FS01", t1, session("FS01", "pc1", "alice", 118)))).singleElement()
+                .isInstanceOf(Changed.class);
+        Instant t2 = t1.plusSeconds(15);
+        assertThat(poll(t2, ok("FS01", t2, session("FS01", "pc1", "alice", 137))))
+                .extracting(e -> e.getClass().getSimpleName()).containsExactly("Ended", "Connected");
+    }
+
+    @Test
+    void anUnknownStartMatchesAKnownOneAndKeepsIt() {
+        poll(T0, ok("FS01", T0, session("FS01", "pc1", "alice", 100)));
+        Session levelZero = Session.builder("FS01", InfoLevel.LEVEL_0).clientName("pc1").build();
+        Session levelOne = Session.builder("FS01", InfoLevel.LEVEL_1).clientName("PC1").userName("ALICE").build();
+        Instant t1 = T0.plusSeconds(600);
+
+        List<SessionEvent> events = poll(t1, ok("FS01", t1, levelOne));
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(Changed.class, changed ->
+                assertThat(changed.after().since()).hasValue(T0.minusSeconds(100)));
+        // A level-0 session has no user: it is another key, so alice's session ends and the anonymous one appears.
+        assertThat(poll(t1.plusSeconds(15), ok("FS01", t1.plusSeconds(15), levelZero)))
+                .extracting(e -> e.getClass().getSimpleName()).containsExactly("Ended", "Connected");
+    }
+
+    @Test
+    void sessionsSharingAKeyAreMatchedByTheClosestStart() {
+        // alice reconnected from pc1 before her old session timed out: two sessions, same key, starts 600 s apart.
+        poll(T0, ok("FS01", T0, session("FS01", "pc1", "alice", 700), session("FS01", "pc1", "alice", 100)));
+        List<Long> ids = tracker.sessions().stream().map(TrackedSession::id).sorted().toList();
+        Instant t1 = T0.plusSeconds(15);
+
+        // The answer lists them in the other order, the old one skewed by the whole tolerance: each keeps its id.
+        List<SessionEvent> events = poll(t1, ok("FS01", t1, session("FS01", "pc1", "alice", 115),
+                session("FS01", "pc1", "alice", 718)));
+
+        assertThat(events).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(Changed.class));
+        assertThat(events).extracting(e -> ((Changed) e).before().session().activeSeconds().getAsLong(),
+                        e -> ((Changed) e).after().session().activeSeconds().getAsLong())
+                .containsExactly(tuple(100L, 115L), tuple(700L, 718L));
+        assertThat(tracker.sessions().stream().map(TrackedSession::id).sorted().toList()).isEqualTo(ids);
+    }
+
+    @Test
+    void pagingSkewOfALargeServerIsNoReconnect() {
+        // A large server pages for about 2 s: the answer is stamped when its last page arrived, so early entries
+        // look up to 2 s older than they are, differently from poll to poll.
+        List<Session> first = IntStream.range(0, 300).mapToObj(i -> session("FS01", "pc" + i, "u" + i, 1000 + i))
+                .toList();
+        poll(T0, ok("FS01", T0, first.toArray(Session[]::new)));
+        Instant t1 = T0.plusSeconds(15);
+        List<Session> skewed = IntStream.range(0, 300)
+                .mapToObj(i -> session("FS01", "pc" + i, "u" + i, 1000 + i + 15 - (i < 150 ? 2 : 0))).toList();
+
+        List<SessionEvent> events = poll(t1, ok("FS01", t1, skewed.toArray(Session[]::new)));
+
+        assertThat(events).hasSize(300).allSatisfy(e -> assertThat(e).isInstanceOf(Changed.class));
+    }
+
+    @Test
+    void aFailingServerKeepsItsSessionsAndRecoversWithoutFalseEnds() {
+        poll(T0, ok("FS01", T0, session("FS01", "pc1", "alice", 100), session("FS01", "pc2", "bob", 100)));
+
+        Instant t1 = T0.plusSeconds(15);
+        assertThat(poll(t1, failed("FS01", t1, DOWN))).singleElement().isInstanceOfSatisfying(ServerFailing.class,
+                f -> assertThat(f.error()).isEqualTo(DOWN));
+        assertThat(tracker.isFailing("FS01")).isTrue();
+        assertThat(tracker.sessions()).hasSize(2);
+        Instant t2 = t1.plusSeconds(15);
+        assertThat(poll(t2, failed("FS01", t2, DOWN))).isEmpty();
+        Instant t3 = t2.plusSeconds(15);
+        assertThat(poll(t3, failed("FS01", t3, DENIED))).singleElement().isInstanceOf(ServerFailing.class);
+
+        Instant t4 = t3.plusSeconds(15);
+        List<SessionEvent> back = poll(t4, ok("FS01", t4, session("FS01", "pc1", "alice", 160)));
+
+        assertThat(back).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("ServerRecovered", "Ended", "Changed");
+        assertThat(((ServerRecovered) back.getFirst()).sessions()).isEqualTo(1);
+        assertThat(((Ended) back.get(1)).last().key().user()).isEqualTo("bob");
+        assertThat(tracker.isFailing("FS01")).isFalse();
+    }
+
+    @Test
+    void aFlappingServerDoesNotStorm() {
+        poll(T0, ok("FS01", T0, session("FS01", "pc1", "alice", 100)));
+        List<SessionEvent> all = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            Instant at = T0.plusSeconds(15L * i);
+            all.addAll(poll(at, i % 2 == 1 ? failed("FS01", at, DOWN)
+                    : ok("FS01", at, session("FS01", "pc1", "alice", 100 + 15L * i))));
+        }
+
+        assertThat(all.stream().filter(ServerFailing.class::isInstance)).hasSize(10);
+        assertThat(all.stream().filter(ServerRecovered.class::isInstance)).hasSize(10);
+        assertThat(all.stream().filter(e -> e instanceof Connected || e instanceof Ended)).isEmpty();
+    }
+
+    @Test
+    void aServerThatFailsFirstStillGetsAnInitialStateWhenItAnswers() {
+        assertThat(poll(T0, failed("FS01", T0, DENIED))).singleElement().isInstanceOf(ServerFailing.class);
+
+        Instant t1 = T0.plusSeconds(15);
+        List<SessionEvent> events = poll(t1, ok("FS01", t1, session("FS01", "pc1", "alice", 5)));
+
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("ServerRecovered", "Connected");
+        assertThat(((Connected) events.get(1)).initial()).isTrue();
+    }
+
+    @Test
+    void aServerLeftOutOfACompletedCycleHasItsSessionsEnded() {
+        poll(T0, ok("FS01", T0, session("FS01", "pc1", "alice", 100)),
+                ok("FS02", T0, session("FS02", "pc9", "zoe", 10)));
+
+        Instant t1 = T0.plusSeconds(15);
+        List<SessionEvent> events = poll(t1, ok("FS01", t1.plusMillis(300), session("FS01", "pc1", "alice", 115)));
+
+        assertThat(events).filteredOn(Ended.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(Ended.class, ended -> {
+                    assertThat(ended.reason()).isEqualTo(EndReason.SERVER_REMOVED);
+                    assertThat(ended.server()).isEqualTo("FS02");
+                    assertThat(ended.at()).isEqualTo(t1.plusMillis(300));
+                });
+        assertThat(tracker.sessions()).extracting(TrackedSession::server).containsExactly("FS01");
+    }
+
+    @Test
+    void resultsStreamedDuringACycleAreNotAppliedTwiceWhenItCompletes() {
+        ServerPollResult fs01 = ok("FS01", T0, session("FS01", "pc1", "alice", 100));
+        ServerPollResult fs02 = ok("FS02", T0.plusSeconds(2), session("FS02", "pc2", "bob", 100));
+
+        TrackerUpdate early = tracker.apply(T0, List.of(fs01));
+        TrackerUpdate end = tracker.completeCycle(new PollCycle(T0, List.of(fs01, fs02)));
+
+        assertThat(early.events()).singleElement().isInstanceOf(Connected.class);
+        assertThat(early.cycleComplete()).isFalse();
+        assertThat(end.results()).containsExactly(fs02);
+        assertThat(end.events()).singleElement().satisfies(e -> assertThat(e.server()).isEqualTo("FS02"));
+        assertThat(end.cycleComplete()).isTrue();
+        assertThat(tracker.sessions()).hasSize(2);
+    }
+
+    @Test
+    void anUnchangedSessionProducesNoEvent() {
+        Session quiet = Session.builder("NAS", InfoLevel.LEVEL_0).clientName("pc1").build();
+        poll(T0, ok("NAS", T0, quiet));
+
+        assertThat(poll(T0.plusSeconds(15), ok("NAS", T0.plusSeconds(15), quiet))).isEmpty();
+    }
+
+    @Test
+    void subscribersGetEveryUpdateInOrderAndOneThatFailsDoesNotStopTheOthers() {
+        List<TrackerUpdate> seen = new ArrayList<>();
+        tracker.subscribe(update -> {
+            throw new IllegalStateException("broken consumer");
+        });
+        tracker.subscribe(seen::add);
+
+        TrackerUpdate a = tracker.apply(T0, List.of(ok("FS01", T0, session("FS01", "pc1", "alice", 1))));
+        TrackerUpdate b = tracker.completeCycle(new PollCycle(T0, List.of(ok("FS02", T0))));
+
+        assertThat(seen).containsExactly(a, b);
+    }
+
+    @Test
+    void aHundredThousandSessionsWithOnePercentChurn() {
+        int servers = 500;
+        int perServer = 200;
+        List<ServerPollResult> first = new ArrayList<>();
+        for (int s = 0; s < servers; s++) {
+            String name = "FS" + s;
+            first.add(ok(name, T0, IntStream.range(0, perServer)
+                    .mapToObj(i -> session(name, "pc" + i, "user" + i, 1000 + i)).toArray(Session[]::new)));
+        }
+        assertThat(tracker.completeCycle(new PollCycle(T0, first)).events()).hasSize(100_000);
+
+        // Next cycle: on every server the first two sessions are gone and two new ones came; the rest aged 15 s.
+        Instant t1 = T0.plusSeconds(15);
+        List<ServerPollResult> second = new ArrayList<>();
+        for (int s = 0; s < servers; s++) {
+            String name = "FS" + s;
+            List<Session> sessions = new ArrayList<>();
+            for (int i = 2; i < perServer; i++) {
+                sessions.add(session(name, "pc" + i, "user" + i, 1015 + i));
+            }
+            sessions.add(session(name, "new1", "user0", 3));
+            sessions.add(session(name, "new2", "user1", 4));
+            second.add(ok(name, t1, sessions.toArray(Session[]::new)));
+        }
+        List<SessionEvent> events = tracker.completeCycle(new PollCycle(t1, second)).events();
+
+        assertThat(events.stream().filter(Ended.class::isInstance)).hasSize(1_000);
+        assertThat(events.stream().filter(Connected.class::isInstance)).hasSize(1_000);
+        assertThat(events.stream().filter(Changed.class::isInstance)).hasSize(99_000);
+        assertThat(tracker.sessions()).hasSize(100_000);
+    }
+}
