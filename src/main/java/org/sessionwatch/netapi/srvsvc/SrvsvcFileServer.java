@@ -17,6 +17,7 @@ import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.FileApiStatus;
 import org.sessionwatch.netapi.FileServer;
 import org.sessionwatch.netapi.FileServerBase;
+import org.sessionwatch.netapi.FilterMiss;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiException;
 import org.sessionwatch.netapi.NetApiStatus;
@@ -256,7 +257,7 @@ public final class SrvsvcFileServer extends FileServerBase {
                     request.preferredMaxLength(), (int) resumeHandle, request.server()), "path or user filter");
             DecodedFileEnum page = call(call, resumeHandle == 0).decoded();
             if (page.status() != NetApiStatus.NERR_SUCCESS && page.status() != NetApiStatus.ERROR_MORE_DATA
-                    && !NetApiStatus.isNoMatch(page.status())) {
+                    && FilterMiss.ofStatus(page.status()).isEmpty()) {
                 throw new NetApiException(FileApiStatus.listError(page.status(), request.server()));
             }
             Integer next = page.resumeHandle();
