@@ -18,6 +18,7 @@ import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.FileApiStatus;
 import org.sessionwatch.netapi.FileServer;
 import org.sessionwatch.netapi.FileServerBase;
+import org.sessionwatch.netapi.FilterMiss;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiException;
 import org.sessionwatch.netapi.NetApiStatus;
@@ -116,6 +117,11 @@ public final class SrvsvcFileServer extends FileServerBase {
                 attempt -> Paging.openFiles(request, resume -> attempt.openFilesPage(request, resume)));
     }
 
+    /**
+     * {@code NetrFileClose}. Like every call it is sent once more when a kept connection turned out broken; should
+     * the first attempt have reached the server after all, the second finds the file closed and says so, which is
+     * true.
+     */
     @Override
     public ActionResult closeFile(long fileId) {
         return serialised(server.name(), ActionResult.Refused::new, attempt -> {
@@ -130,6 +136,7 @@ public final class SrvsvcFileServer extends FileServerBase {
         });
     }
 
+    /** {@code NetrSessionDel}; Samba ends the client's whole SMB connection, and answers 5 also when nothing matched. */
     @Override
     public ActionResult endSession(String client, String user) {
         return serialised(server.name(), ActionResult.Refused::new, attempt -> {

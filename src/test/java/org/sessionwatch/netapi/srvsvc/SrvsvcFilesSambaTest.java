@@ -106,10 +106,13 @@ class SrvsvcFilesSambaTest {
                 "held-127.0.0.2-swtest_user-0.txt");
 
         ActionResult closed = server.closeFile(target.id());
-        ActionResult again = server.closeFile(target.id());
 
         assertThat(closed).isEqualTo(new ActionResult.Done());
-        assertThat(files(server.listOpenFiles(OpenFilesRequest.of(SERVER)))).extracting(OpenFile::id)
+        // Samba answers once it has told the holder's smbd process to close the file; that process does it a moment
+        // later, so the listing is watched until the file is gone.
+        assertThat(await(() -> files(server.listOpenFiles(OpenFilesRequest.of(SERVER))),
+                files -> files.stream().noneMatch(f -> f.id() == target.id())))
+                .extracting(OpenFile::id)
                 .doesNotContain(target.id())
                 .contains(file(files(server.listOpenFiles(OpenFilesRequest.of(SERVER))),
                         "held-127.0.0.2-swtest_user-1.txt").id());
@@ -118,6 +121,7 @@ class SrvsvcFilesSambaTest {
         assertThat(refused).as("the holder's handle after the close").isNotNull();
         assertThat(refused.getStatus()).isEqualTo(NtStatus.STATUS_FILE_CLOSED);
         held(holder, "held-127.0.0.2-swtest_user-1.txt").write(new byte[]{1}, 0); // the other one still works
+        ActionResult again = server.closeFile(target.id());
         assertThat(again).isEqualTo(new ActionResult.AlreadyGone(
                 "File " + target.id() + " is no longer open on " + SERVER + "."));
     }
@@ -131,8 +135,10 @@ class SrvsvcFilesSambaTest {
         ActionResult ended = server.endSession("\\\\127.0.0.3", USER.name());
 
         assertThat(ended).isEqualTo(new ActionResult.Done());
-        assertThat(clients(server)).doesNotContain("127.0.0.3");
-        assertThat(files(server.listOpenFiles(OpenFilesRequest.of(SERVER))))
+        // As for a close, the session's own smbd process ends it a moment after the answer.
+        assertThat(await(() -> clients(server), clients -> !clients.contains("127.0.0.3"))).doesNotContain("127.0.0.3");
+        assertThat(await(() -> files(server.listOpenFiles(OpenFilesRequest.of(SERVER))),
+                files -> files.stream().noneMatch(f -> f.path().contains("held-127.0.0.3-"))))
                 .noneMatch(f -> f.path().contains("held-127.0.0.3-"));
         // Samba answers 5 when nothing matched as well; the refusal says so.
         ActionResult again = server.endSession("127.0.0.3", null);
@@ -171,6 +177,22 @@ class SrvsvcFilesSambaTest {
 
         assertThat(end.kind()).isEqualTo(ErrorKind.ACCESS_DENIED);
         assertThat(clients(fileAdmin)).contains("127.0.0.2");
+    }
+
+    /** Asks until the answer satisfies {@code done}, at most 5 s; returns the last answer for the assertion. */
+    private static <T> T await(java.util.function.Supplier<T> ask, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        T answer = ask.get();
+        while (!done.test(answer) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            answer = ask.get();
+        }
+        return answer;
     }
 
     /** Samba's form of a path: {@code C:} and the file's Unix path with backslashes. */
