@@ -31,8 +31,8 @@ class CliOptionsTest {
     }
 
     private void configure(ServerConfig... servers) throws IOException {
-        new ConfigStore(dir.resolve("config.json")).save(new AppConfig(List.of(servers), Duration.ofSeconds(20),
-                Duration.ofSeconds(8), false, false, false, false));
+        new ConfigStore(dir.resolve("config.json")).save(AppConfig.builder().servers(List.of(servers))
+                .pollInterval(Duration.ofSeconds(20)).serverDeadline(Duration.ofSeconds(8)).build());
     }
 
     @Test

@@ -28,11 +28,12 @@ class ConfigStoreTest {
     Path dir;
 
     private static AppConfig sample() {
-        return new AppConfig(List.of(
-                ServerConfig.of("FS01"),
-                new ServerConfig("fs02.corp.example", Backend.SRVSVC, false, 4455, "helpdesk", "CORP", false),
-                new ServerConfig("fe80::1", Backend.WINDOWS, true, 445, null, null, true)),
-                Duration.ofSeconds(30), Duration.ofSeconds(7), true, true, false, true);
+        return AppConfig.builder().servers(List.of(
+                        ServerConfig.of("FS01"),
+                        new ServerConfig("fs02.corp.example", Backend.SRVSVC, false, 4455, "helpdesk", "CORP", false),
+                        new ServerConfig("fe80::1", Backend.WINDOWS, true, 445, null, null, true)))
+                .pollInterval(Duration.ofSeconds(30)).serverDeadline(Duration.ofSeconds(7)).hideOwnSession(true)
+                .hideComputerAccounts(true).reachabilityCheck(true).historyRetention(Duration.ofDays(30)).build();
     }
 
     private Path write(String json) throws IOException {
@@ -66,8 +67,16 @@ class ConfigStoreTest {
         assertThat(json).contains("\"version\" : 1", "\"pollIntervalSeconds\" : 30", "\"serverDeadlineSeconds\" : 7",
                 "\"hideOwnSession\" : true", "\"reachabilityCheck\" : true", "\"backend\" : \"srvsvc\"",
                 "\"username\" : \"helpdesk\"", "\"domain\" : \"CORP\"", "\"requireSigning\" : false",
-                "\"port\" : 4455");
+                "\"port\" : 4455", "\"historyRetentionDays\" : 30");
         assertThat(json.toLowerCase()).doesNotContain("password");
+    }
+
+    @Test
+    void theDefaultHistoryRetentionIsNotWrittenSoOlderReleasesStillReadTheFile() throws IOException {
+        ConfigStore store = new ConfigStore(dir.resolve("config.json"));
+        store.save(AppConfig.defaults());
+        assertThat(Files.readString(store.file())).doesNotContain("historyRetentionDays");
+        assertThat(store.load().config().historyRetention()).isEqualTo(Duration.ofDays(90));
     }
 
     @Test
@@ -139,6 +148,8 @@ class ConfigStoreTest {
                 .isEqualTo("pollIntervalSeconds: 0 is not a number of seconds (1–86400)");
         assertThat(invalidReason("{\"serverDeadlineSeconds\": \"ten\"}"))
                 .isEqualTo("serverDeadlineSeconds: \"ten\" is not a whole number");
+        assertThat(invalidReason("{\"historyRetentionDays\": 0}"))
+                .isEqualTo("historyRetentionDays: 0 is not a number of days (1–3650)");
         assertThat(invalidReason("{\"hideAnonymous\": \"yes\"}")).isEqualTo("hideAnonymous: \"yes\" is not true or false");
         assertThat(invalidReason("{\"servers\":[{\"name\":\"FS01\",\"backend\":\"smb1\"}]}"))
                 .isEqualTo("servers[0].backend: Invalid backend 'smb1': use auto, windows, srvsvc or demo");
@@ -173,7 +184,7 @@ class ConfigStoreTest {
         AppConfig duplicate = AppConfig.defaults().withServers(List.of(ServerConfig.of("FS01"), ServerConfig.of("fs01")));
         assertThatThrownBy(() -> store.save(duplicate)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The configuration cannot be saved: servers[1].name: 'fs01' is already listed as servers[0]");
-        AppConfig slow = new AppConfig(List.of(), Duration.ofDays(2), Duration.ofSeconds(10), false, false, false, false);
+        AppConfig slow = AppConfig.builder().pollInterval(Duration.ofDays(2)).build();
         assertThatThrownBy(() -> store.save(slow)).hasMessageContaining("pollIntervalSeconds: 172800 is not");
         assertThat(store.load().config()).isEqualTo(sample());
     }

@@ -86,12 +86,13 @@ class ServerConfigTest {
 
     @Test
     void appConfigValidatesIntervalsNamingTheValue() {
-        assertThatThrownBy(() -> new AppConfig(List.of(), Duration.ofMillis(500), Duration.ofSeconds(10), false, false,
-                false, false)).hasMessageContaining("poll interval").hasMessageContaining("at least 1 s");
-        assertThatThrownBy(() -> new AppConfig(List.of(), Duration.ofSeconds(15), Duration.ZERO, false, false,
-                false, false)).hasMessageContaining("server deadline").hasMessageContaining("PT0S");
-        assertThatThrownBy(() -> new AppConfig(null, Duration.ofSeconds(15), Duration.ofSeconds(1), false, false,
-                false, false)).hasMessageContaining("servers");
+        assertThatThrownBy(() -> AppConfig.builder().pollInterval(Duration.ofMillis(500)).build())
+                .hasMessageContaining("poll interval").hasMessageContaining("at least 1 s");
+        assertThatThrownBy(() -> AppConfig.builder().serverDeadline(Duration.ZERO).build())
+                .hasMessageContaining("server deadline").hasMessageContaining("PT0S");
+        assertThatThrownBy(() -> AppConfig.builder().servers(null).build()).hasMessageContaining("servers");
+        assertThatThrownBy(() -> AppConfig.builder().historyRetention(Duration.ofHours(23)).build())
+                .hasMessageContaining("history retention").hasMessageContaining("at least one day");
     }
 
     @Test

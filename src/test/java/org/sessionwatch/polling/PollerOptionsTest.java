@@ -29,8 +29,9 @@ class PollerOptionsTest {
 
     @Test
     void takesDeadlineCheckAndHideOptionsFromTheConfiguration() {
-        AppConfig config = new AppConfig(List.of(), Duration.ofSeconds(30), Duration.ofSeconds(4), true, false, true,
-                true);
+        AppConfig config = AppConfig.builder().pollInterval(Duration.ofSeconds(30))
+                .serverDeadline(Duration.ofSeconds(4)).hideOwnSession(true).hideAnonymous(true)
+                .reachabilityCheck(true).build();
 
         PollerOptions options = PollerOptions.from(config);
 

@@ -42,8 +42,7 @@ class DemoWindowGuiTest {
 
     @Start
     void start(Stage stage) {
-        AppConfig config = new AppConfig(List.of(), Duration.ofHours(1), AppConfig.DEFAULT_SERVER_DEADLINE,
-                false, false, false, false);
+        AppConfig config = AppConfig.builder().pollInterval(Duration.ofHours(1)).build();
         context = new AppContext(config, c -> new SessionSource() {
             @Override
             public org.sessionwatch.polling.PollCycle poll() {

@@ -28,9 +28,7 @@ public final class GuiFixture {
 
     public GuiFixture(ScriptedSource source, AppConfig config) {
         this.source = source;
-        AppConfig slow = new AppConfig(config.servers(), Duration.ofHours(1), config.serverDeadline(),
-                config.hideOwnSession(), config.hideComputerAccounts(), config.hideAnonymous(),
-                config.reachabilityCheck());
+        AppConfig slow = config.withPollInterval(Duration.ofHours(1));
         this.context = new AppContext(slow, c -> source, actions, Clock.systemUTC(),
                 ZoneOffset.UTC);
     }
