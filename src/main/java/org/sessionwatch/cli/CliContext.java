@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.sessionwatch.config.ConfigPaths;
+import org.sessionwatch.history.HistoryPaths;
 
 /**
  * Everything the CLI takes from its surroundings, so tests run it with captured output, a fixed clock, no real
@@ -24,10 +25,20 @@ import org.sessionwatch.config.ConfigPaths;
  * @param sleeper           waits between {@code --watch} cycles
  * @param defaultConfigFile the configuration file used without {@code --config}
  * @param backends          the real backends for servers that are not demo servers
+ * @param defaultHistoryFile the history database used without {@code --history-db}
  */
 public record CliContext(PrintStream out, PrintStream err, Function<String, String> environment,
                          PasswordPrompt passwordPrompt, Clock clock, Sleeper sleeper,
-                         Supplier<Path> defaultConfigFile, BackendFactory backends) {
+                         Supplier<Path> defaultConfigFile, BackendFactory backends,
+                         Supplier<Path> defaultHistoryFile) {
+
+    /** Surroundings whose history database sits next to the configuration file (tests and scripts). */
+    public CliContext(PrintStream out, PrintStream err, Function<String, String> environment,
+                      PasswordPrompt passwordPrompt, Clock clock, Sleeper sleeper, Supplier<Path> defaultConfigFile,
+                      BackendFactory backends) {
+        this(out, err, environment, passwordPrompt, clock, sleeper, defaultConfigFile, backends,
+                () -> defaultConfigFile.get().resolveSibling(HistoryPaths.FILE_NAME));
+    }
 
     /** Reads a password from the terminal; empty when there is no terminal to ask. */
     @FunctionalInterface
@@ -49,13 +60,14 @@ public record CliContext(PrintStream out, PrintStream err, Function<String, Stri
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(defaultConfigFile, "defaultConfigFile");
         Objects.requireNonNull(backends, "backends");
+        Objects.requireNonNull(defaultHistoryFile, "defaultHistoryFile");
     }
 
     /** The real process: System.out/err, the environment, the console, the system clock. */
     public static CliContext system(BackendFactory backends) {
         return new CliContext(System.out, System.err, System::getenv, CliContext::readFromConsole,
                 Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()),
-                () -> ConfigPaths.ofSystem().configFile(), backends);
+                () -> ConfigPaths.ofSystem().configFile(), backends, () -> HistoryPaths.ofSystem().databaseFile());
     }
 
     private static Optional<char[]> readFromConsole(String prompt) {

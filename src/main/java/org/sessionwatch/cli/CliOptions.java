@@ -1,6 +1,7 @@
 package org.sessionwatch.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "sessionwatch", mixinStandardHelpOptions = true, versionProvider = CliOptions.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Lists the SMB sessions on your file servers (NetSessionEnum level 502), once or continuously.",
-                "Without --once or --watch SessionWatch opens its window instead."},
+                "Without --once, --watch or --history SessionWatch opens its window instead."},
         footer = {"", "The password for --username comes from the SESSIONWATCH_PASSWORD environment variable or is"
                 + " asked for on the terminal; it is never accepted on the command line.",
                 "Exit codes: 0 every server answered, 2 usage error, 3 some servers failed, 4 all servers failed."})
@@ -33,6 +34,11 @@ final class CliOptions {
         @Option(names = "--watch", required = true,
                 description = "Print connects and disconnects as they happen until stopped (Ctrl+C).")
         boolean watch;
+
+        @Option(names = "--history", required = true,
+                description = "Query the recorded history instead of polling: --at TIME [--server NAME], or --user"
+                        + " USER / --client CLIENT [--since TIME] [--until TIME].")
+        boolean history;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -62,10 +68,10 @@ final class CliOptions {
             description = "Information level to ask for first (default: 502); lower levels are tried if refused.")
     InfoLevel level;
 
-    @Option(names = "--client", paramLabel = "CLIENT", description = "Only sessions from this client (server-side).")
+    @Option(names = "--client", paramLabel = "CLIENT", description = "Only sessions from this client (server-side); with --history: this client's intervals.")
     String client;
 
-    @Option(names = "--user", paramLabel = "USER", description = "Only sessions of this user (server-side).")
+    @Option(names = "--user", paramLabel = "USER", description = "Only sessions of this user (server-side); with --history: this user's intervals.")
     String user;
 
     @Option(names = "--demo", description = "Poll the built-in demo fleet instead of real servers.")
@@ -86,8 +92,31 @@ final class CliOptions {
             description = "Seconds one server may take before it counts as timed out (default: 10).")
     Integer deadlineSeconds;
 
+    @Option(names = "--no-history", description = "Do not record --watch into the history database.")
+    boolean noHistory;
+
+    @Option(names = "--history-db", paramLabel = "FILE",
+            description = "History database to record into or query (default: in the OS's data folder).")
+    Path historyDb;
+
+    @Option(names = "--at", paramLabel = "TIME", converter = HistoryQuery.TimeConverter.class,
+            description = "With --history: the sessions open at this ISO-8601 time, e.g. 2026-11-30T09:10:00Z.")
+    Instant at;
+
+    @Option(names = "--since", paramLabel = "TIME", converter = HistoryQuery.TimeConverter.class,
+            description = "With --history --user/--client: intervals that end at or after this time.")
+    Instant since;
+
+    @Option(names = "--until", paramLabel = "TIME", converter = HistoryQuery.TimeConverter.class,
+            description = "With --history --user/--client: intervals that start at or before this time.")
+    Instant until;
+
     boolean watch() {
         return mode != null && mode.watch;
+    }
+
+    boolean history() {
+        return mode != null && mode.history;
     }
 
     static final class Version implements IVersionProvider {

@@ -55,11 +55,17 @@ final class CliRun {
     int run(CliOptions options) {
         Optional<char[]> password = Optional.empty();
         try {
+            if (options.history()) {
+                return new HistoryQuery(context).run(options);
+            }
+            HistoryRecording.refuseQueryOptions(options);
             RunSettings settings = settle(options);
             password = password(settings);
             EnumeratorFactory enumerators = enumerators(password, settings.config().serverDeadline());
-            try (CyclePoller poller = pollers.create(enumerators, settings)) {
-                return options.watch() ? watch(poller, settings, options) : once(poller, settings, options.format);
+            try (CyclePoller poller = pollers.create(enumerators, settings);
+                 HistoryRecording history = HistoryRecording.start(context, options, settings.config())) {
+                return options.watch() ? watch(poller, settings, options, history)
+                        : once(poller, settings, options.format);
             }
         } catch (UsageException e) {
             context.err().println("sessionwatch: " + e.getMessage());
@@ -204,7 +210,7 @@ final class CliRun {
         }
     }
 
-    private int watch(CyclePoller poller, RunSettings settings, CliOptions options) {
+    private int watch(CyclePoller poller, RunSettings settings, CliOptions options, HistoryRecording history) {
         Duration interval = settings.config().pollInterval();
         context.err().println("Watching " + settings.servers().size() + " server(s) every " + interval.toSeconds()
                 + " s; press Ctrl+C to stop.");
@@ -212,6 +218,7 @@ final class CliRun {
             context.out().print(Csv.row(WatchOutput.CSV_HEADER));
         }
         SessionTracker tracker = new SessionTracker();
+        history.subscribeTo(tracker);
         PollCycle last = null;
         for (int cycle = 1; !stopRequested.get(); cycle++) {
             Instant started = context.clock().instant();
