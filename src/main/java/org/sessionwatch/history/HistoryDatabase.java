@@ -39,13 +39,19 @@ public final class HistoryDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryDatabase.class);
     /** sqlite-jdbc unpacks its native library here; the default, java.io.tmpdir, may be mounted noexec. */
     static final String NATIVE_DIRECTORY_PROPERTY = "org.sqlite.tmpdir";
+    private static final long ALWAYS_CHECK_BELOW_BYTES = 256L << 20;
     private static final DateTimeFormatter ASIDE_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** How a database is opened. */
     public enum Mode {
-        /** For recording: created when missing, checked, moved aside and started anew when damaged. */
+        /**
+         * For recording: created when missing; checked when the last run did not close it (its write-ahead log is
+         * still there) or when it is small enough to check quickly; moved aside and started anew when damaged.
+         */
         RECORD,
+        /** As {@link #RECORD}, always checked: a write has just reported damage. */
+        RECOVER,
         /** For a query: it must exist; nothing is created or moved. */
         QUERY
     }
@@ -75,9 +81,10 @@ public final class HistoryDatabase {
         prepareFolder(absolute);
         SQLiteDataSource dataSource = dataSource(absolute, mode);
         String notice = null;
-        if (mode == Mode.RECORD) {
+        if (mode != Mode.QUERY) {
+            boolean check = mode == Mode.RECOVER || needsCheck(absolute);
             createPrivateFile(absolute);
-            Optional<String> damage = damage(dataSource);
+            Optional<String> damage = check ? damage(dataSource) : Optional.empty();
             if (damage.isPresent()) {
                 Path aside = moveAside(absolute, now);
                 notice = "The history database " + absolute + " was damaged (" + damage.get() + "); it was moved to "
@@ -128,6 +135,21 @@ public final class HistoryDatabase {
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file);
         return source;
+    }
+
+    /**
+     * Whether to run SQLite's check before recording. A check reads the whole file (seconds for a 90-day history of
+     * a large estate), so a big file is checked only after a run that ended without closing it; a damaged page
+     * found later by a write leads to {@link Mode#RECOVER}.
+     */
+    private static boolean needsCheck(Path file) {
+        try {
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            return !Files.exists(file) || Files.size(file) < ALWAYS_CHECK_BELOW_BYTES
+                    || (Files.exists(wal) && Files.size(wal) > 0);
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** Creates an empty 0600 file so that SQLite (which keeps the mode for -wal and -shm) never makes it wider. */

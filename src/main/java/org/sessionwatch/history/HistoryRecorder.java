@@ -157,7 +157,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
 
     private void run() {
         try {
-            if (!openDatabase()) {
+            if (!openDatabase(HistoryDatabase.Mode.RECORD)) {
                 return;
             }
             loop();
@@ -193,15 +193,19 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
             if (!group.isEmpty()) {
                 write(group);
             }
-            if (stop) {
+            if (stop && ingest != null) {
+                closeOpenIntervals();
+            }
+            if (stop || ingest == null) {
+                // stopped, or a damaged database could not be replaced: nothing more can be recorded
                 return;
             }
         }
     }
 
-    private boolean openDatabase() {
+    private boolean openDatabase(HistoryDatabase.Mode mode) {
         try {
-            database = HistoryDatabase.open(file, HistoryDatabase.Mode.RECORD, clock.instant());
+            database = HistoryDatabase.open(file, mode, clock.instant());
             connection = database.connect();
             writes = new HistoryWrites(connection);
             int closed = writes.closeUnobserved();
@@ -284,9 +288,22 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
         }
     }
 
+    /**
+     * Recording stops: what is still open was seen up to its server's last answer, and nobody knows what happened
+     * after. Closing it now keeps "open at T" from claiming sessions nobody watched; if it is still there at the next
+     * start, its interval is continued.
+     */
+    private void closeOpenIntervals() {
+        try {
+            writes.closeUnobserved();
+        } catch (SQLException e) {
+            LOG.warn("Closing the open history intervals failed; the next start closes them", e);
+        }
+    }
+
     private void reopenDamaged() {
         closeConnection();
-        openDatabase();
+        openDatabase(HistoryDatabase.Mode.RECOVER);
     }
 
     private void closeConnection() {
@@ -300,6 +317,9 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
                 LOG.debug("Closing the history database failed", e);
             }
         }
+        writes = null;
+        connection = null;
+        ingest = null;
     }
 
     private String dropNote() {

@@ -22,6 +22,9 @@ final class HistoryWrites implements AutoCloseable {
                        int level, Long opens, Long idleSeconds) {
     }
 
+    /** Open intervals, found server by server through ix_interval_server_end rather than by a full scan. */
+    private static final String OPEN_BY_SERVER = " WHERE server_key IN (SELECT DISTINCT server_key FROM poll_coverage)"
+            + " AND end_ms IS NULL";
     private static final String MAX_OPENS =
             "CASE WHEN max_opens IS NULL OR max_opens < ? THEN ? ELSE max_opens END";
 
@@ -88,9 +91,9 @@ final class HistoryWrites implements AutoCloseable {
                     + " last_seen_ms = COALESCE((SELECT MAX(c.to_ms) FROM poll_coverage c"
                     + " WHERE c.server_key = session_interval.server_key AND c.answered = TRUE"
                     + " AND c.to_ms >= session_interval.last_seen_ms), last_seen_ms)"
-                    + " WHERE end_ms IS NULL");
-            statement.executeUpdate("UPDATE session_interval SET end_ms = last_seen_ms"
-                    + " WHERE end_ms IS NULL AND end_reason = 'UNOBSERVED'");
+                    + OPEN_BY_SERVER);
+            statement.executeUpdate("UPDATE session_interval SET end_ms = last_seen_ms" + OPEN_BY_SERVER
+                    + " AND end_reason = 'UNOBSERVED'");
             connection.commit();
             return closed;
         }
@@ -192,13 +195,18 @@ final class HistoryWrites implements AutoCloseable {
 
     /** Sends the batched rows and commits them as one transaction. */
     void commit() throws SQLException {
+        flushBatches();
+        connection.commit();
+    }
+
+    /** Sends the batched rows within the open transaction (bounds the memory of a very large transaction). */
+    void flushBatches() throws SQLException {
         for (int i = 0; i < batches.size(); i++) {
             if (pending[i] > 0) {
                 batches.get(i).executeBatch();
                 pending[i] = 0;
             }
         }
-        connection.commit();
     }
 
     /** Forgets the batched rows and undoes the open transaction (after a failure). */

@@ -21,6 +21,10 @@ import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiStatus;
 import org.sessionwatch.netapi.Session;
+import org.sessionwatch.history.HistoryRecorder;
+import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
+import org.sessionwatch.tracking.SessionTracker;
 
 /** {@code --watch} records history and {@code --history} answers from it, in the documented shapes. */
 class HistoryCliTest {
@@ -119,20 +123,26 @@ class HistoryCliTest {
     }
 
     @Test
-    void whoWasOnAServerAtATimeKeepsEndNullWhileOpen() throws Exception {
+    void whoWasOnAServerAtATime() throws Exception {
         JsonNode answer = json("--history", "--at", "2026-11-30T09:00:20Z", "--server", "FS01", "--history-db",
                 db.toString(), "--format", "json");
 
         assertThat(answer.get("query").get("at").asText()).isEqualTo("2026-11-30T09:00:20Z");
         assertThat(answer.get("intervals")).extracting(i -> i.get("user").asText()).containsExactly("alice", "bob");
         JsonNode alice = answer.get("intervals").get(0);
-        assertThat(alice.get("end").isNull()).isTrue();
         assertThat(alice.get("start").asText()).isEqualTo("2026-11-30T08:00:00Z");
+        // The watch stopped after 09:00:45, FS01's last answer: alice's interval ends there, not "open".
+        assertThat(alice.get("end").asText()).isEqualTo("2026-11-30T09:00:45Z");
         assertThat(answer.get("coverage")).hasSize(1);
 
-        JsonNode later = json("--history", "--at", "2026-11-30T09:00:50Z", "--history-db", db.toString(),
+        JsonNode earlier = json("--history", "--at", "2026-11-30T09:00:05Z", "--history-db", db.toString(),
                 "--format", "json");
-        assertThat(later.get("intervals")).extracting(i -> i.get("user").asText()).containsExactly("alice");
+        assertThat(earlier.get("intervals")).extracting(i -> i.get("user").asText()).containsExactly("alice");
+        JsonNode unwatched = json("--history", "--at", "2026-11-30T09:00:50Z", "--history-db", db.toString(),
+                "--format", "json");
+        assertThat(unwatched.get("intervals")).isEmpty();
+        assertThat(unwatched.get("coverage")).as("nobody was watching between the last answer and the failure")
+                .isEmpty();
     }
 
     @Test
@@ -147,7 +157,7 @@ class HistoryCliTest {
 
         CliHarness table = harness();
         assertThat(table.run("--history", "--user", "alice", "--history-db", db.toString())).isZero();
-        assertThat(table.out()).contains("SERVER", "10.0.0.1  alice  2026-11-30T08:00:00Z  open", "1 interval",
+        assertThat(table.out()).contains("SERVER", "10.0.0.1  alice  2026-11-30T08:00:00Z  2026-11-30T09:00:45Z", "1 interval",
                 "Coverage:", "FS01 2026-11-30T09:01:00Z to 2026-11-30T09:01:00Z NOT ANSWERING (UNREACHABLE) (1 poll)");
     }
 
@@ -174,6 +184,28 @@ class HistoryCliTest {
         assertThat(cli.run("--watch", "--demo", "--cycles", "1", "--no-history")).isIn(0, 3, 4);
         assertThat(dir.resolve("history.db")).doesNotExist();
         assertThat(cli.err()).doesNotContain("Recording history");
+    }
+
+    @Test
+    void endIsNullWhileTheSessionIsOpenInAHistoryStillBeingRecorded() throws Exception {
+        Path live = dir.resolve("live.db");
+        Instant at = Instant.parse("2026-11-30T10:00:00Z");
+        try (HistoryRecorder recorder = HistoryRecorder.start(live, Duration.ofDays(90), Duration.ofMinutes(1),
+                Clock.systemUTC(), status -> { })) {
+            SessionTracker tracker = new SessionTracker();
+            tracker.subscribe(recorder);
+            tracker.completeCycle(new PollCycle(at, List.of(new ServerPollResult.Ok("FS01", InfoLevel.LEVEL_502,
+                    InfoLevel.LEVEL_502, List.of(Session.builder("FS01", InfoLevel.LEVEL_502).clientName("pc9")
+                            .userName("erin").activeSeconds(60).build()), Duration.ofMillis(5), at))));
+            assertThat(recorder.flush(Duration.ofSeconds(30))).isTrue();
+
+            JsonNode answer = json("--history", "--user", "erin", "--history-db", live.toString(), "--format",
+                    "json");
+            JsonNode erin = answer.get("intervals").get(0);
+            assertThat(erin.get("end").isNull()).isTrue();
+            assertThat(erin.get("start").asText()).isEqualTo("2026-11-30T09:59:00Z");
+            assertThat(erin.get("maxOpens").isNull()).as("level 502 without an open count").isTrue();
+        }
     }
 
     private void assertUsage(String message, String... args) {

@@ -74,6 +74,15 @@ class HistoryRecorderTest {
         Path file = folder.resolve("history.db");
         try (HistoryRecorder recorder = record(file, T0, T0.plusSeconds(300))) {
             assertThat(recorder.status().state()).isEqualTo(HistoryStatus.State.RECORDING);
+            // Read while the recorder still runs (WAL): alice is open.
+            assertThat(rows(file, r -> r.intervals(Party.CLIENT, "10.0.0.1", Optional.of("fs01"), T0,
+                    T0.plusSeconds(300)))).singleElement().satisfies(i -> {
+                        assertThat(i.isOpen()).isTrue();
+                        assertThat(ChronoUnit.MILLIS.between(T0.minusSeconds(3_600), i.start().orElseThrow()))
+                                .isCloseTo(0, within(3_000L));
+                        assertThat(i.firstSeen()).isEqualTo(T0.plusMillis(200));
+                        assertThat(i.lastSeen()).isEqualTo(T0.plusSeconds(300).plusMillis(200));
+                    });
         }
 
         List<HistoryInterval> bob = rows(file, r -> r.intervals(Party.USER, "bob", Optional.empty(), null, null));
@@ -92,15 +101,12 @@ class HistoryRecorderTest {
             assertThat(i.lastSeen()).isBefore(i.end().orElseThrow());
         });
 
-        List<HistoryInterval> alice = rows(file, r -> r.intervals(Party.CLIENT, "10.0.0.1", Optional.of("fs01"),
-                T0, T0.plusSeconds(300)));
-        assertThat(alice).singleElement().satisfies(i -> {
-            assertThat(i.isOpen()).isTrue();
-            assertThat(ChronoUnit.MILLIS.between(T0.minusSeconds(3_600), i.start().orElseThrow()))
-                    .isCloseTo(0, within(3_000L));
-            assertThat(i.firstSeen()).isEqualTo(T0.plusMillis(200));
-            assertThat(i.lastSeen()).isEqualTo(T0.plusSeconds(300).plusMillis(200));
-        });
+        // Once recording stopped, nobody knows what alice did next: her interval ends at her last sighting.
+        assertThat(rows(file, r -> r.intervals(Party.USER, "alice", Optional.empty(), null, null)))
+                .singleElement().satisfies(i -> {
+                    assertThat(i.endReason()).hasValue(HistoryInterval.EndReason.UNOBSERVED);
+                    assertThat(i.end()).hasValue(T0.plusSeconds(300).plusMillis(200));
+                });
     }
 
     @Test
@@ -144,7 +150,10 @@ class HistoryRecorderTest {
         record(file, T0.plusSeconds(180), T0.plusSeconds(300)).close();
 
         assertThat(rows(file, r -> r.intervals(Party.USER, "alice", Optional.empty(), null, null)))
-                .singleElement().satisfies(i -> assertThat(i.isOpen()).isTrue());
+                .as("one interval over both runs").singleElement().satisfies(i -> {
+                    assertThat(i.firstSeen()).isEqualTo(T0.plusMillis(200));
+                    assertThat(i.end()).hasValue(T0.plusSeconds(300).plusMillis(200));
+                });
         // Bob was connected when the first run stopped and gone when the second started: seen until the stop.
         assertThat(rows(file, r -> r.intervals(Party.USER, "bob", Optional.empty(), null, null)))
                 .singleElement().satisfies(i -> {
