@@ -70,27 +70,43 @@ public final class HistoryQueryBenchmark {
         retention(database, file);
     }
 
-    /** One transaction of prepared, batched inserts: the bench's data, not the recorder's path. */
+    /** One transaction of prepared, batched inserts of closed intervals: the bench's data, not the recorder's path. */
     private static void load(SQLiteDataSource source, int intervals) throws Exception {
         Random random = new Random(11);
-        try (Connection connection = source.getConnection(); Statement pragma = connection.createStatement()) {
+        try (Connection connection = source.getConnection(); Statement pragma = connection.createStatement();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO session_interval (id, server,"
+                     + " server_key, client, client_key, user_name, user_key, start_ms, start_known, first_seen_ms,"
+                     + " last_seen_ms, end_ms, end_reason, client_type, transport, level, max_opens, last_opens,"
+                     + " last_idle_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?, 'DISCONNECTED',"
+                     + " 'Windows 11 Pro 22631', '\\Device\\NetbiosSmb', 502, ?, ?, 30)")) {
             pragma.execute("PRAGMA synchronous = OFF");
-            try (HistoryWrites writes = new HistoryWrites(connection)) {
-                for (int id = 1; id <= intervals; id++) {
-                    long start = START.toEpochMilli() + (long) ((double) id / intervals * DAYS * DAY_MS);
-                    long duration = 60_000 + (long) (random.nextDouble() * 36 * 3_600_000L);
-                    int server = random.nextInt(SERVERS);
-                    String user = "user%05d".formatted(random.nextInt(20_000));
-                    String client = "PC-%05d".formatted(random.nextInt(25_000));
-                    writes.insert(new HistoryWrites.NewInterval(id, "FS-%03d".formatted(server), client,
-                            client.toLowerCase(Locale.ROOT), user, user, start, true, start + 5_000,
-                            "Windows 11 Pro 22631", "\\Device\\NetbiosSmb", 502, (long) random.nextInt(20), 0L));
-                    writes.close(id, start + duration, start + duration - 7_000,
-                            HistoryInterval.EndReason.DISCONNECTED, (long) random.nextInt(20), 1L, 30L);
-                    if (id % 200_000 == 0) {
-                        writes.flushBatches();
-                    }
+            connection.setAutoCommit(false);
+            for (int id = 1; id <= intervals; id++) {
+                long start = START.toEpochMilli() + (long) ((double) id / intervals * DAYS * DAY_MS);
+                long end = start + 60_000 + (long) (random.nextDouble() * 36 * 3_600_000L);
+                String server = "FS-%03d".formatted(random.nextInt(SERVERS));
+                String user = "user%05d".formatted(random.nextInt(20_000));
+                String client = "PC-%05d".formatted(random.nextInt(25_000));
+                insert.setLong(1, id);
+                insert.setString(2, server);
+                insert.setString(3, server.toLowerCase(Locale.ROOT));
+                insert.setString(4, client);
+                insert.setString(5, client.toLowerCase(Locale.ROOT));
+                insert.setString(6, user);
+                insert.setString(7, user);
+                insert.setLong(8, start);
+                insert.setLong(9, start + 5_000);
+                insert.setLong(10, end - 7_000);
+                insert.setLong(11, end);
+                insert.setLong(12, random.nextInt(20));
+                insert.setLong(13, random.nextInt(20));
+                insert.addBatch();
+                if (id % 100_000 == 0) {
+                    insert.executeBatch();
                 }
+            }
+            insert.executeBatch();
+            try (HistoryWrites writes = new HistoryWrites(connection)) {
                 for (int s = 0; s < SERVERS; s++) {
                     writes.startCoverage(s + 1, "FS-%03d".formatted(s), START.toEpochMilli(), true, null);
                     writes.extendCoverage(s + 1, START.toEpochMilli() + DAYS * DAY_MS, DAYS * 5_760L);

@@ -131,6 +131,8 @@ public final class HistoryDatabase {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         // A reader (the CLI's --history, the window) and the writer share the file; wait rather than fail.
         config.setBusyTimeout(5_000);
+        // 32 MiB of page cache (the default is 2 MiB): the query indexes take inserts at random places.
+        config.setCacheSize(-32_768);
         config.setOpenMode(org.sqlite.SQLiteOpenMode.NOMUTEX);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file);

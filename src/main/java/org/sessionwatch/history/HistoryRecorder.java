@@ -38,7 +38,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
     private static final int MAX_GROUP = 256;
     private static final Duration RETENTION_EVERY = Duration.ofHours(1);
     /** A retention batch should take about this long, so that a queued write waits at most one batch. */
-    private static final long RETENTION_BATCH_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long RETENTION_BATCH_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final Queued STOP = new Queued(null, 0);
 
     private record Queued(TrackerUpdate update, long queuedAtNanos) {
@@ -69,12 +69,13 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
     private long failedDrops;
     private volatile Metrics metrics = new Metrics(0, 0, 0, 0, 0);
     private long retentionDeleted;
-    private int retentionBatch = 1_000;
+    private int retentionBatch = 200;
 
     private HistoryDatabase database;
     private Connection connection;
     private HistoryWrites writes;
     private HistoryIngest ingest;
+    private WalCheckpointer checkpointer;
 
     /**
      * Starts recording into {@code file}; the database is opened on the writer thread, so this returns at once.
@@ -208,6 +209,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
             database = HistoryDatabase.open(file, mode, clock.instant());
             connection = database.connect();
             writes = new HistoryWrites(connection);
+            checkpointer = WalCheckpointer.start(database, connection);
             int closed = writes.closeUnobserved();
             if (closed > 0) {
                 LOG.info("History: {} intervals left open by the previous run were closed at their last sighting",
@@ -310,6 +312,9 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
         if (writes != null) {
             writes.close();
         }
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         if (connection != null) {
             try {
                 connection.close();
@@ -320,6 +325,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
         writes = null;
         connection = null;
         ingest = null;
+        checkpointer = null;
     }
 
     private String dropNote() {
