@@ -2,8 +2,6 @@ package org.sessionwatch.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -23,7 +21,6 @@ import org.sessionwatch.history.HistoryException;
 import org.sessionwatch.history.HistoryInterval;
 import org.sessionwatch.history.HistoryRepository;
 import org.sessionwatch.history.HistoryRepository.Party;
-import org.sessionwatch.history.JdbcHistoryRepository;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -59,15 +56,10 @@ final class HistoryQuery {
         Path file = options.historyDb != null ? options.historyDb : context.defaultHistoryFile().get();
         Answer answer;
         try {
-            HistoryDatabase database = HistoryDatabase.open(file, HistoryDatabase.Mode.QUERY, context.clock().instant());
-            try (Connection connection = database.connect()) {
-                answer = ask(new JdbcHistoryRepository(connection), question);
-            }
+            answer = HistoryDatabase.open(file, HistoryDatabase.Mode.QUERY, context.clock().instant())
+                    .read(history -> ask(history, question));
         } catch (HistoryException e) {
             context.err().println("sessionwatch: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (SQLException e) {
-            context.err().println("sessionwatch: cannot read the history database " + file + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
         context.out().print(switch (options.format) {

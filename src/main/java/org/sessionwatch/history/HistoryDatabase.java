@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -104,6 +105,15 @@ public final class HistoryDatabase {
     /** What happened to a damaged file, when this open replaced one. */
     public Optional<String> notice() {
         return Optional.ofNullable(notice);
+    }
+
+    /** Answers one question on a connection of its own, closed afterwards. */
+    public <T> T read(Function<HistoryRepository, T> question) {
+        try (Connection connection = connect()) {
+            return question.apply(new JdbcHistoryRepository(connection));
+        } catch (SQLException e) {
+            throw new HistoryException("Cannot read the history database " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** A new connection (the writer holds one; each reader its own: WAL lets them read while it writes). */

@@ -62,11 +62,8 @@ class HistoryRecorderTest {
         return query(file, question);
     }
 
-    private static <T> T query(Path file, Function<HistoryRepository, T> question) throws Exception {
-        HistoryDatabase database = HistoryDatabase.open(file, HistoryDatabase.Mode.QUERY, T0);
-        try (Connection connection = database.connect()) {
-            return question.apply(new JdbcHistoryRepository(connection));
-        }
+    private static <T> T query(Path file, Function<HistoryRepository, T> question) {
+        return HistoryDatabase.open(file, HistoryDatabase.Mode.QUERY, T0).read(question);
     }
 
     @Test
