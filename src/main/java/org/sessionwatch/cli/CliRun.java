@@ -12,15 +12,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
+import org.sessionwatch.app.PollSources;
+import org.sessionwatch.credentials.InMemoryCredentialStore;
 import org.sessionwatch.export.Csv;
-import org.sessionwatch.netapi.EnumerationRequest;
-import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.InfoLevel;
-import org.sessionwatch.netapi.SessionEnumerator;
-import org.sessionwatch.polling.EnumeratorFactory;
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.PollSource;
+import org.sessionwatch.polling.PollerOptions;
 import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.config.Backend;
@@ -28,6 +27,8 @@ import org.sessionwatch.config.ConfigLoad;
 import org.sessionwatch.config.ConfigStore;
 import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.config.ServerListImport;
+import org.sessionwatch.alerts.Alert;
+import org.sessionwatch.alerts.AlertEngine;
 import org.sessionwatch.tracking.SessionEvent;
 import org.sessionwatch.tracking.SessionTracker;
 
@@ -35,51 +36,47 @@ import org.sessionwatch.tracking.SessionTracker;
 final class CliRun {
     static final String PASSWORD_VARIABLE = "SESSIONWATCH_PASSWORD";
 
-    /** The built-in demo fleet: its servers and the one enumerator that answers for all of them. */
-    record Demo(List<ServerConfig> servers, SessionEnumerator enumerator) {
-    }
-
     private final CliContext context;
-    private final CyclePoller.Factory pollers;
-    private final Supplier<Demo> demoSupplier;
     private final AtomicBoolean stopRequested;
-    private Demo demo;
 
-    CliRun(CliContext context, CyclePoller.Factory pollers, Supplier<Demo> demoSupplier, AtomicBoolean stopRequested) {
+    CliRun(CliContext context, AtomicBoolean stopRequested) {
         this.context = context;
-        this.pollers = pollers;
-        this.demoSupplier = demoSupplier;
         this.stopRequested = stopRequested;
     }
 
     int run(CliOptions options) {
         Optional<char[]> password = Optional.empty();
+        // The run's one password, in memory for this run only: the CLI never reads the OS credential store, so a
+        // script cannot pick up a password someone saved in the window.
+        InMemoryCredentialStore runPasswords = new InMemoryCredentialStore();
         try {
             if (options.history()) {
                 return new HistoryQuery(context).run(options);
             }
             HistoryRecording.refuseQueryOptions(options);
-            RunSettings settings = settle(options);
+            PollSources sources = context.sources().apply(runPasswords);
+            RunSettings settings = settle(options, sources);
             password = password(settings);
-            EnumeratorFactory enumerators = enumerators(password, settings.config().serverDeadline());
-            try (CyclePoller poller = pollers.create(enumerators, settings);
+            password.ifPresent(secret -> settings.servers().forEach(server ->
+                    server.credentialKey().ifPresent(key -> runPasswords.store(key, secret))));
+            PollerOptions pollerOptions = PollerOptions.from(settings.config())
+                    .withRequestedLevel(settings.level())
+                    .withFilters(settings.clientFilter(), settings.userFilter());
+            try (PollSource source = sources.forConfig(settings.config(), pollerOptions);
                  HistoryRecording history = HistoryRecording.start(context, options, settings.config())) {
-                return options.watch() ? watch(poller, settings, options, history)
-                        : once(poller, settings, options.format);
+                return options.watch() ? watch(source, settings, options, history) : once(source, options.format);
             }
         } catch (UsageException e) {
             context.err().println("sessionwatch: " + e.getMessage());
             return ExitCodes.USAGE;
         } finally {
             password.ifPresent(p -> Arrays.fill(p, '\0'));
-            if (demo != null) {
-                demo.enumerator().close();
-            }
+            runPasswords.clear();
         }
     }
 
-    /** Lays the command line over the configuration file. */
-    RunSettings settle(CliOptions o) throws UsageException {
+    /** Lays the command line over the configuration file; the demo fleet's servers come from {@code sources}. */
+    RunSettings settle(CliOptions o, PollSources sources) throws UsageException {
         if (o.demo && !o.servers.isEmpty()) {
             throw new UsageException("--demo polls the built-in demo fleet and cannot be combined with --server");
         }
@@ -105,13 +102,13 @@ final class CliRun {
         List<ServerConfig> servers;
         boolean demoFleet = false;
         if (o.demo || (o.backend == Backend.DEMO && o.servers.isEmpty())) {
-            servers = demo().servers();
+            servers = sources.demoServers();
             demoFleet = true;
             context.err().println("Demo data: polling the built-in demo fleet; its sessions are made up.");
         } else if (!o.servers.isEmpty()) {
             servers = commandLineServers(o);
         } else if (base.enabledServers().isEmpty()) {
-            servers = demo().servers();
+            servers = sources.demoServers();
             demoFleet = true;
             context.err().println("Demo data: no servers are configured in " + configFile + " and none were given"
                     + " with --server, so the built-in demo fleet is shown; its sessions are made up.");
@@ -156,9 +153,8 @@ final class CliRun {
     /** The password for servers with an explicit account: the environment, else the terminal, never argv. */
     private Optional<char[]> password(RunSettings settings) throws UsageException {
         Optional<ServerConfig> needing = settings.servers().stream()
-                // netapi32 always uses the logged-on user's token, so only srvsvc (or auto) needs a password
-                .filter(s -> s.backend() != Backend.DEMO && s.backend() != Backend.WINDOWS
-                        && s.hasExplicitCredentials())
+                // both real backends log on with a configured account (netapi32 as runas /netonly does)
+                .filter(s -> s.backend() != Backend.DEMO && s.hasExplicitCredentials())
                 .findFirst();
         if (needing.isEmpty()) {
             return Optional.empty();
@@ -177,21 +173,8 @@ final class CliRun {
         return typed;
     }
 
-    private EnumeratorFactory enumerators(Optional<char[]> password, Duration deadline) {
-        EnumeratorFactory real = context.backends().create(password, deadline);
-        return server -> server.backend() == Backend.DEMO ? new SharedEnumerator(demo().enumerator())
-                : real.create(server);
-    }
-
-    private Demo demo() {
-        if (demo == null) {
-            demo = demoSupplier.get();
-        }
-        return demo;
-    }
-
-    private int once(CyclePoller poller, RunSettings settings, OutputFormat format) {
-        PollCycle cycle = poller.poll(settings.servers());
+    private int once(PollSource source, OutputFormat format) {
+        PollCycle cycle = source.poll();
         context.out().print(switch (format) {
             case TABLE -> TableOutput.cycle(cycle);
             case JSON -> JsonOutput.cycle(cycle) + System.lineSeparator();
@@ -210,7 +193,7 @@ final class CliRun {
         }
     }
 
-    private int watch(CyclePoller poller, RunSettings settings, CliOptions options, HistoryRecording history) {
+    private int watch(PollSource source, RunSettings settings, CliOptions options, HistoryRecording history) {
         Duration interval = settings.config().pollInterval();
         context.err().println("Watching " + settings.servers().size() + " server(s) every " + interval.toSeconds()
                 + " s; press Ctrl+C to stop.");
@@ -219,10 +202,18 @@ final class CliRun {
         }
         SessionTracker tracker = new SessionTracker();
         history.subscribeTo(tracker);
+        AlertEngine alerts = new AlertEngine(settings.config().alerts(), settings.demoFleet());
+        List<Alert> fired = new ArrayList<>();
+        alerts.subscribe(fired::addAll);
+        tracker.subscribe(alerts);
+        for (var rule : alerts.inactiveRules()) {
+            context.err().println("sessionwatch: alert rule '" + rule.name() + "' is not evaluated: "
+                    + AlertEngine.inactiveReason() + ".");
+        }
         PollCycle last = null;
         for (int cycle = 1; !stopRequested.get(); cycle++) {
             Instant started = context.clock().instant();
-            PollCycle polled = poller.poll(settings.servers());
+            PollCycle polled = source.poll();
             if (stopRequested.get()) {
                 // A cycle cut short by Ctrl+C says nothing about the servers: print no "failing" lines for it.
                 break;
@@ -238,6 +229,14 @@ final class CliRun {
                     case CSV -> WatchOutput.csv(event);
                 });
             }
+            for (Alert alert : fired) {
+                context.out().print(switch (options.format) {
+                    case TABLE -> WatchOutput.text(alert) + System.lineSeparator();
+                    case JSON -> WatchOutput.json(alert) + System.lineSeparator();
+                    case CSV -> WatchOutput.csv(alert);
+                });
+            }
+            fired.clear();
             context.out().flush();
             if (context.out().checkError()) {
                 // stdout is gone (e.g. "| head" has exited): nobody reads the events any more.
@@ -257,18 +256,5 @@ final class CliRun {
             }
         }
         return last == null ? ExitCodes.OK : ExitCodes.of(last);
-    }
-
-    /** Lends the one demo enumerator to every server; the run closes it once, at the end. */
-    private record SharedEnumerator(SessionEnumerator delegate) implements SessionEnumerator {
-        @Override
-        public EnumerationResult enumerate(EnumerationRequest request) {
-            return delegate.enumerate(request);
-        }
-
-        @Override
-        public void close() {
-            // owned by the run, not by the poller's per-server slot
-        }
     }
 }

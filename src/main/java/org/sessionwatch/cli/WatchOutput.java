@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.sessionwatch.alerts.Alert;
 import org.sessionwatch.export.Csv;
 import org.sessionwatch.export.SessionFields;
 import org.sessionwatch.format.HumanDurations;
@@ -116,6 +117,40 @@ final class WatchOutput {
             case SessionEvent.Changed c -> throw notPrinted();
         }
         return Csv.row(cells);
+    }
+
+    /** e.g. {@code 2026-11-30T09:10:02Z ! ALERT      alice connects: FS01 10.1.2.3 alice connected}. */
+    static String text(Alert alert) {
+        return TableOutput.text(Timestamps.forPeople(alert.time()) + " ! " + String.format("%-10s", "ALERT") + " "
+                + alert.rule() + ": " + alert.text());
+    }
+
+    /** {@code {"time", "event": "ALERT", "rule", "server", "client", "user", "text"}}, every key always present. */
+    static String json(Alert alert) {
+        return JsonOutput.object(json -> {
+            json.writeStringField("time", Timestamps.forMachines(alert.time()));
+            json.writeStringField("event", "ALERT");
+            json.writeStringField("rule", alert.rule());
+            SessionFields.writeString(json, "server", alert.server());
+            SessionFields.writeString(json, "client", alert.client());
+            SessionFields.writeString(json, "user", alert.user());
+            json.writeStringField("text", alert.text());
+        });
+    }
+
+    /** A row under {@link #CSV_HEADER}: server, client and user in their columns, "rule: text" in the last one. */
+    static String csv(Alert alert) {
+        List<String> cells = new ArrayList<>(List.of(Timestamps.forMachines(alert.time()), "ALERT",
+                orEmpty(alert.server()), orEmpty(alert.client()), orEmpty(alert.user())));
+        while (cells.size() < CSV_HEADER.size() - 1) {
+            cells.add("");
+        }
+        cells.add(alert.rule() + ": " + alert.text());
+        return Csv.row(cells);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static IllegalArgumentException notPrinted() {

@@ -16,11 +16,12 @@ import java.util.Objects;
  * @param hideComputerAccounts hide sessions of {@code NAME$} machine accounts
  * @param hideAnonymous        hide sessions with no user name (anonymous/null sessions)
  * @param reachabilityCheck    try TCP 445 with a short timeout before calling a server
+ * @param alerts               the alert rules, in the order they are listed
  * @param historyRetention     how long session history is kept after a session ended (whole days)
  */
 public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Duration serverDeadline,
                         boolean hideOwnSession, boolean hideComputerAccounts, boolean hideAnonymous,
-                        boolean reachabilityCheck, Duration historyRetention) {
+                        boolean reachabilityCheck, List<AlertRule> alerts, Duration historyRetention) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_SERVER_DEADLINE = Duration.ofSeconds(10);
@@ -29,6 +30,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
 
     public AppConfig {
         servers = List.copyOf(Objects.requireNonNull(servers, "servers"));
+        alerts = List.copyOf(Objects.requireNonNull(alerts, "alerts"));
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(serverDeadline, "serverDeadline");
         if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
@@ -58,7 +60,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
     public Builder toBuilder() {
         return new Builder().servers(servers).pollInterval(pollInterval).serverDeadline(serverDeadline)
                 .hideOwnSession(hideOwnSession).hideComputerAccounts(hideComputerAccounts).hideAnonymous(hideAnonymous)
-                .reachabilityCheck(reachabilityCheck).historyRetention(historyRetention);
+                .reachabilityCheck(reachabilityCheck).alerts(alerts).historyRetention(historyRetention);
     }
 
     public AppConfig withServers(List<ServerConfig> newServers) {
@@ -82,6 +84,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
         private boolean hideComputerAccounts;
         private boolean hideAnonymous;
         private boolean reachabilityCheck;
+        private List<AlertRule> alerts = List.of();
         private Duration historyRetention = DEFAULT_HISTORY_RETENTION;
 
         private Builder() {
@@ -122,6 +125,11 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
             return this;
         }
 
+        public Builder alerts(List<AlertRule> value) {
+            alerts = value;
+            return this;
+        }
+
         public Builder historyRetention(Duration value) {
             historyRetention = value;
             return this;
@@ -130,7 +138,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
         /** @throws IllegalArgumentException for an out-of-range value, with the reason */
         public AppConfig build() {
             return new AppConfig(servers, pollInterval, serverDeadline, hideOwnSession, hideComputerAccounts,
-                    hideAnonymous, reachabilityCheck, historyRetention);
+                    hideAnonymous, reachabilityCheck, alerts, historyRetention);
         }
     }
 }

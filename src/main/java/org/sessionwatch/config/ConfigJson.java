@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -92,6 +93,31 @@ final class ConfigJson {
             return new Setting<>(key, (object, path, builder) -> set.accept(builder, stringField(object, key, path)),
                     (node, item) -> node.put(key, get.apply(item)));
         }
+
+        /** A field that is written only when it has a value (alert rules list only what they set). */
+        static <T, B, V> Setting<T, B> optional(Setting<T, B> plain, Function<T, V> get, V unset) {
+            return new Setting<>(plain.key(), plain.reader(), (node, item) -> {
+                V value = get.apply(item);
+                if (value != null && !value.equals(unset)) {
+                    plain.writer().accept(node, item);
+                }
+            });
+        }
+
+        static <T, B> Setting<T, B> optionalString(String key, Function<T, String> get, BiConsumer<B, String> set) {
+            return optional(string(key, get, set), get, null);
+        }
+
+        static <T, B> Setting<T, B> optionalBool(String key, Function<T, Boolean> get, BiConsumer<B, Boolean> set) {
+            return optional(bool(key, item -> get.apply(item), set), get, null);
+        }
+
+        /** A whole number whose range the built object checks (so the message names the exact range). */
+        static <T, B> Setting<T, B> optionalInteger(String key, Function<T, Integer> get,
+                                                    BiConsumer<B, Integer> set) {
+            return optional(integer(key, Integer.MIN_VALUE, Integer.MAX_VALUE, "a whole number",
+                    item -> get.apply(item), set::accept), get, null);
+        }
     }
 
     /** The top-level settings, in file order, between {@code version} and {@code servers}. */
@@ -119,11 +145,32 @@ final class ConfigJson {
             Setting.string("domain", ServerConfig::domain, ServerConfig.Builder::domain),
             Setting.bool("requireSigning", ServerConfig::requireSigning, ServerConfig.Builder::requireSigning));
 
+    /** An alert rule's fields after its {@code name} and {@code event}, in file order. */
+    private static final List<Setting<AlertRule, AlertRule.Builder>> ALERT_SETTINGS = List.of(
+            Setting.optionalString("server", AlertRule::server, AlertRule.Builder::server),
+            Setting.optionalString("user", AlertRule::user, AlertRule.Builder::user),
+            Setting.optionalString("client", AlertRule::client, AlertRule.Builder::client),
+            Setting.optionalBool("guest", AlertRule::guest, AlertRule.Builder::guest),
+            Setting.optionalBool("unencrypted", AlertRule::unencrypted, AlertRule.Builder::unencrypted),
+            Setting.optionalInteger("forMinutes", AlertRule::forMinutes, AlertRule.Builder::forMinutes),
+            Setting.optionalInteger("count", AlertRule::count, AlertRule.Builder::count),
+            Setting.optionalInteger("idleMinutes", AlertRule::idleMinutes, AlertRule.Builder::idleMinutes),
+            Setting.optionalInteger("minOpens", AlertRule::minOpens, AlertRule.Builder::minOpens),
+            Setting.optionalString("pathGlob", AlertRule::pathGlob, AlertRule.Builder::pathGlob),
+            Setting.optional(Setting.integer("cooldownMinutes", Integer.MIN_VALUE, Integer.MAX_VALUE,
+                            "a whole number", AlertRule::cooldownMinutes, AlertRule.Builder::cooldownMinutes),
+                    AlertRule::cooldownMinutes, AlertRule.DEFAULT_COOLDOWN_MINUTES),
+            Setting.optional(Setting.bool("enabled", AlertRule::enabled, AlertRule.Builder::enabled),
+                    AlertRule::enabled, true));
+
     private static final String VERSION_KEY = "version";
+    private static final String ALERTS_KEY = "alerts";
+    private static final String EVENT_KEY = "event";
     private static final String SERVERS_KEY = "servers";
     private static final String NAME_KEY = "name";
-    private static final Set<String> TOP_LEVEL_KEYS = keys(SETTINGS, VERSION_KEY, SERVERS_KEY);
+    private static final Set<String> TOP_LEVEL_KEYS = keys(SETTINGS, VERSION_KEY, SERVERS_KEY, ALERTS_KEY);
     private static final Set<String> SERVER_KEYS = keys(SERVER_SETTINGS, NAME_KEY);
+    private static final Set<String> ALERT_KEYS = keys(ALERT_SETTINGS, NAME_KEY, EVENT_KEY);
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -175,7 +222,7 @@ final class ConfigJson {
         for (Setting<AppConfig, AppConfig.Builder> setting : SETTINGS) {
             setting.reader().read(root, "", config);
         }
-        return config.servers(servers(root.get(SERVERS_KEY))).build();
+        return config.servers(servers(root.get(SERVERS_KEY))).alerts(alerts(root.get(ALERTS_KEY))).build();
     }
 
     static byte[] write(AppConfig config) {
@@ -188,6 +235,16 @@ final class ConfigJson {
             node.put(NAME_KEY, server.name());
             SERVER_SETTINGS.forEach(setting -> setting.writer().accept(node, server));
         }
+        if (!config.alerts().isEmpty()) {
+            // Written only when there are rules, so a file from before alerts existed is saved unchanged.
+            ArrayNode alerts = root.putArray(ALERTS_KEY);
+            for (AlertRule rule : config.alerts()) {
+                ObjectNode node = alerts.addObject();
+                node.put(NAME_KEY, rule.name());
+                node.put(EVENT_KEY, rule.event().name());
+                ALERT_SETTINGS.forEach(setting -> setting.writer().accept(node, rule));
+            }
+        }
         try {
             return (MAPPER.writeValueAsString(root) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
         } catch (JacksonException e) {
@@ -195,48 +252,90 @@ final class ConfigJson {
         }
     }
 
-    private static List<ServerConfig> servers(JsonNode array) throws ConfigFormatException {
+    /** Reads one element of a list of named objects, whose keys and name were checked already. */
+    @FunctionalInterface
+    private interface ElementReader<T> {
+        T read(JsonNode node, String path, String name) throws ConfigFormatException;
+    }
+
+    /**
+     * A list of objects with a unique {@code name} (servers, alert rules): absent or null is empty; each element must
+     * be an object with known keys and a name that {@code validName} accepts, unique ignoring case.
+     */
+    private static <T> List<T> namedList(JsonNode array, String key, String what, Set<String> keys,
+                                         UnaryOperator<String> validName, ElementReader<T> reader)
+            throws ConfigFormatException {
         if (array == null || array.isNull()) {
             return List.of();
         }
         if (!array.isArray()) {
-            throw new ConfigFormatException("servers: must be a list [...] of servers, not " + describe(array));
+            throw new ConfigFormatException(key + ": must be a list [...] of " + what + "s, not " + describe(array));
         }
-        List<ServerConfig> servers = new ArrayList<>();
+        List<T> items = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < array.size(); i++) {
-            String path = "servers[" + i + "]";
+            String path = key + "[" + i + "]";
             JsonNode node = array.get(i);
             if (!node.isObject()) {
                 throw new ConfigFormatException(path + ": must be an object {\"name\": ...}, not " + describe(node));
             }
-            checkKeys(node, SERVER_KEYS, path + ".");
+            checkKeys(node, keys, path + ".");
             JsonNode nameNode = node.get(NAME_KEY);
-            if (nameNode == null || !nameNode.isTextual()) {
-                throw new ConfigFormatException(path + ".name: missing; every server needs a \"name\"");
+            if (nameNode == null || !nameNode.isTextual() || nameNode.asText().isBlank()) {
+                throw new ConfigFormatException(path + ".name: missing; every " + what + " needs a \"name\"");
             }
             String name;
             try {
-                name = ServerNames.requireValid(nameNode.asText());
+                name = validName.apply(nameNode.asText());
             } catch (IllegalArgumentException e) {
                 throw new ConfigFormatException(path + ".name: " + e.getMessage());
             }
             Integer earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
             if (earlier != null) {
-                throw new ConfigFormatException(path + ".name: '" + name + "' is already listed as servers["
+                throw new ConfigFormatException(path + ".name: '" + name + "' is already listed as " + key + "["
                         + earlier + "]");
             }
+            items.add(reader.read(node, path, name));
+        }
+        return items;
+    }
+
+    private static List<ServerConfig> servers(JsonNode array) throws ConfigFormatException {
+        return namedList(array, SERVERS_KEY, "server", SERVER_KEYS, ServerNames::requireValid, (node, path, name) -> {
             ServerConfig.Builder server = ServerConfig.builder(name);
             for (Setting<ServerConfig, ServerConfig.Builder> setting : SERVER_SETTINGS) {
                 setting.reader().read(node, path + ".", server);
             }
             try {
-                servers.add(server.build());
+                return server.build();
             } catch (IllegalArgumentException e) {
                 throw new ConfigFormatException(path + ": " + e.getMessage());
             }
-        }
-        return servers;
+        });
+    }
+
+    private static List<AlertRule> alerts(JsonNode array) throws ConfigFormatException {
+        return namedList(array, ALERTS_KEY, "alert rule", ALERT_KEYS, String::trim, (node, path, name) -> {
+            String eventText = stringField(node, EVENT_KEY, path + ".");
+            if (eventText == null) {
+                throw new ConfigFormatException(path + ".event: missing; say what the rule watches for, e.g."
+                        + " \"SESSION_CONNECTED\"");
+            }
+            AlertRule.Builder rule;
+            try {
+                rule = AlertRule.builder(name, AlertEvent.parse(eventText));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigFormatException(path + ".event: " + e.getMessage());
+            }
+            for (Setting<AlertRule, AlertRule.Builder> setting : ALERT_SETTINGS) {
+                setting.reader().read(node, path + ".", rule);
+            }
+            try {
+                return rule.build();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigFormatException(path + "." + e.getMessage());
+            }
+        });
     }
 
     /** Refuses any key that looks like it holds a password, at any depth, without echoing its value. */

@@ -59,7 +59,10 @@ class HistoryCliTest {
         return new CliHarness(dir.resolve("config.json"));
     }
 
-    /** Four polls of FS01: alice throughout (connected since 08:00), bob in the second and third; then FS01 fails. */
+    /**
+     * Polls of FS01 answered at 09:00:15, :30, :45 and 09:01:00: alice throughout (connected since 08:00), bob
+     * (connected at 09:00:10) in the second and third; at 09:01:15 FS01 fails.
+     */
     @BeforeEach
     void recordAWatch() {
         db = dir.resolve("recorded.db");
@@ -67,8 +70,8 @@ class HistoryCliTest {
         PollClock clock = new PollClock();
         cli.clock = clock;
         cli.backend = request -> {
-            Instant at = clock.instant();
             int n = clock.polls.incrementAndGet();
+            Instant at = clock.instant();
             Session alice = Session.builder("FS01", InfoLevel.LEVEL_502).clientName("10.0.0.1").userName("alice")
                     .activeSeconds(Duration.between(T0.minusSeconds(3_600), at).toSeconds()).idleSeconds(0)
                     .openCount(2).clientType("Windows 11 Pro 22631").transport("\\Device\\NetbiosSmb").build();
@@ -110,16 +113,16 @@ class HistoryCliTest {
         assertThat(bob.get("server").asText()).isEqualTo("FS01");
         assertThat(bob.get("client").asText()).isEqualTo("PC-0412");
         assertThat(bob.get("start").asText()).isEqualTo("2026-11-30T09:00:10Z");
-        assertThat(bob.get("firstSeen").asText()).isEqualTo("2026-11-30T09:00:15Z");
-        assertThat(bob.get("lastSeen").asText()).isEqualTo("2026-11-30T09:00:30Z");
-        assertThat(bob.get("end").asText()).isEqualTo("2026-11-30T09:00:45Z");
+        assertThat(bob.get("firstSeen").asText()).isEqualTo("2026-11-30T09:00:30Z");
+        assertThat(bob.get("lastSeen").asText()).isEqualTo("2026-11-30T09:00:45Z");
+        assertThat(bob.get("end").asText()).isEqualTo("2026-11-30T09:01:00Z");
         assertThat(bob.get("maxOpens").asLong()).isEqualTo(3);
         assertThat(bob.get("clientType").asText()).isEqualTo("Unix");
         assertThat(bob.get("level").asInt()).isEqualTo(502);
         assertThat(answer.get("coverage")).extracting(c -> c.get("server").asText() + " " + c.get("from").asText()
                         + " " + c.get("to").asText() + " " + c.get("answered").asBoolean())
-                .containsExactly("FS01 2026-11-30T09:00:00Z 2026-11-30T09:00:45Z true",
-                        "FS01 2026-11-30T09:01:00Z 2026-11-30T09:01:00Z false");
+                .containsExactly("FS01 2026-11-30T09:00:15Z 2026-11-30T09:01:00Z true",
+                        "FS01 2026-11-30T09:01:15Z 2026-11-30T09:01:15Z false");
     }
 
     @Test
@@ -131,14 +134,14 @@ class HistoryCliTest {
         assertThat(answer.get("intervals")).extracting(i -> i.get("user").asText()).containsExactly("alice", "bob");
         JsonNode alice = answer.get("intervals").get(0);
         assertThat(alice.get("start").asText()).isEqualTo("2026-11-30T08:00:00Z");
-        // The watch stopped after 09:00:45, FS01's last answer: alice's interval ends there, not "open".
-        assertThat(alice.get("end").asText()).isEqualTo("2026-11-30T09:00:45Z");
+        // The watch stopped after 09:01:00, FS01's last answer: alice's interval ends there, not "open".
+        assertThat(alice.get("end").asText()).isEqualTo("2026-11-30T09:01:00Z");
         assertThat(answer.get("coverage")).hasSize(1);
 
         JsonNode earlier = json("--history", "--at", "2026-11-30T09:00:05Z", "--history-db", db.toString(),
                 "--format", "json");
         assertThat(earlier.get("intervals")).extracting(i -> i.get("user").asText()).containsExactly("alice");
-        JsonNode unwatched = json("--history", "--at", "2026-11-30T09:00:50Z", "--history-db", db.toString(),
+        JsonNode unwatched = json("--history", "--at", "2026-11-30T09:01:05Z", "--history-db", db.toString(),
                 "--format", "json");
         assertThat(unwatched.get("intervals")).isEmpty();
         assertThat(unwatched.get("coverage")).as("nobody was watching between the last answer and the failure")
@@ -152,13 +155,13 @@ class HistoryCliTest {
                 "2026-11-30T10:00:00Z", "--history-db", db.toString(), "--format", "csv")).isZero();
         assertThat(csv.out().split("\r\n")).containsExactly(
                 "server,client,user,start,end,firstSeen,lastSeen,maxOpens,clientType,transport,level",
-                "FS01,PC-0412,bob,2026-11-30T09:00:10Z,2026-11-30T09:00:45Z,2026-11-30T09:00:15Z,"
-                        + "2026-11-30T09:00:30Z,3,Unix,\\Device\\Tcp,502");
+                "FS01,PC-0412,bob,2026-11-30T09:00:10Z,2026-11-30T09:01:00Z,2026-11-30T09:00:30Z,"
+                        + "2026-11-30T09:00:45Z,3,Unix,\\Device\\Tcp,502");
 
         CliHarness table = harness();
         assertThat(table.run("--history", "--user", "alice", "--history-db", db.toString())).isZero();
-        assertThat(table.out()).contains("SERVER", "10.0.0.1  alice  2026-11-30T08:00:00Z  2026-11-30T09:00:45Z", "1 interval",
-                "Coverage:", "FS01 2026-11-30T09:01:00Z to 2026-11-30T09:01:00Z NOT ANSWERING (UNREACHABLE) (1 poll)");
+        assertThat(table.out()).contains("SERVER", "10.0.0.1  alice  2026-11-30T08:00:00Z  2026-11-30T09:01:00Z", "1 interval",
+                "Coverage:", "FS01 2026-11-30T09:01:15Z to 2026-11-30T09:01:15Z NOT ANSWERING (UNREACHABLE) (1 poll)");
     }
 
     @Test
@@ -180,7 +183,6 @@ class HistoryCliTest {
     @Test
     void noHistoryRecordsNothing() {
         CliHarness cli = harness();
-        cli.demo = () -> DefaultWiring.demo(cli.clock);
         assertThat(cli.run("--watch", "--demo", "--cycles", "1", "--no-history")).isIn(0, 3, 4);
         assertThat(dir.resolve("history.db")).doesNotExist();
         assertThat(cli.err()).doesNotContain("Recording history");
@@ -217,7 +219,6 @@ class HistoryCliTest {
     @Test
     void theDefaultFileOfTestsAndScriptsSitsNextToTheConfiguration() throws Exception {
         CliHarness cli = harness();
-        cli.demo = () -> DefaultWiring.demo(cli.clock);
         Files.deleteIfExists(dir.resolve("history.db"));
         cli.run("--watch", "--demo", "--cycles", "1");
         assertThat(dir.resolve("history.db")).exists();

@@ -13,6 +13,7 @@ import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
+import org.sessionwatch.alerts.Alert;
 import org.sessionwatch.tracking.SessionEvent;
 import org.sessionwatch.tracking.SessionKey;
 import org.sessionwatch.tracking.SessionTracker;
@@ -193,6 +194,28 @@ class WatchOutputTest {
                 .isEqualTo("2026-11-24T16:01:40Z,RECOVERED,FS03,,,,,,,,,,,\r\n");
         assertThat(WatchOutput.CSV_HEADER).containsExactly("at", "event", "server", "client", "user", "opens",
                 "activeSeconds", "idleSeconds", "userFlags", "clientType", "transport", "level", "since", "error");
+    }
+
+    @Test
+    void alertsAsTextJsonLinesAndCsv() throws Exception {
+        Alert alert = new Alert(T0, "alice connects", org.sessionwatch.config.AlertEvent.SESSION_CONNECTED, "FS01",
+                "10.0.0.1", "alice", "FS01 10.0.0.1 alice connected", java.util.OptionalLong.of(7));
+        Alert summary = new Alert(T0, Alert.SUMMARY_RULE, null, null, null, null, "3 more alerts held back",
+                java.util.OptionalLong.empty());
+
+        assertThat(WatchOutput.text(alert))
+                .isEqualTo("2026-11-24T16:00:00Z ! ALERT      alice connects: FS01 10.0.0.1 alice connected");
+        JsonNode json = new ObjectMapper().readTree(WatchOutput.json(alert));
+        assertThat(json.properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactly("time", "event", "rule", "server", "client", "user", "text");
+        assertThat(json.get("event").asText()).isEqualTo("ALERT");
+        assertThat(json.get("time").asText()).isEqualTo("2026-11-24T16:00:00Z");
+        JsonNode summaryJson = new ObjectMapper().readTree(WatchOutput.json(summary));
+        assertThat(summaryJson.get("server").isNull()).isTrue();
+        assertThat(summaryJson.get("user").isNull()).isTrue();
+        assertThat(WatchOutput.csv(alert)).isEqualTo(
+                "2026-11-24T16:00:00Z,ALERT,FS01,10.0.0.1,alice,,,,,,,,,alice connects: FS01 10.0.0.1 alice connected"
+                        + "\r\n");
     }
 
     @Test

@@ -30,10 +30,12 @@ class ConfigStoreTest {
     private static AppConfig sample() {
         return AppConfig.builder().servers(List.of(
                         ServerConfig.of("FS01"),
-                        new ServerConfig("fs02.corp.example", Backend.SRVSVC, false, 4455, "helpdesk", "CORP", false),
-                        new ServerConfig("fe80::1", Backend.WINDOWS, true, 445, null, null, true)))
-                .pollInterval(Duration.ofSeconds(30)).serverDeadline(Duration.ofSeconds(7)).hideOwnSession(true)
-                .hideComputerAccounts(true).reachabilityCheck(true).historyRetention(Duration.ofDays(30)).build();
+                        ServerConfig.builder("fs02.corp.example").backend(Backend.SRVSVC).enabled(false).port(4455)
+                                .username("helpdesk").domain("CORP").requireSigning(false).build(),
+                        ServerConfig.of("fe80::1", Backend.WINDOWS)))
+                .pollInterval(Duration.ofSeconds(30)).serverDeadline(Duration.ofSeconds(7))
+                .hideOwnSession(true).hideComputerAccounts(true).reachabilityCheck(true)
+                .historyRetention(Duration.ofDays(30)).build();
     }
 
     private Path write(String json) throws IOException {

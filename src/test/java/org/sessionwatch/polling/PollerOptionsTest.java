@@ -30,8 +30,8 @@ class PollerOptionsTest {
     @Test
     void takesDeadlineCheckAndHideOptionsFromTheConfiguration() {
         AppConfig config = AppConfig.builder().pollInterval(Duration.ofSeconds(30))
-                .serverDeadline(Duration.ofSeconds(4)).hideOwnSession(true).hideAnonymous(true)
-                .reachabilityCheck(true).build();
+                .serverDeadline(Duration.ofSeconds(4)).hideOwnSession(true).hideAnonymous(true).reachabilityCheck(true)
+                .build();
 
         PollerOptions options = PollerOptions.from(config);
 

@@ -156,8 +156,8 @@ public final class SettingsController {
 
     private void describeBackend(Backend backend) {
         backendHint.setText(backend == null ? "" : switch (backend) {
-            case AUTO -> "Windows API with your logon on Windows; SMB (srvsvc) with the account below otherwise.";
-            case WINDOWS -> "NetSessionEnum from netapi32.dll with your Windows logon (Windows only).";
+            case AUTO -> "Windows API on Windows for port 445 (as the account below, if any); SMB (srvsvc) otherwise.";
+            case WINDOWS -> "NetSessionEnum from netapi32.dll as you, or as the account below (Windows only).";
             case SRVSVC -> "NetrSessionEnum over SMB 2/3 from any operating system.";
             case DEMO -> "Simulated sessions, for trying SessionWatch.";
         });

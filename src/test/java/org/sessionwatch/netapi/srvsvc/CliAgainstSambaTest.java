@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionwatch.app.PollSources;
 import org.sessionwatch.cli.Cli;
 import org.sessionwatch.cli.CliContext;
 
@@ -73,11 +74,59 @@ class CliAgainstSambaTest {
         assertThat(text(out) + text(err)).doesNotContain(USER.password());
     }
 
+    @Test
+    void watchPrintsAnAlertWhenAWatchedUserConnects() throws Exception {
+        java.nio.file.Files.writeString(home.resolve("config.json"), """
+                {"alerts": [{"name": "user connects", "event": "SESSION_CONNECTED", "user": "swtest_cliuser"}]}
+                """);
+        List<SmbTestClient> clients = new ArrayList<>();
+        Map<String, String> environment = Map.of("SESSIONWATCH_PASSWORD", ADMIN.password());
+        // Between the first and the second poll, USER connects from a second loopback address.
+        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment::get, prompt -> Optional.empty(),
+                Clock.systemUTC(), duration -> {
+                    try {
+                        clients.add(SmbTestClient.connect("127.0.0.3", "127.0.0.1", SAMBA.port(), USER.name(),
+                                USER.password(), 0));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, () -> home.resolve("config.json"),
+                credentials -> PollSources.standard(credentials, Clock.systemUTC()));
+        try {
+            int exit = new Cli(context).execute(new String[] {"--watch", "--cycles", "2", "--interval", "1",
+                    "--format", "json", "--server", "127.0.0.1", "--port", Integer.toString(SAMBA.port()),
+                    "--backend", "srvsvc", "--username", ADMIN.name(), "--deadline", "10"});
+
+            assertThat(exit).as("stderr: %s", text(err)).isZero();
+            List<JsonNode> alerts = new ArrayList<>();
+            for (String line : text(out).lines().toList()) {
+                JsonNode event = new ObjectMapper().readTree(line);
+                if (event.get("event").asText().equals("ALERT")) {
+                    alerts.add(event);
+                }
+            }
+            assertThat(alerts).singleElement().satisfies(alert -> {
+                assertThat(alert.get("rule").asText()).isEqualTo("user connects");
+                assertThat(alert.get("server").asText()).isEqualTo("127.0.0.1");
+                assertThat(alert.get("client").asText()).isEqualTo("127.0.0.3");
+                assertThat(alert.get("user").asText()).isEqualTo(USER.name());
+                assertThat(alert.get("text").asText()).isEqualTo("127.0.0.1 127.0.0.3 " + USER.name() + " connected");
+                assertThat(alert.get("time").asText()).endsWith("Z");
+            });
+        } finally {
+            for (SmbTestClient client : clients) {
+                client.close();
+            }
+        }
+    }
+
     private int run(SambaAccounts.TestAccount account) {
         Map<String, String> environment = Map.of("SESSIONWATCH_PASSWORD", account.password());
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), environment::get, prompt -> Optional.empty(),
-                Clock.systemUTC(), duration -> { }, () -> home.resolve("no-config.json"), Cli.realBackends());
+                Clock.systemUTC(), duration -> { }, () -> home.resolve("no-config.json"),
+                credentials -> PollSources.standard(credentials, Clock.systemUTC()));
         return new Cli(context).execute(new String[] {"--once", "--format", "json", "--server", "127.0.0.1",
                 "--port", Integer.toString(SAMBA.port()), "--backend", "srvsvc", "--username", account.name(),
                 "--deadline", "10"});

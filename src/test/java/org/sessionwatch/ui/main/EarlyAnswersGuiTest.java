@@ -69,11 +69,12 @@ class EarlyAnswersGuiTest {
         WaitForAsyncUtils.asyncFx(() -> fixture.context.scheduler().refreshNow());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sessionTable(robot).getItems().stream()
                 .anyMatch(row -> row.user().equals("zoe")));
+        assertThat(source.refreshRequests()).as("Refresh now also asks servers that refused every level").isEqualTo(1);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(WaitForAsyncUtils.asyncFx(() -> fixture.context.scheduler().isPolling()).get(5, TimeUnit.SECONDS))
                 .as("FS02 has not answered yet").isTrue();
-        assertThat(fixture.context.mainViewModel().pollCountProperty().get()).isEqualTo(1);
+        assertThat(fixture.context.status().pollCountProperty().get()).isEqualTo(1);
         assertThat(sessionTable(robot).getItems()).extracting(SessionRow::user)
                 .containsExactlyInAnyOrder("alice", "zoe", "bob");
         assertThat(sessionTable(robot).getItems()).contains(alice);

@@ -1,0 +1,361 @@
+package org.sessionwatch.alerts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.sessionwatch.config.AlertEvent;
+import org.sessionwatch.config.AlertRule;
+import org.sessionwatch.format.HumanDurations;
+import org.sessionwatch.netapi.Session;
+import org.sessionwatch.polling.ServerPollResult;
+import org.sessionwatch.tracking.SessionEvent;
+import org.sessionwatch.tracking.TrackedSession;
+import org.sessionwatch.tracking.TrackerUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates the alert rules on every tracker update and hands the alerts that survive the rate limits to its
+ * listeners. Subscribe it to the {@link org.sessionwatch.tracking.SessionTracker}; it runs on the tracker's thread,
+ * never on the FX thread.
+ *
+ * <p>Never noisy by construction:
+ * <ul>
+ *   <li>the first answer's sessions are the starting state, never "connected" (conditions such as
+ *       {@code IDLE_WITH_OPEN_FILES} or {@code SESSION_COUNT_ABOVE} are facts, and do fire on the first answer);</li>
+ *   <li>a condition fires once when it becomes true and again only after it was false in between;</li>
+ *   <li>{@code cooldownMinutes} per rule and subject (session or server);</li>
+ *   <li>several sessions of one user for one rule in one update make one alert ("3 sessions of alice connected");</li>
+ *   <li>at most {@value #MAX_PER_MINUTE} alerts a minute; the rest are summarised in one alert;</li>
+ *   <li>demo data is said to be demo data in every alert's text.</li>
+ * </ul>
+ * Not thread-safe: one thread, as the tracker.
+ */
+public final class AlertEngine implements Consumer<TrackerUpdate> {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
+
+    /** Alerts shown per rolling minute before the rest are summarised. */
+    public static final int MAX_PER_MINUTE = 10;
+    private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+
+    private final List<CompiledRule> rules = new ArrayList<>();
+    private final List<AlertRule> inactive = new ArrayList<>();
+    private final boolean demo;
+    private final List<Consumer<List<Alert>>> listeners = new CopyOnWriteArrayList<>();
+
+    /** Since when each server fails without a break. */
+    private final Map<String, Instant> failingSince = new HashMap<>();
+    /** Conditions that are true now (rule + subject), so they fire once per time they become true. */
+    private final Set<String> conditionsHolding = new HashSet<>();
+    private final Map<String, Instant> lastFired = new HashMap<>();
+    private final Deque<Instant> shown = new ArrayDeque<>();
+    private final Map<String, Integer> heldBack = new TreeMap<>();
+
+    /**
+     * @param rules the configuration's rules; disabled ones are skipped, {@code FILE_OPENED} ones are
+     *              {@linkplain #inactiveRules() inactive} until open files are watched
+     * @param demo  whether the sessions come from the built-in demo fleet: every alert then says so
+     */
+    public AlertEngine(List<AlertRule> rules, boolean demo) {
+        for (AlertRule rule : rules) {
+            if (!rule.enabled()) {
+                continue;
+            }
+            if (rule.event() == AlertEvent.FILE_OPENED) {
+                inactive.add(rule);
+            } else {
+                this.rules.add(new CompiledRule(rule));
+            }
+        }
+        this.demo = demo;
+    }
+
+    /** Enabled rules that cannot fire here, with the reason given by {@link #inactiveReason()}. */
+    public List<AlertRule> inactiveRules() {
+        return List.copyOf(inactive);
+    }
+
+    public static String inactiveReason() {
+        return "FILE_OPENED rules need the open-files watch, which this version does not run yet";
+    }
+
+    /** Adds a consumer of every non-empty batch of alerts. */
+    public void subscribe(Consumer<List<Alert>> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void accept(TrackerUpdate update) {
+        evaluate(update);
+    }
+
+    /** Evaluates one update; returns (and hands to the listeners) the alerts to show, after the rate limits. */
+    public List<Alert> evaluate(TrackerUpdate update) {
+        List<Fired> fired = new ArrayList<>();
+        for (SessionEvent event : update.events()) {
+            onEvent(event, fired);
+        }
+        for (ServerPollResult result : update.results()) {
+            onResult(result, update.polledAt(), fired);
+        }
+        List<Alert> alerts = rateLimit(group(cooledDown(fired)));
+        if (!alerts.isEmpty()) {
+            for (Consumer<List<Alert>> listener : listeners) {
+                try {
+                    listener.accept(alerts);
+                } catch (RuntimeException e) {
+                    LOG.warn("An alert listener failed", e);
+                }
+            }
+        }
+        return alerts;
+    }
+
+    /**
+     * The sessions a rule selects now, for the settings dialog's "test against current sessions": the matchers (and,
+     * for {@code IDLE_WITH_OPEN_FILES}, the thresholds) applied to {@code sessions}, ignoring cooldowns.
+     */
+    public static List<TrackedSession> matching(AlertRule rule, Collection<TrackedSession> sessions) {
+        CompiledRule compiled = new CompiledRule(rule);
+        return sessions.stream().filter(s -> compiled.matchesServer(s.server()) && compiled.matches(s.session())
+                && (rule.event() != AlertEvent.IDLE_WITH_OPEN_FILES || compiled.idleWithOpenFiles(s.session())))
+                .toList();
+    }
+
+    private void onEvent(SessionEvent event, List<Fired> fired) {
+        switch (event) {
+            case SessionEvent.Connected c -> {
+                for (CompiledRule rule : rules) {
+                    if (rule.is(AlertEvent.SESSION_CONNECTED) && !c.initial() && rule.matchesSession(c.session())) {
+                        fired.add(Fired.session(rule, c.at(), c.session(), who(c.session()) + " connected"));
+                    }
+                }
+                checkIdle(c.at(), c.session(), fired);
+            }
+            case SessionEvent.Changed c -> checkIdle(c.at(), c.after(), fired);
+            case SessionEvent.Ended e -> {
+                for (CompiledRule rule : rules) {
+                    conditionsHolding.remove(rule.name() + "|" + e.last().id());
+                    if (rule.is(AlertEvent.SESSION_ENDED) && e.reason() == SessionEvent.EndReason.DISCONNECTED
+                            && rule.matchesSession(e.last())) {
+                        String was = e.last().session().activeSeconds().isPresent()
+                                ? " (was connected " + HumanDurations.ofSeconds(
+                                e.last().session().activeSeconds().getAsLong(), HumanDurations.Style.COMPACT) + ")"
+                                : "";
+                        fired.add(Fired.session(rule, e.at(), e.last(), who(e.last()) + " disconnected" + was));
+                    }
+                }
+            }
+            case SessionEvent.ServerRecovered r -> {
+                for (CompiledRule rule : rules) {
+                    if (rule.is(AlertEvent.SERVER_RECOVERED) && rule.matchesServer(r.server())) {
+                        fired.add(Fired.server(rule, r.at(), r.server(), r.server() + " answers again ("
+                                + r.sessions() + (r.sessions() == 1 ? " session)" : " sessions)")));
+                    }
+                }
+            }
+            case SessionEvent.ServerFailing f -> {
+                // Failures are judged on the poll results, which also say how long a server has been failing.
+            }
+        }
+    }
+
+    private void checkIdle(Instant at, TrackedSession tracked, List<Fired> fired) {
+        for (CompiledRule rule : rules) {
+            if (!rule.is(AlertEvent.IDLE_WITH_OPEN_FILES)) {
+                continue;
+            }
+            String condition = rule.name() + "|" + tracked.id();
+            if (rule.matchesSession(tracked) && rule.idleWithOpenFiles(tracked.session())) {
+                if (conditionsHolding.add(condition)) {
+                    Session s = tracked.session();
+                    long opens = s.openCount().getAsLong();
+                    fired.add(Fired.session(rule, at, tracked, who(tracked) + " idle "
+                            + HumanDurations.ofSeconds(s.idleSeconds().getAsLong(), HumanDurations.Style.COMPACT)
+                            + " with " + opens + (opens == 1 ? " open file" : " open files")));
+                }
+            } else {
+                conditionsHolding.remove(condition);
+            }
+        }
+    }
+
+    private void onResult(ServerPollResult result, Instant polledAt, List<Fired> fired) {
+        Instant at = result.finishedAt() != null ? result.finishedAt() : polledAt;
+        String server = result.server();
+        switch (result) {
+            case ServerPollResult.Failed failed -> {
+                Instant since = failingSince.computeIfAbsent(server, s -> at);
+                for (CompiledRule rule : rules) {
+                    if (!rule.is(AlertEvent.SERVER_FAILING) || !rule.matchesServer(server)) {
+                        continue;
+                    }
+                    int minutes = rule.rule().forMinutes() == null ? 0 : rule.rule().forMinutes();
+                    if (Duration.between(since, at).compareTo(Duration.ofMinutes(minutes)) >= 0
+                            && conditionsHolding.add(rule.name() + "|" + server)) {
+                        String how = minutes == 0 ? " is failing: " : " has been failing for "
+                                + HumanDurations.ofSeconds(Duration.between(since, at).toSeconds(),
+                                HumanDurations.Style.COMPACT) + ": ";
+                        fired.add(Fired.server(rule, at, server, server + how + failed.error().message()));
+                    }
+                }
+            }
+            case ServerPollResult.Ok ok -> {
+                failingSince.remove(server);
+                for (CompiledRule rule : rules) {
+                    if (rule.is(AlertEvent.SERVER_FAILING)) {
+                        conditionsHolding.remove(rule.name() + "|" + server);
+                    }
+                    if (!rule.is(AlertEvent.SESSION_COUNT_ABOVE) || !rule.matchesServer(server)) {
+                        continue;
+                    }
+                    long count = ok.sessions().stream().filter(rule::matches).count();
+                    String condition = rule.name() + "|" + server;
+                    if (count > rule.rule().count()) {
+                        if (conditionsHolding.add(condition)) {
+                            fired.add(Fired.server(rule, at, server, server + " has " + count
+                                    + " sessions, more than " + rule.rule().count()));
+                        }
+                    } else {
+                        conditionsHolding.remove(condition);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Drops what fired again for the same rule and subject within the rule's cooldown. */
+    private List<Fired> cooledDown(List<Fired> fired) {
+        List<Fired> kept = new ArrayList<>();
+        for (Fired f : fired) {
+            String key = f.rule().name() + "|" + f.subject();
+            Instant last = lastFired.get(key);
+            Duration cooldown = Duration.ofMinutes(f.rule().rule().cooldownMinutes());
+            if (last != null && Duration.between(last, f.alert().time()).compareTo(cooldown) < 0) {
+                continue;
+            }
+            lastFired.put(key, f.alert().time());
+            kept.add(f);
+        }
+        return kept;
+    }
+
+    /** Several sessions of one user for one rule in one update become one alert. */
+    private static List<Alert> group(List<Fired> fired) {
+        Map<String, List<Fired>> groups = new LinkedHashMap<>();
+        for (Fired f : fired) {
+            String key = f.user() == null ? "single|" + groups.size() + "|" + f.subject()
+                    : f.rule().name() + "|" + f.user().toLowerCase(Locale.ROOT);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+        }
+        List<Alert> alerts = new ArrayList<>();
+        for (List<Fired> group : groups.values()) {
+            Alert first = group.getFirst().alert();
+            if (group.size() == 1) {
+                alerts.add(first);
+                continue;
+            }
+            String verb = first.event() == AlertEvent.SESSION_ENDED ? "disconnected"
+                    : first.event() == AlertEvent.SESSION_CONNECTED ? "connected" : first.event().title();
+            String where = group.stream().map(f -> f.alert().server() + " " + orDash(f.alert().client()))
+                    .collect(Collectors.joining(", "));
+            alerts.add(new Alert(first.time(), first.rule(), first.event(), first.server(), first.client(),
+                    first.user(), group.size() + " sessions of " + first.user() + " " + verb + ": " + where,
+                    first.sessionId()));
+        }
+        return alerts;
+    }
+
+    /**
+     * At most {@value #MAX_PER_MINUTE} a rolling minute, the last place kept for the summary: alerts past the limit are
+     * counted by rule and summarised in one alert as soon as there is room (at the end of this update, or in a later
+     * one).
+     */
+    private List<Alert> rateLimit(List<Alert> alerts) {
+        List<Alert> out = new ArrayList<>();
+        if (alerts.isEmpty()) {
+            return out;
+        }
+        forget(alerts.getFirst().time());
+        if (!heldBack.isEmpty() && shown.size() < MAX_PER_MINUTE) {
+            out.add(summary(alerts.getFirst().time()));
+        }
+        for (Alert alert : alerts) {
+            forget(alert.time());
+            if (shown.size() < MAX_PER_MINUTE - 1) {
+                shown.addLast(alert.time());
+                out.add(alert);
+            } else {
+                heldBack.merge(alert.rule(), 1, Integer::sum);
+            }
+        }
+        if (!heldBack.isEmpty() && shown.size() < MAX_PER_MINUTE) {
+            out.add(summary(alerts.getLast().time()));
+        }
+        return demo ? out.stream().map(AlertEngine::markDemo).toList() : out;
+    }
+
+    /** Drops the alerts shown more than a minute before {@code now} from the rate window. */
+    private void forget(Instant now) {
+        while (!shown.isEmpty() && !shown.peekFirst().isAfter(now.minus(RATE_WINDOW))) {
+            shown.removeFirst();
+        }
+    }
+
+    private Alert summary(Instant at) {
+        int total = heldBack.values().stream().mapToInt(Integer::intValue).sum();
+        String rulesText = heldBack.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue())
+                .collect(Collectors.joining(", "));
+        heldBack.clear();
+        shown.addLast(at);
+        return new Alert(at, Alert.SUMMARY_RULE, null, null, null, null, total + " more alert"
+                + (total == 1 ? "" : "s") + " held back (at most " + MAX_PER_MINUTE + " a minute): " + rulesText,
+                OptionalLong.empty());
+    }
+
+    private static Alert markDemo(Alert alert) {
+        return new Alert(alert.time(), alert.rule(), alert.event(), alert.server(), alert.client(), alert.user(),
+                "Demo data: " + alert.text(), alert.sessionId());
+    }
+
+    private static String who(TrackedSession tracked) {
+        Session s = tracked.session();
+        return s.server() + " " + s.clientName().orElse("-") + " " + s.userName().orElse("-");
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
+    }
+
+    /** What one rule produced before cooldowns, grouping and the rate limit. */
+    private record Fired(CompiledRule rule, String subject, String user, Alert alert) {
+        static Fired session(CompiledRule rule, Instant at, TrackedSession tracked, String text) {
+            Session s = tracked.session();
+            String user = s.userName().orElse(null);
+            return new Fired(rule, tracked.key().toString(), user, new Alert(at, rule.name(), rule.rule().event(),
+                    s.server(), s.clientName().orElse(null), user, text, OptionalLong.of(tracked.id())));
+        }
+
+        static Fired server(CompiledRule rule, Instant at, String server, String text) {
+            return new Fired(rule, server.toLowerCase(Locale.ROOT), null, new Alert(at, rule.name(),
+                    rule.rule().event(), server, null, null, text, OptionalLong.empty()));
+        }
+    }
+}
