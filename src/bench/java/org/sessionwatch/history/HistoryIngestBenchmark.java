@@ -112,6 +112,7 @@ public final class HistoryIngestBenchmark {
                         + " %d sessions, 1 %% churn and 2 %% open-count changes per cycle (%d interval writes in"
                         + " all); baseline %.1f ms per cycle", cpuPerCycleMs, realCycles, real.sessions(),
                         realWrites, baselineMs)));
+        HistoryQueryBenchmark.deleteFolder(folder);
     }
 
     /** Interval writes per second of CPU time when every interval write is its own transaction. */

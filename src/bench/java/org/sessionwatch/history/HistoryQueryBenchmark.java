@@ -68,6 +68,16 @@ public final class HistoryQueryBenchmark {
             queries(connection, intervals);
         }
         retention(database, file);
+        deleteFolder(folder);
+    }
+
+    /** The database takes gigabytes: never leave it behind in the temp folder. */
+    static void deleteFolder(Path folder) throws java.io.IOException {
+        try (var files = Files.walk(folder)) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** One transaction of prepared, batched inserts of closed intervals: the bench's data, not the recorder's path. */
