@@ -127,4 +127,21 @@ class ArchitectureTest {
             .and().resideInAPackage("org.sessionwatch.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene.control..", "javafx.scene.layout..")
             .because("view models are tested with plain JUnit and never touch controls");
+
+    /**
+     * History is a consumer of the tracker that both front ends read: it knows neither of them, nor the poller, and
+     * only its JDBC classes (not its callers) name SQL or the SQLite driver.
+     */
+    @ArchTest
+    static final ArchRule historyKnowsNoFrontEnd = noClasses()
+            .that().resideInAPackage("org.sessionwatch.history..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.sessionwatch.ui..",
+                    "org.sessionwatch.cli..", "org.sessionwatch.app..")
+            .because("the window's history view and --history are built on its repository, not the other way round");
+
+    @ArchTest
+    static final ArchRule onlyHistoryTalksToTheDatabase = noClasses()
+            .that().resideOutsideOfPackage("org.sessionwatch.history..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.flywaydb..")
+            .because("queries go through HistoryRepository, so the same code serves SQLite and PostgreSQL");
 }

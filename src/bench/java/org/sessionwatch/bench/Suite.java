@@ -6,6 +6,8 @@ import java.util.List;
 import org.sessionwatch.bench.fx.ResponsivenessBenchmark;
 import org.sessionwatch.bench.fx.StartupBenchmark;
 import org.sessionwatch.bench.fx.TableMergeBenchmark;
+import org.sessionwatch.history.HistoryIngestBenchmark;
+import org.sessionwatch.history.HistoryQueryBenchmark;
 import org.sessionwatch.netapi.srvsvc.SambaPollBenchmark;
 import org.sessionwatch.netapi.windows.MemoryBenchmark;
 import org.sessionwatch.polling.FanOutBenchmark;
@@ -43,6 +45,14 @@ final class Suite {
         return figures;
     }
 
+    private static List<Figure> history() throws Exception {
+        List<Figure> figures = new java.util.ArrayList<>(ChildJvm.run(HistoryIngestBenchmark.class,
+                List.of("-Xmx3g"), List.of(), Duration.ofMinutes(3)));
+        figures.addAll(ChildJvm.run(HistoryQueryBenchmark.class, List.of("-Xmx1g"), List.of(),
+                Duration.ofMinutes(6)));
+        return figures;
+    }
+
     static List<BenchMain.Step> steps() {
         return List.of(
                 new BenchMain.Step("fanout", "1. Poll fan-out, 500 servers",
@@ -61,6 +71,8 @@ final class Suite {
                                 ChildJvm.javaExecutable(), 3)),
                 new BenchMain.Step("responsiveness", "7. Longest FX pause over 100 cycles, 500 servers, 100,000 rows",
                         () -> ChildJvm.run(ResponsivenessBenchmark.class, fx("-Xmx1g"), List.of(),
-                                Duration.ofMinutes(5))));
+                                Duration.ofMinutes(5))),
+                new BenchMain.Step("history", "8. History: ingest, CPU share, queries on 10 million intervals,"
+                        + " size, retention under writes", Suite::history));
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.sessionwatch.app.PollSources;
 import org.sessionwatch.config.ConfigPaths;
 import org.sessionwatch.credentials.CredentialStore;
+import org.sessionwatch.history.HistoryPaths;
 
 /**
  * Everything the CLI takes from its surroundings, so tests run it with captured output, a fixed clock, no real
@@ -27,10 +28,20 @@ import org.sessionwatch.credentials.CredentialStore;
  * @param defaultConfigFile the configuration file used without {@code --config}
  * @param sources           the poll sources of one run, given the run's credential store (it holds only the run's
  *                          password, in memory): {@link PollSources#standard} in the real process
+ * @param defaultHistoryFile the history database used without {@code --history-db}
  */
 public record CliContext(PrintStream out, PrintStream err, Function<String, String> environment,
                          PasswordPrompt passwordPrompt, Clock clock, Sleeper sleeper,
-                         Supplier<Path> defaultConfigFile, Function<CredentialStore, PollSources> sources) {
+                         Supplier<Path> defaultConfigFile, Function<CredentialStore, PollSources> sources,
+                         Supplier<Path> defaultHistoryFile) {
+
+    /** Surroundings whose history database sits next to the configuration file (tests and scripts). */
+    public CliContext(PrintStream out, PrintStream err, Function<String, String> environment,
+                      PasswordPrompt passwordPrompt, Clock clock, Sleeper sleeper, Supplier<Path> defaultConfigFile,
+                      Function<CredentialStore, PollSources> sources) {
+        this(out, err, environment, passwordPrompt, clock, sleeper, defaultConfigFile, sources,
+                () -> defaultConfigFile.get().resolveSibling(HistoryPaths.FILE_NAME));
+    }
 
     /** Reads a password from the terminal; empty when there is no terminal to ask. */
     @FunctionalInterface
@@ -52,6 +63,7 @@ public record CliContext(PrintStream out, PrintStream err, Function<String, Stri
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(defaultConfigFile, "defaultConfigFile");
         Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(defaultHistoryFile, "defaultHistoryFile");
     }
 
     /**
@@ -62,7 +74,8 @@ public record CliContext(PrintStream out, PrintStream err, Function<String, Stri
         Clock clock = Clock.systemUTC();
         return new CliContext(System.out, System.err, System::getenv, CliContext::readFromConsole,
                 clock, duration -> Thread.sleep(duration.toMillis()),
-                () -> ConfigPaths.ofSystem().configFile(), credentials -> PollSources.standard(credentials, clock));
+                () -> ConfigPaths.ofSystem().configFile(), credentials -> PollSources.standard(credentials, clock),
+                () -> HistoryPaths.ofSystem().databaseFile());
     }
 
     private static Optional<char[]> readFromConsole(String prompt) {

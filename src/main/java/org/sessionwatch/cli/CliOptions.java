@@ -1,6 +1,7 @@
 package org.sessionwatch.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,11 @@ final class CliOptions {
         @Option(names = "--watch", required = true,
                 description = "Print connects and disconnects as they happen until stopped (Ctrl+C).")
         boolean watch;
+
+        @Option(names = "--history", required = true,
+                description = "Query the recorded history instead of polling: --at TIME [--server NAME], or --user"
+                        + " USER / --client CLIENT [--since TIME] [--until TIME].")
+        boolean history;
     }
 
     /** Absent only in a command line that {@link Cli} refuses: every option but help and version needs a mode. */
@@ -63,10 +69,10 @@ final class CliOptions {
             description = "Information level to ask for first (default: 502); lower levels are tried if refused.")
     InfoLevel level;
 
-    @Option(names = "--client", paramLabel = "CLIENT", description = "Only sessions from this client (server-side).")
+    @Option(names = "--client", paramLabel = "CLIENT", description = "Only sessions from this client (server-side); with --history: this client's intervals.")
     String client;
 
-    @Option(names = "--user", paramLabel = "USER", description = "Only sessions of this user (server-side).")
+    @Option(names = "--user", paramLabel = "USER", description = "Only sessions of this user (server-side); with --history: this user's intervals.")
     String user;
 
     @Option(names = "--demo", description = "Poll the built-in demo fleet instead of real servers.")
@@ -87,8 +93,31 @@ final class CliOptions {
             description = "Seconds one server may take before it counts as timed out (default: 10).")
     Integer deadlineSeconds;
 
+    @Option(names = "--no-history", description = "Do not record --watch into the history database.")
+    boolean noHistory;
+
+    @Option(names = "--history-db", paramLabel = "FILE",
+            description = "History database to record into or query (default: in the OS's data folder).")
+    Path historyDb;
+
+    @Option(names = "--at", paramLabel = "TIME", converter = HistoryQuery.TimeConverter.class,
+            description = "With --history: the sessions open at this ISO-8601 time, e.g. 2026-11-30T09:10:00Z.")
+    Instant at;
+
+    @Option(names = "--since", paramLabel = "TIME", converter = HistoryQuery.TimeConverter.class,
+            description = "With --history --user/--client: intervals that end at or after this time.")
+    Instant since;
+
+    @Option(names = "--until", paramLabel = "TIME", converter = HistoryQuery.TimeConverter.class,
+            description = "With --history --user/--client: intervals that start at or before this time.")
+    Instant until;
+
     boolean watch() {
         return mode != null && mode.watch;
+    }
+
+    boolean history() {
+        return mode != null && mode.history;
     }
 
     static final class Version implements IVersionProvider {

@@ -50,6 +50,10 @@ final class CliRun {
         // script cannot pick up a password someone saved in the window.
         InMemoryCredentialStore runPasswords = new InMemoryCredentialStore();
         try {
+            if (options.history()) {
+                return new HistoryQuery(context).run(options);
+            }
+            HistoryRecording.refuseQueryOptions(options);
             PollSources sources = context.sources().apply(runPasswords);
             RunSettings settings = settle(options, sources);
             password = password(settings);
@@ -58,8 +62,9 @@ final class CliRun {
             PollerOptions pollerOptions = PollerOptions.from(settings.config())
                     .withRequestedLevel(settings.level())
                     .withFilters(settings.clientFilter(), settings.userFilter());
-            try (PollSource source = sources.forConfig(settings.config(), pollerOptions)) {
-                return options.watch() ? watch(source, settings, options) : once(source, options.format);
+            try (PollSource source = sources.forConfig(settings.config(), pollerOptions);
+                 HistoryRecording history = HistoryRecording.start(context, options, settings.config())) {
+                return options.watch() ? watch(source, settings, options, history) : once(source, options.format);
             }
         } catch (UsageException e) {
             context.err().println("sessionwatch: " + e.getMessage());
@@ -188,7 +193,7 @@ final class CliRun {
         }
     }
 
-    private int watch(PollSource source, RunSettings settings, CliOptions options) {
+    private int watch(PollSource source, RunSettings settings, CliOptions options, HistoryRecording history) {
         Duration interval = settings.config().pollInterval();
         context.err().println("Watching " + settings.servers().size() + " server(s) every " + interval.toSeconds()
                 + " s; press Ctrl+C to stop.");
@@ -196,6 +201,7 @@ final class CliRun {
             context.out().print(Csv.row(WatchOutput.CSV_HEADER));
         }
         SessionTracker tracker = new SessionTracker();
+        history.subscribeTo(tracker);
         AlertEngine alerts = new AlertEngine(settings.config().alerts(), settings.demoFleet());
         List<Alert> fired = new ArrayList<>();
         alerts.subscribe(fired::addAll);

@@ -17,13 +17,15 @@ import java.util.Objects;
  * @param hideAnonymous        hide sessions with no user name (anonymous/null sessions)
  * @param reachabilityCheck    try TCP 445 with a short timeout before calling a server
  * @param alerts               the alert rules, in the order they are listed
+ * @param historyRetention     how long session history is kept after a session ended (whole days)
  */
 public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Duration serverDeadline,
                         boolean hideOwnSession, boolean hideComputerAccounts, boolean hideAnonymous,
-                        boolean reachabilityCheck, List<AlertRule> alerts) {
+                        boolean reachabilityCheck, List<AlertRule> alerts, Duration historyRetention) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_SERVER_DEADLINE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(90);
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
 
     public AppConfig {
@@ -37,6 +39,11 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
         }
         if (serverDeadline.isNegative() || serverDeadline.isZero()) {
             throw new IllegalArgumentException("Invalid server deadline " + serverDeadline + ": it must be positive");
+        }
+        Objects.requireNonNull(historyRetention, "historyRetention");
+        if (historyRetention.toDays() < 1) {
+            throw new IllegalArgumentException("Invalid history retention " + historyRetention
+                    + ": it must be at least one day");
         }
     }
 
@@ -53,7 +60,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
     public Builder toBuilder() {
         return new Builder().servers(servers).pollInterval(pollInterval).serverDeadline(serverDeadline)
                 .hideOwnSession(hideOwnSession).hideComputerAccounts(hideComputerAccounts).hideAnonymous(hideAnonymous)
-                .reachabilityCheck(reachabilityCheck).alerts(alerts);
+                .reachabilityCheck(reachabilityCheck).alerts(alerts).historyRetention(historyRetention);
     }
 
     public AppConfig withServers(List<ServerConfig> newServers) {
@@ -78,6 +85,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
         private boolean hideAnonymous;
         private boolean reachabilityCheck;
         private List<AlertRule> alerts = List.of();
+        private Duration historyRetention = DEFAULT_HISTORY_RETENTION;
 
         private Builder() {
         }
@@ -122,10 +130,15 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
             return this;
         }
 
+        public Builder historyRetention(Duration value) {
+            historyRetention = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an out-of-range value, with the reason */
         public AppConfig build() {
             return new AppConfig(servers, pollInterval, serverDeadline, hideOwnSession, hideComputerAccounts,
-                    hideAnonymous, reachabilityCheck, alerts);
+                    hideAnonymous, reachabilityCheck, alerts, historyRetention);
         }
     }
 }

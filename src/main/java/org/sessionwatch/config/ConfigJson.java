@@ -40,6 +40,7 @@ final class ConfigJson {
 
     private static final int MAX_POLL_INTERVAL_SECONDS = 86_400;
     private static final int MAX_DEADLINE_SECONDS = 3_600;
+    private static final int MAX_HISTORY_RETENTION_DAYS = 3_650;
 
     /** Reads one field of a JSON object into a builder; the field may be missing or null (default kept). */
     @FunctionalInterface
@@ -62,6 +63,21 @@ final class ConfigJson {
                     set.accept(builder, value);
                 }
             }, (node, item) -> node.put(key, get.applyAsLong(item)));
+        }
+
+        /**
+         * A whole number written only when it differs from {@code byDefault}: a setting added after version 1, so
+         * files of earlier releases save byte for byte as they were, and an older release can still read a file
+         * that keeps the default.
+         */
+        static <T, B> Setting<T, B> laterInteger(String key, int min, int max, String what, long byDefault,
+                                                 ToLongFunction<T> get, ObjIntConsumer<B> set) {
+            Setting<T, B> plain = integer(key, min, max, what, get, set);
+            return new Setting<>(key, plain.reader(), (node, item) -> {
+                if (get.applyAsLong(item) != byDefault) {
+                    plain.writer().accept(node, item);
+                }
+            });
         }
 
         static <T, B> Setting<T, B> bool(String key, Predicate<T> get, BiConsumer<B, Boolean> set) {
@@ -114,7 +130,10 @@ final class ConfigJson {
             Setting.bool("hideComputerAccounts", AppConfig::hideComputerAccounts,
                     AppConfig.Builder::hideComputerAccounts),
             Setting.bool("hideAnonymous", AppConfig::hideAnonymous, AppConfig.Builder::hideAnonymous),
-            Setting.bool("reachabilityCheck", AppConfig::reachabilityCheck, AppConfig.Builder::reachabilityCheck));
+            Setting.bool("reachabilityCheck", AppConfig::reachabilityCheck, AppConfig.Builder::reachabilityCheck),
+            Setting.laterInteger("historyRetentionDays", 1, MAX_HISTORY_RETENTION_DAYS, "a number of days",
+                    AppConfig.DEFAULT_HISTORY_RETENTION.toDays(), c -> c.historyRetention().toDays(),
+                    (b, v) -> b.historyRetention(Duration.ofDays(v))));
 
     /** A server's settings after its {@code name}, in file order. */
     private static final List<Setting<ServerConfig, ServerConfig.Builder>> SERVER_SETTINGS = List.of(

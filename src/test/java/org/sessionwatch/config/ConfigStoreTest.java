@@ -34,7 +34,8 @@ class ConfigStoreTest {
                                 .username("helpdesk").domain("CORP").requireSigning(false).build(),
                         ServerConfig.of("fe80::1", Backend.WINDOWS)))
                 .pollInterval(Duration.ofSeconds(30)).serverDeadline(Duration.ofSeconds(7))
-                .hideOwnSession(true).hideComputerAccounts(true).reachabilityCheck(true).build();
+                .hideOwnSession(true).hideComputerAccounts(true).reachabilityCheck(true)
+                .historyRetention(Duration.ofDays(30)).build();
     }
 
     private Path write(String json) throws IOException {
@@ -68,8 +69,16 @@ class ConfigStoreTest {
         assertThat(json).contains("\"version\" : 1", "\"pollIntervalSeconds\" : 30", "\"serverDeadlineSeconds\" : 7",
                 "\"hideOwnSession\" : true", "\"reachabilityCheck\" : true", "\"backend\" : \"srvsvc\"",
                 "\"username\" : \"helpdesk\"", "\"domain\" : \"CORP\"", "\"requireSigning\" : false",
-                "\"port\" : 4455");
+                "\"port\" : 4455", "\"historyRetentionDays\" : 30");
         assertThat(json.toLowerCase()).doesNotContain("password");
+    }
+
+    @Test
+    void theDefaultHistoryRetentionIsNotWrittenSoOlderReleasesStillReadTheFile() throws IOException {
+        ConfigStore store = new ConfigStore(dir.resolve("config.json"));
+        store.save(AppConfig.defaults());
+        assertThat(Files.readString(store.file())).doesNotContain("historyRetentionDays");
+        assertThat(store.load().config().historyRetention()).isEqualTo(Duration.ofDays(90));
     }
 
     @Test
@@ -141,6 +150,8 @@ class ConfigStoreTest {
                 .isEqualTo("pollIntervalSeconds: 0 is not a number of seconds (1–86400)");
         assertThat(invalidReason("{\"serverDeadlineSeconds\": \"ten\"}"))
                 .isEqualTo("serverDeadlineSeconds: \"ten\" is not a whole number");
+        assertThat(invalidReason("{\"historyRetentionDays\": 0}"))
+                .isEqualTo("historyRetentionDays: 0 is not a number of days (1–3650)");
         assertThat(invalidReason("{\"hideAnonymous\": \"yes\"}")).isEqualTo("hideAnonymous: \"yes\" is not true or false");
         assertThat(invalidReason("{\"servers\":[{\"name\":\"FS01\",\"backend\":\"smb1\"}]}"))
                 .isEqualTo("servers[0].backend: Invalid backend 'smb1': use auto, windows, srvsvc or demo");

@@ -91,6 +91,8 @@ class ServerConfigTest {
         assertThatThrownBy(() -> AppConfig.builder().serverDeadline(Duration.ZERO).build())
                 .hasMessageContaining("server deadline").hasMessageContaining("PT0S");
         assertThatThrownBy(() -> AppConfig.builder().servers(null).build()).hasMessageContaining("servers");
+        assertThatThrownBy(() -> AppConfig.builder().historyRetention(Duration.ofHours(23)).build())
+                .hasMessageContaining("history retention").hasMessageContaining("at least one day");
     }
 
     @Test

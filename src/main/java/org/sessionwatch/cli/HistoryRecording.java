@@ -1,0 +1,71 @@
+package org.sessionwatch.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.sessionwatch.config.AppConfig;
+import org.sessionwatch.history.HistoryRecorder;
+import org.sessionwatch.history.HistoryStatus;
+import org.sessionwatch.tracking.SessionTracker;
+
+/**
+ * {@code --watch} recording into the history database (unless {@code --no-history}): a {@link HistoryRecorder}
+ * subscribed to the run's tracker, whose problems are told on stderr while the watch goes on.
+ */
+final class HistoryRecording implements AutoCloseable {
+    private static final HistoryRecording NONE = new HistoryRecording(null);
+
+    private final HistoryRecorder recorder;
+
+    private HistoryRecording(HistoryRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /** History options that only {@code --history} takes; refused with the others. */
+    static void refuseQueryOptions(CliOptions options) throws UsageException {
+        for (Object[] option : new Object[][] {{"--at", options.at}, {"--since", options.since},
+                {"--until", options.until}}) {
+            if (option[1] != null) {
+                throw new UsageException(option[0] + " belongs to --history queries");
+            }
+        }
+        if (!options.watch() && (options.noHistory || options.historyDb != null)) {
+            throw new UsageException((options.noHistory ? "--no-history" : "--history-db")
+                    + " goes with --watch or --history; --once records no history");
+        }
+        if (options.noHistory && options.historyDb != null) {
+            throw new UsageException("--no-history and --history-db contradict each other: use one");
+        }
+    }
+
+    /** Starts recording for a {@code --watch} run; nothing for {@code --once} or with {@code --no-history}. */
+    static HistoryRecording start(CliContext context, CliOptions options, AppConfig config) {
+        if (!options.watch() || options.noHistory) {
+            return NONE;
+        }
+        Path file = options.historyDb != null ? options.historyDb : context.defaultHistoryFile().get();
+        context.err().println("Recording history in " + file.toAbsolutePath() + " (--no-history to skip).");
+        // A poll may finish up to its deadline late: two intervals plus the deadline still count as continuous.
+        Duration maxGap = config.pollInterval().multipliedBy(2).plus(config.serverDeadline());
+        return new HistoryRecording(HistoryRecorder.start(file, config.historyRetention(), maxGap, context.clock(),
+                status -> tell(context, status)));
+    }
+
+    private static void tell(CliContext context, HistoryStatus status) {
+        status.message().ifPresent(message -> context.err().println("sessionwatch: history: " + message));
+    }
+
+    void subscribeTo(SessionTracker tracker) {
+        if (recorder != null) {
+            tracker.subscribe(recorder);
+        }
+    }
+
+    /** Writes what is still queued and closes the database. */
+    @Override
+    public void close() {
+        if (recorder != null) {
+            recorder.close();
+        }
+    }
+}
