@@ -90,11 +90,14 @@ public final class AtomicFiles {
         }
     }
 
-    private static void createDirectories(Path directory) throws IOException {
+    /**
+     * Creates {@code directory} and missing parents, each 0700 on POSIX; an existing folder is left as it is (such as
+     * {@code ~/.config}, whose mode the user chose).
+     */
+    public static void createDirectories(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             return;
         }
-        // Only directories created here get 0700; an existing parent such as ~/.config keeps what the user chose.
         Path parent = directory.getParent();
         if (parent != null) {
             createDirectories(parent);

@@ -1,0 +1,207 @@
+package org.sessionwatch.history;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sessionwatch.files.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The history's SQLite file: created with its folder (0700) and file (0600), checked, migrated by Flyway and
+ * connected in WAL mode. WAL with {@code synchronous=NORMAL} keeps every committed transaction through a killed
+ * process (the log is in the OS cache, replayed on the next open) and never corrupts the file; only a power cut can
+ * lose the last transactions.
+ *
+ * <p>A file that cannot be opened as a database or fails SQLite's check is moved aside as
+ * {@code history.db.corrupt-<UTC time>} (with its {@code -wal} and {@code -shm}) and a new one is started; the
+ * {@link #notice()} says so. Everything else (no permission, a full disk) is a {@link HistoryException}.
+ */
+public final class HistoryDatabase {
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryDatabase.class);
+    /** sqlite-jdbc unpacks its native library here; the default, java.io.tmpdir, may be mounted noexec. */
+    static final String NATIVE_DIRECTORY_PROPERTY = "org.sqlite.tmpdir";
+    private static final DateTimeFormatter ASIDE_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** How a database is opened. */
+    public enum Mode {
+        /** For recording: created when missing, checked, moved aside and started anew when damaged. */
+        RECORD,
+        /** For a query: it must exist; nothing is created or moved. */
+        QUERY
+    }
+
+    private final Path file;
+    private final SQLiteDataSource dataSource;
+    private final String notice;
+
+    private HistoryDatabase(Path file, SQLiteDataSource dataSource, String notice) {
+        this.file = file;
+        this.dataSource = dataSource;
+        this.notice = notice;
+    }
+
+    /**
+     * Opens (and in {@link Mode#RECORD} creates or replaces) the database at {@code file} and brings its schema up to
+     * date.
+     *
+     * @param now the time a damaged file's new name carries
+     */
+    public static HistoryDatabase open(Path file, Mode mode, Instant now) {
+        Path absolute = file.toAbsolutePath();
+        if (mode == Mode.QUERY && !Files.exists(absolute)) {
+            throw new HistoryException("No history has been recorded in " + absolute + " yet: run sessionwatch"
+                    + " --watch (or the window) to record it, or name another file with --history-db.");
+        }
+        prepareFolder(absolute);
+        SQLiteDataSource dataSource = dataSource(absolute, mode);
+        String notice = null;
+        if (mode == Mode.RECORD) {
+            createPrivateFile(absolute);
+            Optional<String> damage = damage(dataSource);
+            if (damage.isPresent()) {
+                Path aside = moveAside(absolute, now);
+                notice = "The history database " + absolute + " was damaged (" + damage.get() + "); it was moved to "
+                        + aside.getFileName() + " and a new one was started. Older history is in that file.";
+                LOG.warn(notice);
+                createPrivateFile(absolute);
+            }
+        }
+        migrate(dataSource, absolute);
+        return new HistoryDatabase(absolute, dataSource, notice);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** What happened to a damaged file, when this open replaced one. */
+    public Optional<String> notice() {
+        return Optional.ofNullable(notice);
+    }
+
+    /** A new connection (the writer holds one; each reader its own: WAL lets them read while it writes). */
+    public Connection connect() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    private static void prepareFolder(Path file) {
+        Path folder = file.getParent();
+        try {
+            AtomicFiles.createDirectories(folder);
+        } catch (IOException e) {
+            throw new HistoryException("Cannot create the history folder " + folder + " (" + e.getMessage()
+                    + "). Check that you may write there, or choose another file with --history-db.", e);
+        }
+        // Once per JVM, before the driver loads: keep the native library next to the data, not in /tmp.
+        if (System.getProperty(NATIVE_DIRECTORY_PROPERTY) == null) {
+            System.setProperty(NATIVE_DIRECTORY_PROPERTY, folder.toString());
+        }
+    }
+
+    private static SQLiteDataSource dataSource(Path file, Mode mode) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        // A reader (the CLI's --history, the window) and the writer share the file; wait rather than fail.
+        config.setBusyTimeout(5_000);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.NOMUTEX);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file);
+        return source;
+    }
+
+    /** Creates an empty 0600 file so that SQLite (which keeps the mode for -wal and -shm) never makes it wider. */
+    private static void createPrivateFile(Path file) {
+        try {
+            if (AtomicFiles.isPosix()) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // an existing database keeps its mode
+        } catch (IOException e) {
+            throw new HistoryException("Cannot create the history database " + file + " (" + e.getMessage()
+                    + "). Check that the disk is not full and that you may write there.", e);
+        }
+    }
+
+    /** Why the file is not a sound database, or empty when it is. */
+    private static Optional<String> damage(SQLiteDataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA quick_check")) {
+            String first = rows.next() ? rows.getString(1) : "no answer";
+            return "ok".equalsIgnoreCase(first) ? Optional.empty() : Optional.of("check failed: " + first);
+        } catch (SQLException e) {
+            if (isDamage(e)) {
+                return Optional.of(e.getMessage());
+            }
+            throw new HistoryException("Cannot open the history database: " + e.getMessage()
+                    + ". Check that the disk is not full and that you may write there.", e);
+        }
+    }
+
+    /** SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the content is bad; anything else is the surroundings. */
+    private static boolean isDamage(SQLException e) {
+        int primary = e.getErrorCode() & 0xFF;
+        return primary == 11 || primary == 26;
+    }
+
+    private static Path moveAside(Path file, Instant now) {
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + ASIDE_STAMP.format(now));
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            for (String suffix : new String[] {"-wal", "-shm"}) {
+                Path companion = file.resolveSibling(file.getFileName() + suffix);
+                try {
+                    Files.move(companion, aside.resolveSibling(aside.getFileName() + suffix),
+                            StandardCopyOption.ATOMIC_MOVE);
+                } catch (NoSuchFileException e) {
+                    // no log left behind: nothing to keep
+                }
+            }
+        } catch (IOException e) {
+            throw new HistoryException("The history database " + file + " is damaged and could not be moved aside ("
+                    + e.getMessage() + "). Move or delete it yourself; recording starts a new one.", e);
+        }
+        return aside;
+    }
+
+    private static void migrate(SQLiteDataSource dataSource, Path file) {
+        try {
+            Flyway.configure(HistoryDatabase.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(Vendor.SQLITE.migrationLocations().toArray(String[]::new))
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new HistoryException("Cannot prepare the history database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HistoryDatabase[" + Objects.toString(file) + "]";
+    }
+}

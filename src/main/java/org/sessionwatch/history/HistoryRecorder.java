@@ -1,0 +1,353 @@
+package org.sessionwatch.history;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.sessionwatch.concurrent.NamedThreads;
+import org.sessionwatch.tracking.TrackerUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records tracker updates into the history database: a {@link TrackerUpdate} subscriber that only queues (never
+ * blocks, never throws), and one writer thread that owns the database connection, writes each batch of queued
+ * updates in one transaction and, when the queue is empty, deletes expired rows in small batches.
+ *
+ * <p>Nothing here can stop polling or the live table: a full queue drops the update, a failing write is rolled back
+ * and reported through {@link #status()} and the listener, and a database found damaged is moved aside and started
+ * anew ({@link HistoryDatabase}).
+ */
+public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryRecorder.class);
+    /** About two cycles of a 500-server estate whose servers are applied one by one as they answer. */
+    static final int QUEUE_CAPACITY = 1024;
+    private static final int MAX_GROUP = 256;
+    private static final Duration RETENTION_EVERY = Duration.ofHours(1);
+    /** A retention batch should take about this long, so that a queued write waits at most one batch. */
+    private static final long RETENTION_BATCH_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final Queued STOP = new Queued(null, 0);
+
+    private record Queued(TrackerUpdate update, long queuedAtNanos) {
+    }
+
+    /**
+     * Counters for the benchmark and the status bar.
+     *
+     * @param maxWaitNanos longest time an update waited in the queue before the writer took it
+     * @param cpuNanos     CPU time of the writer thread
+     */
+    public record Metrics(long updates, long intervalWrites, long maxWaitNanos, long cpuNanos, long retentionDeleted) {
+    }
+
+    private final Path file;
+    private final Duration retention;
+    private final Duration maxGap;
+    private final Clock clock;
+    private final Consumer<HistoryStatus> listener;
+    private final BlockingQueue<Queued> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final AtomicLong queueDrops = new AtomicLong();
+    private final Object progress = new Object();
+    private final Thread writer;
+    private volatile boolean accepting = true;
+    private volatile HistoryStatus status;
+    private long submitted;
+    private long processed;
+    private long failedDrops;
+    private volatile Metrics metrics = new Metrics(0, 0, 0, 0, 0);
+    private long retentionDeleted;
+    private int retentionBatch = 1_000;
+
+    private HistoryDatabase database;
+    private Connection connection;
+    private HistoryWrites writes;
+    private HistoryIngest ingest;
+
+    /**
+     * Starts recording into {@code file}; the database is opened on the writer thread, so this returns at once.
+     *
+     * @param retention how long rows are kept after their end
+     * @param maxGap    longest pause between two polls that still counts as continuous coverage
+     * @param listener  told of every change of {@link #status()}, on the writer thread
+     */
+    public static HistoryRecorder start(Path file, Duration retention, Duration maxGap, Clock clock,
+                                        Consumer<HistoryStatus> listener) {
+        HistoryRecorder recorder = new HistoryRecorder(file, retention, maxGap, clock, listener);
+        recorder.writer.start();
+        return recorder;
+    }
+
+    private HistoryRecorder(Path file, Duration retention, Duration maxGap, Clock clock,
+                            Consumer<HistoryStatus> listener) {
+        this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
+        this.retention = Objects.requireNonNull(retention, "retention");
+        this.maxGap = Objects.requireNonNull(maxGap, "maxGap");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.status = new HistoryStatus(HistoryStatus.State.STARTING, this.file, Optional.empty(), 0);
+        this.writer = NamedThreads.daemon("sessionwatch-history").newThread(this::run);
+    }
+
+    /** Queues an update for the writer; drops it (and says so in the status) when the writer is far behind. */
+    @Override
+    public void accept(TrackerUpdate update) {
+        if (!accepting) {
+            return;
+        }
+        synchronized (progress) {
+            if (!queue.offer(new Queued(update, System.nanoTime()))) {
+                queueDrops.incrementAndGet();
+                return;
+            }
+            submitted++;
+        }
+    }
+
+    public HistoryStatus status() {
+        return status;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Waits until every update queued so far is written (or failed); false on timeout. For tests and shutdown. */
+    public boolean flush(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            long target = submitted;
+            while (processed < target && writer.isAlive()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+            return true;
+        }
+    }
+
+    /** Writes what is queued (waiting at most a few seconds), then closes the database. */
+    @Override
+    public void close() {
+        accepting = false;
+        try {
+            queue.put(STOP);
+            writer.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (writer.isAlive()) {
+            LOG.warn("The history writer did not finish within 10 s; the last updates may be missing");
+        }
+    }
+
+    private void run() {
+        try {
+            if (!openDatabase()) {
+                return;
+            }
+            loop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeConnection();
+            accepting = false;
+            report(HistoryStatus.State.STOPPED, status.message().orElse(null));
+            synchronized (progress) {
+                progress.notifyAll();
+            }
+        }
+    }
+
+    private void loop() throws InterruptedException {
+        long nextRetention = System.nanoTime();
+        List<Queued> group = new ArrayList<>();
+        while (true) {
+            boolean retentionDue = System.nanoTime() - nextRetention >= 0;
+            Queued first = retentionDue ? queue.poll()
+                    : queue.poll(nextRetention - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (first == null) {
+                if (retentionDue && !retentionBatch()) {
+                    nextRetention = System.nanoTime() + RETENTION_EVERY.toNanos();
+                }
+                continue;
+            }
+            group.clear();
+            group.add(first);
+            queue.drainTo(group, MAX_GROUP - 1);
+            boolean stop = group.remove(STOP);
+            if (!group.isEmpty()) {
+                write(group);
+            }
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private boolean openDatabase() {
+        try {
+            database = HistoryDatabase.open(file, HistoryDatabase.Mode.RECORD, clock.instant());
+            connection = database.connect();
+            writes = new HistoryWrites(connection);
+            int closed = writes.closeUnobserved();
+            if (closed > 0) {
+                LOG.info("History: {} intervals left open by the previous run were closed at their last sighting",
+                        closed);
+            }
+            ingest = new HistoryIngest(writes.maxIds(), maxGap);
+            report(HistoryStatus.State.RECORDING, database.notice().orElse(null));
+            return true;
+        } catch (HistoryException | SQLException e) {
+            String message = "History is not being recorded: " + plain(e) + " Polling goes on without it.";
+            LOG.warn(message, e);
+            accepting = false;
+            queue.clear();
+            report(HistoryStatus.State.STOPPED, message);
+            return false;
+        }
+    }
+
+    private void write(List<Queued> group) {
+        long cpuBefore = cpuTime();
+        long now = System.nanoTime();
+        long maxWait = metrics.maxWaitNanos();
+        for (Queued queued : group) {
+            maxWait = Math.max(maxWait, now - queued.queuedAtNanos());
+        }
+        try {
+            for (Queued queued : group) {
+                ingest.apply(queued.update(), writes);
+            }
+            writes.commit();
+            if (status.state() != HistoryStatus.State.RECORDING || queueDrops.get() > 0) {
+                report(HistoryStatus.State.RECORDING, dropNote());
+            }
+        } catch (SQLException | RuntimeException e) {
+            writes.rollback();
+            ingest.forget();
+            failedDrops += group.size();
+            String message = "History could not be written to " + file + ": " + plain(e)
+                    + " Polling goes on; history has a gap until this is fixed.";
+            if (status.state() != HistoryStatus.State.FAILING) {
+                LOG.warn(message, e);
+            }
+            report(HistoryStatus.State.FAILING, message);
+            if (e instanceof SQLException sql && isDamage(sql)) {
+                reopenDamaged();
+            }
+        } finally {
+            Metrics m = metrics;
+            metrics = new Metrics(m.updates() + group.size(), ingest == null ? 0 : ingest.intervalWrites(), maxWait,
+                    m.cpuNanos() + cpuTime() - cpuBefore, retentionDeleted);
+            synchronized (progress) {
+                processed += group.size();
+                progress.notifyAll();
+            }
+        }
+    }
+
+    /** Deletes one small batch of expired rows; false when there was nothing left to delete. */
+    private boolean retentionBatch() {
+        long cutoff = clock.instant().minus(retention).toEpochMilli();
+        long started = System.nanoTime();
+        try {
+            int deleted = writes.deleteBefore(cutoff, retentionBatch);
+            long took = System.nanoTime() - started;
+            // Keep each batch near the target so that a write arriving meanwhile waits one short batch at most.
+            if (took > RETENTION_BATCH_TARGET_NANOS && retentionBatch > 50) {
+                retentionBatch /= 2;
+            } else if (took < RETENTION_BATCH_TARGET_NANOS / 2 && retentionBatch < 20_000) {
+                retentionBatch *= 2;
+            }
+            retentionDeleted += deleted;
+            Metrics m = metrics;
+            metrics = new Metrics(m.updates(), m.intervalWrites(), m.maxWaitNanos(), m.cpuNanos(), retentionDeleted);
+            return deleted > 0;
+        } catch (SQLException e) {
+            LOG.warn("Deleting expired history failed; it is tried again in an hour", e);
+            return false;
+        }
+    }
+
+    private void reopenDamaged() {
+        closeConnection();
+        openDatabase();
+    }
+
+    private void closeConnection() {
+        if (writes != null) {
+            writes.close();
+        }
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the history database failed", e);
+            }
+        }
+    }
+
+    private String dropNote() {
+        long dropped = queueDrops.get() + failedDrops;
+        return dropped == 0 ? null : dropped + " poll updates could not be recorded (the writer fell behind or"
+                + " failed); history has gaps there.";
+    }
+
+    private void report(HistoryStatus.State state, String message) {
+        HistoryStatus next = new HistoryStatus(state, file, Optional.ofNullable(message),
+                queueDrops.get() + failedDrops);
+        if (next.equals(status)) {
+            return;
+        }
+        status = next;
+        try {
+            listener.accept(next);
+        } catch (RuntimeException e) {
+            LOG.warn("A history status listener failed", e);
+        }
+    }
+
+    static boolean isDamage(SQLException e) {
+        int primary = e.getErrorCode() & 0xFF;
+        return primary == 11 || primary == 26;
+    }
+
+    /** The cause in words a helpdesk agent can act on. */
+    static String plain(Exception e) {
+        if (e instanceof HistoryException) {
+            return e.getMessage();
+        }
+        if (e instanceof SQLException sql) {
+            return switch (sql.getErrorCode() & 0xFF) {
+                case 13 -> "the disk is full. Free some space, or lower historyRetentionDays.";
+                case 5, 6 -> "another program holds the history database locked. Close other SessionWatch windows"
+                        + " or commands that record into the same file.";
+                case 8 -> "the file is read-only. Check its permissions.";
+                case 10 -> "the disk could not be written (" + sql.getMessage() + ").";
+                case 11, 26 -> "the database file is damaged; it is moved aside and a new one is started.";
+                default -> sql.getMessage();
+            };
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private static long cpuTime() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+    }
+}
