@@ -1,6 +1,7 @@
 package org.sessionwatch.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,9 @@ public final class Cli {
     /** As {@link #run(String[])}, with the given real backends. */
     public static int run(String[] args, BackendFactory backends) {
         // stderr is for errors in a script; the poller's INFO notes (e.g. a late answer dropped) are noise there.
-        if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+        if (Arrays.asList(args).contains("--collect")) {
+            CollectRun.configureServiceLogging();
+        } else if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
             System.setProperty(LOG_LEVEL_PROPERTY, "warn");
         }
         Cli cli = new Cli(CliContext.system(backends));

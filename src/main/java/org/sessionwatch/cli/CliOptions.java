@@ -8,6 +8,7 @@ import org.sessionwatch.AppInfo;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerListImport;
+import org.sessionwatch.team.DatabaseUrl;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "sessionwatch", mixinStandardHelpOptions = true, versionProvider = CliOptions.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Lists the SMB sessions on your file servers (NetSessionEnum level 502), once or continuously.",
-                "Without --once or --watch SessionWatch opens its window instead."},
+                "Without --once, --watch or --collect SessionWatch opens its window instead."},
         footer = {"", "The password for --username comes from the SESSIONWATCH_PASSWORD environment variable or is"
                 + " asked for on the terminal; it is never accepted on the command line.",
                 "Exit codes: 0 every server answered, 2 usage error, 3 some servers failed, 4 all servers failed."})
@@ -33,7 +34,20 @@ final class CliOptions {
         @Option(names = "--watch", required = true,
                 description = "Print connects and disconnects as they happen until stopped (Ctrl+C).")
         boolean watch;
+
+        @Option(names = "--collect", required = true,
+                description = "Team collector: poll the configured servers and store what they say in --db.")
+        boolean collect;
     }
+
+    @Option(names = "--db", paramLabel = "URL", converter = DatabaseUrlConverter.class,
+            description = "Team database for --collect: postgresql://HOST:PORT/DB?user=NAME&sslmode=verify-full"
+                    + " (password from " + DatabaseUrl.PASSWORD_VARIABLE + " or ~/.pgpass).")
+    DatabaseUrl database;
+
+    @Option(names = "--source", paramLabel = "URL", converter = DatabaseUrlConverter.class,
+            description = "Read what a team collector stored in this database instead of polling the servers.")
+    DatabaseUrl source;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
@@ -90,6 +104,10 @@ final class CliOptions {
         return mode != null && mode.watch;
     }
 
+    boolean collect() {
+        return mode != null && mode.collect;
+    }
+
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
@@ -102,6 +120,17 @@ final class CliOptions {
         public OutputFormat convert(String value) {
             try {
                 return OutputFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class DatabaseUrlConverter implements ITypeConverter<DatabaseUrl> {
+        @Override
+        public DatabaseUrl convert(String value) {
+            try {
+                return DatabaseUrl.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

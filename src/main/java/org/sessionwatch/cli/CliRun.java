@@ -57,10 +57,18 @@ final class CliRun {
     int run(CliOptions options) {
         Optional<char[]> password = Optional.empty();
         try {
+            TeamRuns.check(options);
+            if (options.source != null) {
+                // Reads what a collector stored: no servers, no server passwords, no poller.
+                return new SourceRun(context, stopRequested).run(options);
+            }
             RunSettings settings = settle(options);
             password = password(settings);
             EnumeratorFactory enumerators = enumerators(password, settings.config().serverDeadline());
             try (CyclePoller poller = pollers.create(enumerators, settings)) {
+                if (options.collect()) {
+                    return new CollectRun(context, stopRequested).run(poller, settings, options);
+                }
                 return options.watch() ? watch(poller, settings, options) : once(poller, settings, options.format);
             }
         } catch (UsageException e) {
@@ -235,18 +243,10 @@ final class CliRun {
                 if (!WatchOutput.printed(event)) {
                     continue;
                 }
-                context.out().print(switch (options.format) {
-                    case TABLE -> WatchOutput.text(event) + System.lineSeparator();
-                    case JSON -> WatchOutput.json(event) + System.lineSeparator();
-                    case CSV -> WatchOutput.csv(event);
-                });
+                context.out().print(WatchOutput.line(event, options.format));
             }
             for (Alert alert : fired) {
-                context.out().print(switch (options.format) {
-                    case TABLE -> WatchOutput.text(alert) + System.lineSeparator();
-                    case JSON -> WatchOutput.json(alert) + System.lineSeparator();
-                    case CSV -> WatchOutput.csv(alert);
-                });
+                context.out().print(WatchOutput.line(alert, options.format));
             }
             fired.clear();
             context.out().flush();

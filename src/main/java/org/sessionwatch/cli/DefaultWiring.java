@@ -2,6 +2,7 @@ package org.sessionwatch.cli;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.sessionwatch.app.Backends;
 import org.sessionwatch.credentials.InMemoryCredentialStore;
@@ -10,6 +11,7 @@ import org.sessionwatch.polling.BackendSelector;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.Poller;
 import org.sessionwatch.polling.PollerOptions;
+import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.config.ServerConfig;
 
 /**
@@ -31,6 +33,11 @@ final class DefaultWiring {
                 @Override
                 public PollCycle poll(List<ServerConfig> servers) {
                     return poller.poll(servers);
+                }
+
+                @Override
+                public PollCycle poll(List<ServerConfig> servers, Consumer<ServerPollResult> onResult) {
+                    return poller.poll(servers, onResult);
                 }
 
                 @Override

@@ -1,0 +1,185 @@
+package org.sessionwatch.team;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.netapi.NetApiError;
+import org.sessionwatch.netapi.Session;
+import org.sessionwatch.polling.ServerPollResult;
+
+/** Reads the live state a collector stored; every read is one consistent snapshot (one REPEATABLE READ transaction). */
+public final class LiveStateReader {
+    private static final String SERVER_COLUMNS = "server, cycle, polled_at_ms, finished_at_ms, duration_ms, status,"
+            + " requested_level, level, error_code, error_message, error_remedy, last_success_ms, collector";
+    private static final String SESSION_COLUMNS = "server, level, client, user_name, opens, active_s, idle_s,"
+            + " user_flags, client_type, transport";
+
+    private LiveStateReader() {
+    }
+
+    /** Everything: all servers (by name), their sessions, the heartbeats. */
+    public static LiveState readAll(Connection connection) throws SQLException {
+        return snapshot(connection, null);
+    }
+
+    /** One server's state (empty when the collector no longer polls it) with the heartbeats. */
+    public static LiveState readServer(Connection connection, String server) throws SQLException {
+        return snapshot(connection, server);
+    }
+
+    private static LiveState snapshot(Connection connection, String onlyServer) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            String where = onlyServer == null ? "" : " WHERE server = ?";
+            Map<String, List<Session>> sessions = new HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + SESSION_COLUMNS
+                    + " FROM team_session" + where + " ORDER BY server, position")) {
+                if (onlyServer != null) {
+                    query.setString(1, onlyServer);
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        sessions.computeIfAbsent(rows.getString(1), s -> new ArrayList<>()).add(session(rows));
+                    }
+                }
+            }
+            List<LiveState.ServerState> servers = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + SERVER_COLUMNS
+                    + " FROM team_server" + where + " ORDER BY server")) {
+                if (onlyServer != null) {
+                    query.setString(1, onlyServer);
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        servers.add(server(rows, sessions.getOrDefault(rows.getString(1), List.of())));
+                    }
+                }
+            }
+            List<LiveState.Heartbeat> collectors = heartbeats(connection);
+            connection.commit();
+            return new LiveState(servers, collectors);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is broken; the caller reconnects
+            }
+            throw e;
+        } finally {
+            if (!connection.isClosed()) {
+                try {
+                    connection.setAutoCommit(autoCommit);
+                    connection.setTransactionIsolation(isolation);
+                } catch (SQLException ignored) {
+                    // a broken connection: the caller sees the original failure
+                }
+            }
+        }
+    }
+
+    /** The collectors' heartbeats, active first. */
+    public static List<LiveState.Heartbeat> heartbeats(Connection connection) throws SQLException {
+        List<LiveState.Heartbeat> beats = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT name, host, role, interval_s,"
+                + " heartbeat_ms, last_cycle, last_cycle_ms FROM team_collector"
+                + " ORDER BY role = 'ACTIVE' DESC, heartbeat_ms DESC");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                long lastCycle = rows.getLong(6);
+                Optional<Long> cycle = rows.wasNull() ? Optional.empty() : Optional.of(lastCycle);
+                long lastCycleMs = rows.getLong(7);
+                Optional<Instant> at = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastCycleMs));
+                beats.add(new LiveState.Heartbeat(rows.getString(1), rows.getString(2), rows.getString(3),
+                        Duration.ofSeconds(rows.getInt(4)), Instant.ofEpochMilli(rows.getLong(5)), cycle, at));
+            }
+        }
+        return beats;
+    }
+
+    private static LiveState.ServerState server(ResultSet rows, List<Session> sessions) throws SQLException {
+        String name = rows.getString(1);
+        Instant finishedAt = Instant.ofEpochMilli(rows.getLong(4));
+        Duration duration = Duration.ofMillis(rows.getLong(5));
+        String status = rows.getString(6);
+        InfoLevel requested = level(rows, 7);
+        InfoLevel level = level(rows, 8);
+        ServerPollResult result;
+        if (LiveState.OK.equals(status)) {
+            result = new ServerPollResult.Ok(name, requested, level, sessions, duration, finishedAt);
+        } else {
+            NetApiError error = new NetApiError(kind(status), rows.getLong(9), rows.getString(10), rows.getString(11));
+            result = new ServerPollResult.Failed(name, level, error, duration, finishedAt);
+        }
+        long lastSuccess = rows.getLong(12);
+        Optional<Instant> success = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastSuccess));
+        return new LiveState.ServerState(result, rows.getLong(2), Instant.ofEpochMilli(rows.getLong(3)), success,
+                rows.getString(13), sessions);
+    }
+
+    private static ErrorKind kind(String status) {
+        try {
+            return ErrorKind.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            // written by a newer collector: still a failure, shown with its message
+            return ErrorKind.OTHER;
+        }
+    }
+
+    private static InfoLevel level(ResultSet rows, int column) throws SQLException {
+        int code = rows.getInt(column);
+        return rows.wasNull() ? null : InfoLevel.ofCode(code).orElse(null);
+    }
+
+    private static Session session(ResultSet rows) throws SQLException {
+        InfoLevel level = InfoLevel.ofCode(rows.getInt(2)).orElse(InfoLevel.LEVEL_0);
+        Session.Builder b = Session.builder(rows.getString(1), level);
+        // Only the fields the level carries are set, and only when present: absent stays absent, as polled.
+        String client = rows.getString(3);
+        if (client != null) {
+            b.clientName(client);
+        }
+        String user = rows.getString(4);
+        if (user != null) {
+            b.userName(user);
+        }
+        long opens = rows.getLong(5);
+        if (!rows.wasNull()) {
+            b.openCount(opens);
+        }
+        long active = rows.getLong(6);
+        if (!rows.wasNull()) {
+            b.activeSeconds(active);
+        }
+        long idle = rows.getLong(7);
+        if (!rows.wasNull()) {
+            b.idleSeconds(idle);
+        }
+        long flags = rows.getLong(8);
+        if (!rows.wasNull()) {
+            b.userFlags(flags);
+        }
+        String type = rows.getString(9);
+        if (type != null) {
+            b.clientType(type);
+        }
+        String transport = rows.getString(10);
+        if (transport != null) {
+            b.transport(transport);
+        }
+        return b.build();
+    }
+}
