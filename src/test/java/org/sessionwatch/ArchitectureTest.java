@@ -30,8 +30,8 @@ class ArchitectureTest {
             .because("org.sessionwatch.netapi is the contract shared by every backend and the UI");
 
     /**
-     * The CLI and the GUI get their backends from one composition helper ({@code org.sessionwatch.app.Backends}), so
-     * a new backend, or a change in how one is built, is made in one place for both.
+     * The CLI and the GUI get their poll sources from one composition class ({@code org.sessionwatch.app.PollSources}),
+     * so a new backend, or a change in how one is built, is made in one place for both.
      */
     @ArchTest
     static final ArchRule onlyTheCompositionPackageKnowsTheConcreteBackends = noClasses()
@@ -39,7 +39,42 @@ class ArchitectureTest {
                     "org.sessionwatch.netapi.srvsvc..")
             .should().dependOnClassesThat().resideInAnyPackage("org.sessionwatch.netapi.windows..",
                     "org.sessionwatch.netapi.srvsvc..")
-            .because("org.sessionwatch.app.Backends wires the real backends for the CLI and the GUI alike");
+            .because("org.sessionwatch.app.PollSources wires the real backends for the CLI and the GUI alike");
+
+    /** The demo fleet is wired once too: no second demo wiring in the CLI, the window or the poller. */
+    @ArchTest
+    static final ArchRule onlyTheCompositionPackageKnowsTheDemoFleet = noClasses()
+            .that().resideOutsideOfPackages("org.sessionwatch.app..", "org.sessionwatch.netapi.demo..")
+            .should().dependOnClassesThat().resideInAPackage("org.sessionwatch.netapi.demo..")
+            .because("org.sessionwatch.app.PollSources decides when the demo fleet answers, for CLI and GUI alike");
+
+    /** The server contract and every backend are plain Java: the CLI and the poller load them without a display. */
+    @ArchTest
+    static final ArchRule theServersAndThePollerNeverTouchJavaFx = noClasses()
+            .that().resideInAnyPackage("org.sessionwatch.netapi..", "org.sessionwatch.polling..",
+                    "org.sessionwatch.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.sessionwatch.ui..",
+                    "org.sessionwatch.cli..")
+            .because("servers, polling and their wiring sit below both front ends");
+
+    /** Backends are independent of each other and of who polls them. */
+    @ArchTest
+    static final ArchRule backendsDependOnlyOnTheContract = noClasses()
+            .that().resideInAnyPackage("org.sessionwatch.netapi..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.sessionwatch.polling..",
+                    "org.sessionwatch.app..")
+            .because("a FileServer answers one server's calls; polling, deadlines and wiring are above it");
+
+    /** Every server object is reached through the one seam: nothing polls outside org.sessionwatch.polling.PollSource. */
+    @ArchTest
+    static final ArchRule onlyTheCompositionAndPollingCreatePollers = noClasses()
+            .that().resideOutsideOfPackages("org.sessionwatch.app..", "org.sessionwatch.polling..")
+            .should().callConstructor(org.sessionwatch.polling.Poller.class,
+                    org.sessionwatch.polling.FileServerFactory.class, org.sessionwatch.polling.PollerOptions.class)
+            .orShould().callConstructor(org.sessionwatch.polling.Poller.class,
+                    org.sessionwatch.polling.FileServerFactory.class, org.sessionwatch.polling.PollerOptions.class,
+                    org.sessionwatch.polling.PollerRuntime.class)
+            .because("the CLI and the window poll through a PollSource built by org.sessionwatch.app.PollSources");
 
     /**
      * The session tracker is the one flow every consumer reads: plain Java that knows nothing of its consumers (the

@@ -19,7 +19,7 @@ import org.sessionwatch.bench.Stats;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.LevelNegotiator;
-import org.sessionwatch.netapi.SessionEnumerator;
+import org.sessionwatch.netapi.FileServer;
 
 /**
  * Figure 1: poll fan-out over 500 simulated servers (see {@link SimulatedFleet}: 20–200 ms each, 5 % never answer,
@@ -186,8 +186,8 @@ public final class FanOutBenchmark {
         long start = System.nanoTime();
         for (int index : measured) {
             int server = index;
-            SessionEnumerator negotiator = new LevelNegotiator(request -> fleet.enumerate(server, request));
-            negotiator.enumerate(EnumerationRequest.of(fleet.servers().get(index).name()));
+            FileServer negotiator = new LevelNegotiator(fleet.create(fleet.servers().get(server)));
+            negotiator.listSessions(EnumerationRequest.of(fleet.servers().get(index).name()));
         }
         double liveMillis = (System.nanoTime() - start) / 1e6 * live.size() / measured.size();
         double total = liveMillis + hung * (double) options.serverDeadline().toMillis();

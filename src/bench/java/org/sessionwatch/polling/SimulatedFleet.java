@@ -10,12 +10,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.sessionwatch.netapi.ActionResult;
+import org.sessionwatch.netapi.Capabilities;
+import org.sessionwatch.netapi.Capability;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
+import org.sessionwatch.netapi.FileServer;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiStatus;
+import org.sessionwatch.netapi.OpenFilesRequest;
+import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.Session;
-import org.sessionwatch.netapi.SessionEnumerator;
 import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerConfig;
 
@@ -31,7 +36,7 @@ import org.sessionwatch.config.ServerConfig;
  * of {@link #currentCycle()} when the call began, so a benchmark can prove that no late answer of an abandoned call
  * is ever shown in a later cycle.
  */
-public final class SimulatedFleet implements EnumeratorFactory {
+public final class SimulatedFleet implements FileServerFactory {
 
     public enum Behaviour { ANSWERS, DENIES, HANGS }
 
@@ -137,12 +142,58 @@ public final class SimulatedFleet implements EnumeratorFactory {
     }
 
     @Override
-    public SessionEnumerator create(ServerConfig server) {
+    public FileServer create(ServerConfig server) {
         int index = servers.indexOf(server);
         if (index < 0) {
             throw new IllegalArgumentException("Not a server of the simulated fleet: " + server.name());
         }
-        return request -> enumerate(index, request);
+        return new SimulatedServer(server.name(), index);
+    }
+
+    /** One server of the fleet: sessions only, like the backends today. */
+    private final class SimulatedServer implements FileServer {
+        private static final Capabilities CAPABILITIES = Capabilities.sessionsOnly("the simulated fleet");
+        private final String name;
+        private final int index;
+
+        SimulatedServer(String name, int index) {
+            this.name = name;
+            this.index = index;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return CAPABILITIES;
+        }
+
+        @Override
+        public EnumerationResult listSessions(EnumerationRequest request) {
+            return enumerate(index, request);
+        }
+
+        @Override
+        public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
+            return new OpenFilesResult.Unsupported(name, CAPABILITIES.whyNot(Capability.LIST_OPEN_FILES));
+        }
+
+        @Override
+        public ActionResult closeFile(long fileId) {
+            return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.CLOSE_FILE));
+        }
+
+        @Override
+        public ActionResult endSession(String client, String user) {
+            return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.END_SESSION));
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** One call, as a blocking backend would make it; usable without a poller for the serial baseline. */

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
@@ -18,40 +17,22 @@ public final class Cli {
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
     private final CliContext context;
-    private final CyclePoller.Factory pollers;
-    private final Supplier<CliRun.Demo> demo;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
 
-    Cli(CliContext context, CyclePoller.Factory pollers, Supplier<CliRun.Demo> demo) {
-        this.context = Objects.requireNonNull(context, "context");
-        this.pollers = Objects.requireNonNull(pollers, "pollers");
-        this.demo = Objects.requireNonNull(demo, "demo");
-    }
-
-    /** A CLI on the given surroundings with the real poller and demo fleet. */
+    /** A CLI on the given surroundings; its servers are polled through {@link CliContext#sources()}. */
     public Cli(CliContext context) {
-        this(context, DefaultWiring.pollers(), () -> DefaultWiring.demo(context.clock()));
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     /** Runs the CLI in this process (System.out/err, the console) and returns the process exit code. */
     public static int run(String[] args) {
-        return run(args, realBackends());
-    }
-
-    /** The backends {@link #run(String[])} uses: netapi32 on Windows, srvsvc over SMB everywhere. */
-    public static BackendFactory realBackends() {
-        return DefaultWiring.backends();
-    }
-
-    /** As {@link #run(String[])}, with the given real backends. */
-    public static int run(String[] args, BackendFactory backends) {
         // stderr is for errors in a script; the poller's INFO notes (e.g. a late answer dropped) are noise there.
         if (Arrays.asList(args).contains("--collect")) {
             CollectRun.configureServiceLogging();
         } else if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
             System.setProperty(LOG_LEVEL_PROPERTY, "warn");
         }
-        Cli cli = new Cli(CliContext.system(backends));
+        Cli cli = new Cli(CliContext.system());
         CountDownLatch finished = new CountDownLatch(1);
         Thread main = Thread.currentThread();
         // Ctrl+C: let --watch finish its current line and close its connections instead of dying mid-write.
@@ -109,7 +90,7 @@ public final class Cli {
             if (helpExitCode != null) {
                 return helpExitCode;
             }
-            return new CliRun(context, pollers, demo, stopRequested).run(options);
+            return new CliRun(context, stopRequested).run(options);
         });
         command.setExecutionExceptionHandler((e, cmd, parsed) -> {
             context.err().println("sessionwatch: internal error: " + e);

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.sessionwatch.app.PollSources;
 import org.sessionwatch.config.ConfigPaths;
+import org.sessionwatch.credentials.CredentialStore;
 
 /**
  * Everything the CLI takes from its surroundings, so tests run it with captured output, a fixed clock, no real
@@ -20,14 +22,15 @@ import org.sessionwatch.config.ConfigPaths;
  * @param err               where notices and errors go
  * @param environment       environment lookup (null when unset); {@code SESSIONWATCH_PASSWORD} is read from it
  * @param passwordPrompt    asks for a password without echo; empty when there is no terminal
- * @param clock             the time the demo fleet runs on
+ * @param clock             times the {@code --watch} interval
  * @param sleeper           waits between {@code --watch} cycles
  * @param defaultConfigFile the configuration file used without {@code --config}
- * @param backends          the real backends for servers that are not demo servers
+ * @param sources           the poll sources of one run, given the run's credential store (it holds only the run's
+ *                          password, in memory): {@link PollSources#standard} in the real process
  */
 public record CliContext(PrintStream out, PrintStream err, Function<String, String> environment,
                          PasswordPrompt passwordPrompt, Clock clock, Sleeper sleeper,
-                         Supplier<Path> defaultConfigFile, BackendFactory backends) {
+                         Supplier<Path> defaultConfigFile, Function<CredentialStore, PollSources> sources) {
 
     /** Reads a password from the terminal; empty when there is no terminal to ask. */
     @FunctionalInterface
@@ -48,14 +51,18 @@ public record CliContext(PrintStream out, PrintStream err, Function<String, Stri
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(defaultConfigFile, "defaultConfigFile");
-        Objects.requireNonNull(backends, "backends");
+        Objects.requireNonNull(sources, "sources");
     }
 
-    /** The real process: System.out/err, the environment, the console, the system clock. */
-    public static CliContext system(BackendFactory backends) {
+    /**
+     * The real process: System.out/err, the environment, the console, the system clock, the real backends and demo
+     * fleet.
+     */
+    public static CliContext system() {
+        Clock clock = Clock.systemUTC();
         return new CliContext(System.out, System.err, System::getenv, CliContext::readFromConsole,
-                Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()),
-                () -> ConfigPaths.ofSystem().configFile(), backends);
+                clock, duration -> Thread.sleep(duration.toMillis()),
+                () -> ConfigPaths.ofSystem().configFile(), credentials -> PollSources.standard(credentials, clock));
     }
 
     private static Optional<char[]> readFromConsole(String prompt) {

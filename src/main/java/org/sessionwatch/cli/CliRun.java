@@ -12,15 +12,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
+import org.sessionwatch.app.PollSources;
+import org.sessionwatch.credentials.InMemoryCredentialStore;
 import org.sessionwatch.export.Csv;
-import org.sessionwatch.netapi.EnumerationRequest;
-import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.InfoLevel;
-import org.sessionwatch.netapi.SessionEnumerator;
-import org.sessionwatch.polling.EnumeratorFactory;
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.PollSource;
+import org.sessionwatch.polling.PollerOptions;
 import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.config.Backend;
@@ -37,53 +36,50 @@ import org.sessionwatch.tracking.SessionTracker;
 final class CliRun {
     static final String PASSWORD_VARIABLE = "SESSIONWATCH_PASSWORD";
 
-    /** The built-in demo fleet: its servers and the one enumerator that answers for all of them. */
-    record Demo(List<ServerConfig> servers, SessionEnumerator enumerator) {
-    }
-
     private final CliContext context;
-    private final CyclePoller.Factory pollers;
-    private final Supplier<Demo> demoSupplier;
     private final AtomicBoolean stopRequested;
-    private Demo demo;
 
-    CliRun(CliContext context, CyclePoller.Factory pollers, Supplier<Demo> demoSupplier, AtomicBoolean stopRequested) {
+    CliRun(CliContext context, AtomicBoolean stopRequested) {
         this.context = context;
-        this.pollers = pollers;
-        this.demoSupplier = demoSupplier;
         this.stopRequested = stopRequested;
     }
 
     int run(CliOptions options) {
         Optional<char[]> password = Optional.empty();
+        // The run's one password, in memory for this run only: the CLI never reads the OS credential store, so a
+        // script cannot pick up a password someone saved in the window.
+        InMemoryCredentialStore runPasswords = new InMemoryCredentialStore();
         try {
             TeamRuns.check(options);
             if (options.source != null) {
                 // Reads what a collector stored: no servers, no server passwords, no poller.
                 return new SourceRun(context, stopRequested).run(options);
             }
-            RunSettings settings = settle(options);
+            PollSources sources = context.sources().apply(runPasswords);
+            RunSettings settings = settle(options, sources);
             password = password(settings);
-            EnumeratorFactory enumerators = enumerators(password, settings.config().serverDeadline());
-            try (CyclePoller poller = pollers.create(enumerators, settings)) {
+            password.ifPresent(secret -> settings.servers().forEach(server ->
+                    server.credentialKey().ifPresent(key -> runPasswords.store(key, secret))));
+            PollerOptions pollerOptions = PollerOptions.from(settings.config())
+                    .withRequestedLevel(settings.level())
+                    .withFilters(settings.clientFilter(), settings.userFilter());
+            try (PollSource source = sources.forConfig(settings.config(), pollerOptions)) {
                 if (options.collect()) {
-                    return new CollectRun(context, stopRequested).run(poller, settings, options);
+                    return new CollectRun(context, stopRequested).run(source, settings, options);
                 }
-                return options.watch() ? watch(poller, settings, options) : once(poller, settings, options.format);
+                return options.watch() ? watch(source, settings, options) : once(source, options.format);
             }
         } catch (UsageException e) {
             context.err().println("sessionwatch: " + e.getMessage());
             return ExitCodes.USAGE;
         } finally {
             password.ifPresent(p -> Arrays.fill(p, '\0'));
-            if (demo != null) {
-                demo.enumerator().close();
-            }
+            runPasswords.clear();
         }
     }
 
-    /** Lays the command line over the configuration file. */
-    RunSettings settle(CliOptions o) throws UsageException {
+    /** Lays the command line over the configuration file; the demo fleet's servers come from {@code sources}. */
+    RunSettings settle(CliOptions o, PollSources sources) throws UsageException {
         if (o.demo && !o.servers.isEmpty()) {
             throw new UsageException("--demo polls the built-in demo fleet and cannot be combined with --server");
         }
@@ -109,13 +105,13 @@ final class CliRun {
         List<ServerConfig> servers;
         boolean demoFleet = false;
         if (o.demo || (o.backend == Backend.DEMO && o.servers.isEmpty())) {
-            servers = demo().servers();
+            servers = sources.demoServers();
             demoFleet = true;
             context.err().println("Demo data: polling the built-in demo fleet; its sessions are made up.");
         } else if (!o.servers.isEmpty()) {
             servers = commandLineServers(o);
         } else if (base.enabledServers().isEmpty()) {
-            servers = demo().servers();
+            servers = sources.demoServers();
             demoFleet = true;
             context.err().println("Demo data: no servers are configured in " + configFile + " and none were given"
                     + " with --server, so the built-in demo fleet is shown; its sessions are made up.");
@@ -181,21 +177,8 @@ final class CliRun {
         return typed;
     }
 
-    private EnumeratorFactory enumerators(Optional<char[]> password, Duration deadline) {
-        EnumeratorFactory real = context.backends().create(password, deadline);
-        return server -> server.backend() == Backend.DEMO ? new SharedEnumerator(demo().enumerator())
-                : real.create(server);
-    }
-
-    private Demo demo() {
-        if (demo == null) {
-            demo = demoSupplier.get();
-        }
-        return demo;
-    }
-
-    private int once(CyclePoller poller, RunSettings settings, OutputFormat format) {
-        PollCycle cycle = poller.poll(settings.servers());
+    private int once(PollSource source, OutputFormat format) {
+        PollCycle cycle = source.poll();
         context.out().print(switch (format) {
             case TABLE -> TableOutput.cycle(cycle);
             case JSON -> JsonOutput.cycle(cycle) + System.lineSeparator();
@@ -214,7 +197,7 @@ final class CliRun {
         }
     }
 
-    private int watch(CyclePoller poller, RunSettings settings, CliOptions options) {
+    private int watch(PollSource source, RunSettings settings, CliOptions options) {
         Duration interval = settings.config().pollInterval();
         context.err().println("Watching " + settings.servers().size() + " server(s) every " + interval.toSeconds()
                 + " s; press Ctrl+C to stop.");
@@ -233,7 +216,7 @@ final class CliRun {
         PollCycle last = null;
         for (int cycle = 1; !stopRequested.get(); cycle++) {
             Instant started = context.clock().instant();
-            PollCycle polled = poller.poll(settings.servers());
+            PollCycle polled = source.poll();
             if (stopRequested.get()) {
                 // A cycle cut short by Ctrl+C says nothing about the servers: print no "failing" lines for it.
                 break;
@@ -268,18 +251,5 @@ final class CliRun {
             }
         }
         return last == null ? ExitCodes.OK : ExitCodes.of(last);
-    }
-
-    /** Lends the one demo enumerator to every server; the run closes it once, at the end. */
-    private record SharedEnumerator(SessionEnumerator delegate) implements SessionEnumerator {
-        @Override
-        public EnumerationResult enumerate(EnumerationRequest request) {
-            return delegate.enumerate(request);
-        }
-
-        @Override
-        public void close() {
-            // owned by the run, not by the poller's per-server slot
-        }
     }
 }

@@ -5,12 +5,13 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.team.Collector;
 import org.sessionwatch.team.TeamDatabase;
 
 /**
  * {@code --collect --db URL}: the headless team collector, run until stopped (a service manager's SIGTERM, Ctrl+C).
- * It polls the servers of the run's settings through the CLI's poller and stores them via {@link Collector}; its log
+ * It polls the servers of the run's settings through the CLI's poll source and stores them via {@link Collector}; its log
  * goes to stdout, one line per message, for journald or a Windows service wrapper.
  */
 final class CollectRun {
@@ -42,7 +43,7 @@ final class CollectRun {
         }
     }
 
-    int run(CyclePoller poller, RunSettings settings, CliOptions options) throws UsageException {
+    int run(PollSource source, RunSettings settings, CliOptions options) throws UsageException {
         if (settings.demoFleet() && !options.demo) {
             throw new UsageException("--collect has no servers to poll: configure them (config.json) or name them"
                     + " with --server; --demo collects the built-in demo fleet to try team mode out");
@@ -52,8 +53,8 @@ final class CollectRun {
         Duration interval = settings.config().pollInterval();
         Collector[] self = new Collector[1];
         // --cycles N (tests, scripts): stop after N cycles as the active collector.
-        Collector collector = new Collector(new TeamDatabase(options.database, context.environment()), poller::poll,
-                new Collector.Settings(name, host, settings.servers(), interval), context.clock(),
+        Collector collector = new Collector(new TeamDatabase(options.database, context.environment()), source,
+                new Collector.Settings(name, host, interval), context.clock(),
                 duration -> context.sleeper().sleep(duration), () -> stopRequested.get()
                 || options.cycles != null && self[0].cyclesCompleted() >= options.cycles);
         self[0] = collector;

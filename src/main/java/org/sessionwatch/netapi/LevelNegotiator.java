@@ -13,14 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * in 502 → 2 → 10 → 1 → 0 (Samba answers only 0 and 1); a server that denies 502, 2 or 1 is asked at 10, then 0 (on
  * older Windows those need no admin rights). The level that worked is remembered per server so later polls cost one
  * round trip, and every {@code retryHigherEvery}-th poll asks the higher level again in case rights were granted.
+ *
+ * <p>A decorator of one server: everything but {@link #listSessions} goes to the backend unchanged.
  */
-public final class LevelNegotiator implements SessionEnumerator {
+public final class LevelNegotiator implements FileServer {
 
     private static final List<InfoLevel> INVALID_LEVEL_ORDER =
             List.of(InfoLevel.LEVEL_502, InfoLevel.LEVEL_2, InfoLevel.LEVEL_10, InfoLevel.LEVEL_1, InfoLevel.LEVEL_0);
     private static final List<InfoLevel> ACCESS_DENIED_ORDER = List.of(InfoLevel.LEVEL_10, InfoLevel.LEVEL_0);
 
-    private final SessionEnumerator delegate;
+    private final FileServer delegate;
     private final int retryHigherEvery;
     private final Map<String, Memory> memory = new ConcurrentHashMap<>();
 
@@ -28,29 +30,54 @@ public final class LevelNegotiator implements SessionEnumerator {
     }
 
     /**
-     * @param delegate         asks at exactly one level
+     * @param delegate         the server, which asks at exactly one level
      * @param retryHigherEvery after a fallback, ask the requested level again on every n-th poll (n ≥ 1)
      */
-    public LevelNegotiator(SessionEnumerator delegate, int retryHigherEvery) {
+    public LevelNegotiator(FileServer delegate, int retryHigherEvery) {
         if (retryHigherEvery < 1) {
             throw new IllegalArgumentException("retryHigherEvery must be at least 1, was " + retryHigherEvery);
         }
-        this.delegate = delegate;
+        this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
         this.retryHigherEvery = retryHigherEvery;
     }
 
-    public LevelNegotiator(SessionEnumerator delegate) {
+    public LevelNegotiator(FileServer delegate) {
         this(delegate, 20);
     }
 
     @Override
-    public EnumerationResult enumerate(EnumerationRequest request) {
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return delegate.capabilities();
+    }
+
+    @Override
+    public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
+        return delegate.listOpenFiles(request);
+    }
+
+    @Override
+    public ActionResult closeFile(long fileId) {
+        return delegate.closeFile(fileId);
+    }
+
+    @Override
+    public ActionResult endSession(String client, String user) {
+        return delegate.endSession(client, user);
+    }
+
+    @Override
+    public EnumerationResult listSessions(EnumerationRequest request) {
         String key = key(request.server());
         InfoLevel level = startLevel(key, request.level());
         Set<InfoLevel> tried = EnumSet.noneOf(InfoLevel.class);
         while (true) {
             tried.add(level);
-            EnumerationResult result = delegate.enumerate(request.withLevel(level));
+            EnumerationResult result = delegate.listSessions(request.withLevel(level));
             if (result instanceof EnumerationResult.Success success) {
                 remember(key, request.level(), success.level());
                 return result;

@@ -1,8 +1,8 @@
 package org.sessionwatch.netapi;
 
 /**
- * Carries a {@link NetApiError} out of a backend's page fetch; {@link Paging} turns it back into a
- * {@link EnumerationResult.Failure}, so it never leaves a {@link SessionEnumerator}.
+ * Carries a {@link NetApiError} out of a backend's page fetch; {@link Paging} turns it back into a failure value,
+ * so it never leaves a {@link FileServer}.
  */
 public final class NetApiException extends Exception {
     private final transient NetApiError error;

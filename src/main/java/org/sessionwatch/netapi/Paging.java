@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code NetSessionEnum} paging loop both backends share.
+ * The paging loop of {@code NetSessionEnum} and {@code NetFileEnum}, shared by both backends.
  *
  * <p>The first call passes resume handle 0; while a page comes back with {@code ERROR_MORE_DATA} the handle it
  * returned is passed back unchanged (it is opaque: Windows also returns non-zero handles on the last page, so the loop
  * stops on status 0, never on the handle). Sessions can shift between pages while the server's list changes, so an
  * entry that reappears on a later page is dropped; identical entries within one page are kept, since at level 0 two
- * sessions from one client look the same.
+ * sessions from one client look the same. The loop is generic over the entry type; {@link #sessions} and
+ * {@link #openFiles} wrap its outcome in each call's result type.
  */
 public final class Paging {
 
@@ -24,8 +25,13 @@ public final class Paging {
     private Paging() {
     }
 
-    /** One page as a backend read it. */
-    public record Page(long status, List<Session> entries, int resumeHandle) {
+    /**
+     * One page as a backend read it.
+     *
+     * @param resumeHandle the handle to pass back for the next page: a DWORD for {@code NetSessionEnum}, pointer-sized
+     *                     for {@code NetFileEnum} ({@code PDWORD_PTR}), so it is held in a {@code long}
+     */
+    public record Page<T>(long status, List<T> entries, long resumeHandle) {
         public Page {
             entries = List.copyOf(entries);
         }
@@ -33,49 +39,82 @@ public final class Paging {
 
     /** Fetches the page that starts at {@code resumeHandle}; throws for transport or decode failures. */
     @FunctionalInterface
-    public interface PageFetcher {
-        Page fetch(int resumeHandle) throws NetApiException;
+    public interface PageFetcher<T> {
+        Page<T> fetch(long resumeHandle) throws NetApiException;
+    }
+
+    /** What paging produced: every entry, or the error that stopped it. */
+    public sealed interface Collected<T> {
+        record Complete<T>(List<T> entries) implements Collected<T> {
+            public Complete {
+                entries = List.copyOf(entries);
+            }
+        }
+
+        record Failed<T>(NetApiError error) implements Collected<T> {
+        }
     }
 
     /** Pages through all sessions of {@code request.server()} at {@code request.level()}. */
-    public static EnumerationResult collect(EnumerationRequest request, PageFetcher fetcher) {
-        String server = request.server();
-        InfoLevel level = request.level();
-        List<Session> sessions = new ArrayList<>();
-        Set<Session> seenOnEarlierPages = new HashSet<>();
-        int resumeHandle = 0;
+    public static EnumerationResult sessions(EnumerationRequest request, PageFetcher<Session> fetcher) {
+        return switch (collect(request.server(), fetcher)) {
+            case Collected.Complete<Session> complete ->
+                    new EnumerationResult.Success(request.server(), request.level(), complete.entries());
+            case Collected.Failed<Session> failed ->
+                    new EnumerationResult.Failure(request.server(), request.level(), failed.error());
+        };
+    }
+
+    /** Pages through all open files of {@code request.server()} at {@code request.level()}. */
+    public static OpenFilesResult openFiles(OpenFilesRequest request, PageFetcher<OpenFile> fetcher) {
+        return switch (collect(request.server(), fetcher)) {
+            case Collected.Complete<OpenFile> complete ->
+                    new OpenFilesResult.Success(request.server(), request.level(), complete.entries());
+            case Collected.Failed<OpenFile> failed ->
+                    new OpenFilesResult.Failure(request.server(), request.level(), failed.error());
+        };
+    }
+
+    /**
+     * Pages through every entry {@code server} has, whatever their type. Entries need value equality (records,
+     * {@link Session}): that is how an entry repeated on a later page is recognised.
+     */
+    public static <T> Collected<T> collect(String server, PageFetcher<T> fetcher) {
+        List<T> entries = new ArrayList<>();
+        Set<T> seenOnEarlierPages = new HashSet<>();
+        long resumeHandle = 0;
         int stalled = 0;
         try {
             for (int pageNumber = 0; pageNumber < MAX_PAGES; pageNumber++) {
-                Page page = fetcher.fetch(resumeHandle);
+                Page<T> page = fetcher.fetch(resumeHandle);
                 long status = page.status();
                 if (status != NetApiStatus.NERR_SUCCESS && status != NetApiStatus.ERROR_MORE_DATA) {
                     return NetApiStatus.isNoMatch(status)
-                            ? new EnumerationResult.Success(server, level, sessions)
-                            : new EnumerationResult.Failure(server, level, NetApiStatus.toError(status, server));
+                            ? new Collected.Complete<>(entries)
+                            : new Collected.Failed<>(NetApiStatus.toError(status, server));
                 }
                 int added = 0;
-                for (Session session : page.entries()) {
-                    if (!seenOnEarlierPages.contains(session)) {
-                        sessions.add(session);
+                for (T entry : page.entries()) {
+                    if (!seenOnEarlierPages.contains(entry)) {
+                        entries.add(entry);
                         added++;
                     }
                 }
                 seenOnEarlierPages.addAll(page.entries());
                 if (status == NetApiStatus.NERR_SUCCESS) {
-                    return new EnumerationResult.Success(server, level, sessions);
+                    return new Collected.Complete<>(entries);
                 }
                 stalled = added == 0 && page.resumeHandle() == resumeHandle ? stalled + 1 : 0;
                 if (stalled >= MAX_STALLED_PAGES) {
-                    return new EnumerationResult.Failure(server, level, NetApiStatus.protocolError(server,
+                    return new Collected.Failed<>(NetApiStatus.protocolError(server,
                             "it kept answering 'more data' without returning any"));
                 }
                 resumeHandle = page.resumeHandle();
             }
-            return new EnumerationResult.Failure(server, level,
+            return new Collected.Failed<>(
                     NetApiStatus.protocolError(server, "it returned more than " + MAX_PAGES + " pages"));
         } catch (NetApiException e) {
-            return new EnumerationResult.Failure(server, level, e.error());
+            return new Collected.Failed<>(e.error());
         }
     }
 }

@@ -4,39 +4,36 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
-import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.FileServer;
 import org.sessionwatch.netapi.NetApiError;
-import org.sessionwatch.netapi.SessionEnumerator;
-import org.sessionwatch.netapi.demo.DemoFleet;
 import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerConfig;
 
 /**
- * Chooses the backend for each server from its configuration.
+ * Chooses the real backend for each server from its configuration. Demo servers never get here: the application's
+ * wiring ({@code org.sessionwatch.app.PollSources}) hands them to the demo fleet.
  *
  * <p>{@link Backend#AUTO} means netapi32 on Windows when the server has no explicit credentials (the logged-on user's
- * token is what netapi32 uses), srvsvc otherwise. A backend this build or this OS cannot provide becomes an
- * enumerator that reports why on every poll, so the server shows a readable error instead of breaking the cycle.
+ * token is what netapi32 uses), srvsvc otherwise. A backend this build or this OS cannot provide becomes a server
+ * that can do nothing and says why (in its capabilities and on every poll), so the server shows a readable error
+ * instead of breaking the cycle.
  */
-public final class BackendSelector implements EnumeratorFactory {
+public final class BackendSelector implements FileServerFactory {
 
-    private final Function<ServerConfig, SessionEnumerator> windows;
-    private final Function<ServerConfig, SessionEnumerator> srvsvc;
-    private final DemoFleet demo;
+    private final Function<ServerConfig, FileServer> windows;
+    private final Function<ServerConfig, FileServer> srvsvc;
     private final boolean isWindows;
 
     /**
      * @param windows   creates the netapi32 backend for a server, or null when not available
      * @param srvsvc    creates the srvsvc (MS-SRVS over SMB) backend for a server, or null when not available
-     * @param demo      answers servers with the demo backend, or null when not available
      * @param isWindows whether this process runs on Windows (see {@link #runningOnWindows()})
      */
-    public BackendSelector(Function<ServerConfig, SessionEnumerator> windows,
-                           Function<ServerConfig, SessionEnumerator> srvsvc, DemoFleet demo, boolean isWindows) {
+    public BackendSelector(Function<ServerConfig, FileServer> windows, Function<ServerConfig, FileServer> srvsvc,
+                           boolean isWindows) {
         this.windows = windows;
         this.srvsvc = srvsvc;
-        this.demo = demo;
         this.isWindows = isWindows;
     }
 
@@ -53,27 +50,24 @@ public final class BackendSelector implements EnumeratorFactory {
     }
 
     @Override
-    public SessionEnumerator create(ServerConfig server) {
+    public FileServer create(ServerConfig server) {
         Objects.requireNonNull(server, "server");
         return switch (resolve(server)) {
             case WINDOWS -> !isWindows || windows == null
-                    ? unavailable("The Windows backend needs Windows; use the srvsvc backend for " + server.name()
+                    ? unavailable(server, "The Windows backend needs Windows; use the srvsvc backend for " + server.name()
                     + ".", "Set the backend of " + server.name() + " to srvsvc (or auto) in the server settings.")
                     : windows.apply(server);
             case SRVSVC -> srvsvc == null
-                    ? unavailable("The srvsvc backend is not available in this build, so " + server.name()
+                    ? unavailable(server, "The srvsvc backend is not available in this build, so " + server.name()
                     + " cannot be asked.", isWindows ? "Use the Windows backend for this server." : null)
                     : srvsvc.apply(server);
-            case DEMO -> demo == null
-                    ? unavailable("The demo fleet is not available, so " + server.name() + " cannot be asked.", null)
-                    // The fleet is shared by all demo servers: the view handed out must not close it.
-                    : demo::enumerate;
+            case DEMO -> unavailable(server, server.name() + " is a demo server, which only the built-in demo fleet"
+                    + " answers.", "Choose another backend for " + server.name() + " in the server settings.");
             case AUTO -> throw new IllegalStateException("resolve() never returns AUTO");
         };
     }
 
-    private static SessionEnumerator unavailable(String message, String remedy) {
-        NetApiError error = new NetApiError(ErrorKind.OTHER, 0, message, remedy);
-        return request -> new EnumerationResult.Failure(request.server(), request.level(), error);
+    private static FileServer unavailable(ServerConfig server, String message, String remedy) {
+        return new UnavailableServer(server.name(), new NetApiError(ErrorKind.OTHER, 0, message, remedy));
     }
 }

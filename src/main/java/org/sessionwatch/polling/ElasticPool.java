@@ -1,13 +1,17 @@
 package org.sessionwatch.polling;
 
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.sessionwatch.concurrent.NamedThreads;
+
 /**
- * A fixed-size pool that lends out a replacement thread for every call abandoned at its deadline.
+ * The threaded {@link CallExecutor}: a fixed-size pool that lends out a replacement thread for every call abandoned
+ * at its deadline, and one timer thread for the deadlines.
  *
  * <p>A blocking {@code NetSessionEnum} cannot be cancelled, so the thread running an abandoned call stays busy for
  * as long as the server keeps it. Invariant: the pool's size is always {@code size + abandoned}, where
@@ -18,26 +22,37 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Idle threads end after a while too, so a poller between cycles holds no threads.
  */
-final class ElasticPool {
+final class ElasticPool implements CallExecutor {
     private static final long IDLE_SECONDS = 30;
 
     private final int size;
     private final ThreadPoolExecutor executor;
+    private final ScheduledThreadPoolExecutor deadlines;
     private int abandoned;
 
-    ElasticPool(int size, ThreadFactory threads) {
+    /** @param name names the threads: {@code name-N} for calls, {@code name-deadlines-N} for the timer */
+    ElasticPool(int size, String name) {
         this.size = size;
         this.executor = new ThreadPoolExecutor(size, size, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                threads);
+                NamedThreads.daemon(name));
         executor.allowCoreThreadTimeOut(true);
+        this.deadlines = new ScheduledThreadPoolExecutor(1, NamedThreads.daemon(name + "-deadlines"));
+        deadlines.setRemoveOnCancelPolicy(true);
     }
 
-    void execute(Runnable task) {
+    @Override
+    public void execute(Runnable task) {
         executor.execute(task);
     }
 
+    @Override
+    public Future<?> schedule(Runnable action, Duration delay) {
+        return deadlines.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     /** A running call was given up on: add a thread to take its place. */
-    synchronized void callAbandoned() {
+    @Override
+    public synchronized void callAbandoned() {
         abandoned++;
         // Maximum first: the core size may never exceed it.
         executor.setMaximumPoolSize(size + abandoned);
@@ -45,18 +60,22 @@ final class ElasticPool {
     }
 
     /** An abandoned call has returned: its thread is free again, so the replacement is no longer needed. */
-    synchronized void abandonedCallReturned() {
+    @Override
+    public synchronized void abandonedCallReturned() {
         abandoned--;
         executor.setCorePoolSize(size + abandoned);
         executor.setMaximumPoolSize(size + abandoned);
     }
 
-    synchronized int abandonedCalls() {
+    @Override
+    public synchronized int abandonedCalls() {
         return abandoned;
     }
 
-    /** Stops taking tasks, interrupts running ones and returns those never started. */
-    List<Runnable> shutdownNow() {
-        return executor.shutdownNow();
+    /** Stops taking tasks and interrupts running ones. */
+    @Override
+    public void shutdownNow() {
+        executor.shutdownNow();
+        deadlines.shutdownNow();
     }
 }

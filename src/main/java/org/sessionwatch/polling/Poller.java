@@ -1,6 +1,5 @@
 package org.sessionwatch.polling;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,13 +12,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiStatus;
@@ -43,24 +38,26 @@ import org.slf4j.LoggerFactory;
  *       {@code maxConcurrency + hung servers} plus one deadline timer.</li>
  *   <li>No second call to a server starts while its previous one is still running: that server is reported as timed
  *       out at once. An abandoned call's late answer is dropped, never shown in a later cycle.</li>
- *   <li>Each server keeps one enumerator across cycles; it is closed when the server leaves the list or the poller
- *       closes (after its call in flight, if any, returns).</li>
+ *   <li>Each server keeps one {@link org.sessionwatch.netapi.FileServer} across cycles; it is closed when the
+ *       server leaves the list or the poller closes (after its call in flight, if any, returns).</li>
  *   <li>An exception from a backend becomes a {@code Failed} of kind {@link ErrorKind#OTHER}, logged once.</li>
  * </ul>
  *
  * <p>Cycles do not overlap: a second concurrent {@code poll} waits for the first.
+ *
+ * <p>Threads, time and the pauses between servers come from a {@link PollerRuntime}: worker threads and the system
+ * clock in the application, the calling thread and a hand-driven clock in tests ({@link CurrentThreadRuntime}).
  */
 public final class Poller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    private final EnumeratorFactory factory;
+    private final FileServerFactory factory;
     private final PollerOptions options;
-    private final Clock clock;
+    private final PollerRuntime runtime;
     private final String threadNamePrefix;
-    private final ElasticPool pool;
-    private final ScheduledThreadPoolExecutor deadlines;
+    private final CallExecutor pool;
     private final Object cycleLock = new Object();
     private final Object stateLock = new Object();
     /** Guarded by {@link #stateLock}. */
@@ -69,20 +66,19 @@ public final class Poller implements AutoCloseable {
     private final List<ServerSlot> draining = new ArrayList<>();
     private boolean closed;
 
-    public Poller(EnumeratorFactory factory, PollerOptions options) {
-        this(factory, options, Clock.systemUTC());
+    /** A poller on worker threads and the system clock. */
+    public Poller(FileServerFactory factory, PollerOptions options) {
+        this(factory, options, PollerRuntime.system());
     }
 
-    /** @param clock stamps cycles and results; durations are measured with {@link System#nanoTime()} */
-    public Poller(EnumeratorFactory factory, PollerOptions options, Clock clock) {
+    /** @param runtime the threads, the clock and the pauses between servers (see {@link CurrentThreadRuntime}) */
+    public Poller(FileServerFactory factory, PollerOptions options, PollerRuntime runtime) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.options = Objects.requireNonNull(options, "options");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        int instance = INSTANCES.incrementAndGet();
-        this.threadNamePrefix = "sessionwatch-poll-" + instance + "-";
-        this.pool = new ElasticPool(options.maxConcurrency(), NamedThreads.daemon("sessionwatch-poll-" + instance));
-        this.deadlines = new ScheduledThreadPoolExecutor(1, NamedThreads.daemon("sessionwatch-deadlines-" + instance));
-        deadlines.setRemoveOnCancelPolicy(true);
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        String name = "sessionwatch-poll-" + INSTANCES.incrementAndGet();
+        this.threadNamePrefix = name + "-";
+        this.pool = runtime.executor(options.maxConcurrency(), name);
     }
 
     public PollerOptions options() {
@@ -109,7 +105,7 @@ public final class Poller implements AutoCloseable {
         Objects.requireNonNull(servers, "servers");
         Objects.requireNonNull(onResult, "onResult");
         synchronized (cycleLock) {
-            Instant polledAt = clock.instant();
+            Instant polledAt = runtime.clock().instant();
             List<ServerConfig> distinct = List.copyOf(new LinkedHashSet<>(servers));
             List<ServerSlot> cycleSlots = syncSlots(distinct);
             if (options.hide().hideOwnSession()) {
@@ -126,7 +122,7 @@ public final class Poller implements AutoCloseable {
                 // a free thread anyway, and pausing before queueing each of them only added up (500 servers x 10 ms
                 // on average = 5 s per cycle).
                 if (i > 0 && i < options.maxConcurrency() && !interrupted) {
-                    interrupted = !pause();
+                    interrupted = !runtime.pause(options.jitter());
                 }
                 CompletableFuture<ServerPollResult> result = interrupted
                         ? CompletableFuture.completedFuture(stopped(slot.config(), "Polling was interrupted"))
@@ -197,7 +193,7 @@ public final class Poller implements AutoCloseable {
         if (previous != null) {
             return CompletableFuture.completedFuture(stillRunningFailure(slot.config(), previous));
         }
-        ServerCall call = new ServerCall(slot, options, pool, deadlines, clock);
+        ServerCall call = new ServerCall(slot, options, pool, runtime);
         if (!slot.tryBegin(call)) {
             ServerCall running = slot.runningCall();
             return CompletableFuture.completedFuture(running != null
@@ -229,31 +225,17 @@ public final class Poller implements AutoCloseable {
         return null;
     }
 
-    /** Sleeps up to the jitter; false if interrupted. */
-    private boolean pause() {
-        long maxNanos = options.jitter().toNanos();
-        if (maxNanos <= 0) {
-            return true;
-        }
-        try {
-            TimeUnit.NANOSECONDS.sleep(ThreadLocalRandom.current().nextLong(maxNanos + 1));
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
-    }
-
     private ServerPollResult stillRunningFailure(ServerConfig server, ServerCall previous) {
         NetApiError timeout = NetApiStatus.timeout(server.name(), 0);
         String message = server.name() + " did not answer in time: the previous call is still running (for "
                 + previous.runningFor().toSeconds() + " s), so no new one was started.";
         return new ServerPollResult.Failed(server.name(), options.requestedLevel(),
-                new NetApiError(ErrorKind.TIMEOUT, 0, message, timeout.remedy()), Duration.ZERO, clock.instant());
+                new NetApiError(ErrorKind.TIMEOUT, 0, message, timeout.remedy()), Duration.ZERO, runtime.clock().instant());
     }
 
     private ServerPollResult stopped(ServerConfig server, String reason) {
         return new ServerPollResult.Failed(server.name(), options.requestedLevel(), stoppedError(server, reason),
-                Duration.ZERO, clock.instant());
+                Duration.ZERO, runtime.clock().instant());
     }
 
     private static NetApiError stoppedError(ServerConfig server, String reason) {
@@ -271,7 +253,7 @@ public final class Poller implements AutoCloseable {
     }
 
     /**
-     * Stops polling: a cycle in progress gets "stopped" results for servers still running, enumerators are closed
+     * Stops polling: a cycle in progress gets "stopped" results for servers still running, servers are closed
      * (a hung one when its call returns) and the threads end. Idempotent.
      */
     @Override
@@ -294,6 +276,5 @@ public final class Poller implements AutoCloseable {
             }
         }
         pool.shutdownNow();
-        deadlines.shutdownNow();
     }
 }

@@ -1,13 +1,10 @@
 package org.sessionwatch.polling;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.sessionwatch.netapi.EnumerationResult;
@@ -41,21 +38,20 @@ final class ServerCall implements Runnable {
 
     private final ServerSlot slot;
     private final PollerOptions options;
-    private final ElasticPool pool;
-    private final ScheduledExecutorService deadlines;
-    private final Clock clock;
+    private final CallExecutor pool;
+    private final PollerRuntime runtime;
     private final CompletableFuture<ServerPollResult> result = new CompletableFuture<>();
     private final AtomicInteger state = new AtomicInteger(QUEUED);
-    private volatile long startNanos;
-    private volatile ScheduledFuture<?> expiry;
+    /** Not started yet: any value {@link PollerRuntime#nanoTime()} can return is a real start. */
+    private static final long NOT_STARTED = Long.MIN_VALUE;
+    private volatile long startNanos = NOT_STARTED;
+    private volatile Future<?> expiry;
 
-    ServerCall(ServerSlot slot, PollerOptions options, ElasticPool pool, ScheduledExecutorService deadlines,
-               Clock clock) {
+    ServerCall(ServerSlot slot, PollerOptions options, CallExecutor pool, PollerRuntime runtime) {
         this.slot = slot;
         this.options = options;
         this.pool = pool;
-        this.deadlines = deadlines;
-        this.clock = clock;
+        this.runtime = runtime;
     }
 
     CompletableFuture<ServerPollResult> result() {
@@ -65,7 +61,7 @@ final class ServerCall implements Runnable {
     /** How long the call has been running, or zero if it has not started. */
     Duration runningFor() {
         long start = startNanos;
-        return start == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
+        return start == NOT_STARTED ? Duration.ZERO : Duration.ofNanos(runtime.nanoTime() - start);
     }
 
     @Override
@@ -73,9 +69,9 @@ final class ServerCall implements Runnable {
         if (!state.compareAndSet(QUEUED, RUNNING)) {
             return;
         }
-        startNanos = System.nanoTime();
+        startNanos = runtime.nanoTime();
         try {
-            expiry = deadlines.schedule(this::expire, options.serverDeadline().toNanos(), TimeUnit.NANOSECONDS);
+            expiry = pool.schedule(this::expire, options.serverDeadline());
         } catch (RejectedExecutionException e) {
             // The poller is closing; close() completes the result.
         }
@@ -110,10 +106,10 @@ final class ServerCall implements Runnable {
                 return failed(options.requestedLevel(), unreachable.get());
             }
         }
-        EnumerationResult answer = slot.enumerator().enumerate(options.requestFor(config.name()));
+        EnumerationResult answer = slot.server().listSessions(options.requestFor(config.name()));
         return switch (answer) {
             case EnumerationResult.Success ok -> new ServerPollResult.Ok(config.name(), options.requestedLevel(),
-                    ok.level(), options.hide().apply(ok.sessions(), ownSession()), elapsed(), clock.instant());
+                    ok.level(), options.hide().apply(ok.sessions(), ownSession()), elapsed(), runtime.clock().instant());
             case EnumerationResult.Failure failure -> failed(failure.level(), failure.error());
             case null -> throw new IllegalStateException("The backend returned no result");
         };
@@ -126,7 +122,7 @@ final class ServerCall implements Runnable {
     private void finish(ServerPollResult outcome) {
         // The slot is freed before the result is published, so the next cycle never sees this call as still running.
         if (state.compareAndSet(RUNNING, DONE)) {
-            ScheduledFuture<?> pending = expiry;
+            Future<?> pending = expiry;
             if (pending != null) {
                 pending.cancel(false);
             }
@@ -161,7 +157,7 @@ final class ServerCall implements Runnable {
     }
 
     private ServerPollResult.Failed failed(InfoLevel level, NetApiError error) {
-        return new ServerPollResult.Failed(slot.config().name(), level, error, elapsed(), clock.instant());
+        return new ServerPollResult.Failed(slot.config().name(), level, error, elapsed(), runtime.clock().instant());
     }
 
     private Duration elapsed() {

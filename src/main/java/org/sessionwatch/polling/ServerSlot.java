@@ -3,29 +3,29 @@ package org.sessionwatch.polling;
 import java.util.Locale;
 
 import org.sessionwatch.netapi.ClientNames;
+import org.sessionwatch.netapi.FileServer;
 import org.sessionwatch.netapi.LevelNegotiator;
-import org.sessionwatch.netapi.SessionEnumerator;
 import org.sessionwatch.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One configured server across cycles: its enumerator (kept so connections and the negotiated level survive between
- * polls) and the call in flight, if any. A server that leaves the configuration is retired; its enumerator is closed
- * as soon as no call is using it.
+ * One configured server across cycles: its {@link FileServer} (kept so connections and the negotiated level survive
+ * between polls) and the call in flight, if any. A server that leaves the configuration is retired; its file server
+ * is closed as soon as no call is using it.
  */
 final class ServerSlot {
     private static final Logger LOG = LoggerFactory.getLogger(ServerSlot.class);
 
     private final ServerConfig config;
-    private final EnumeratorFactory factory;
-    private SessionEnumerator enumerator;
+    private final FileServerFactory factory;
+    private FileServer server;
     private ServerCall running;
     private boolean retired;
     private volatile OwnSession ownSession;
     private String lastFault;
 
-    ServerSlot(ServerConfig config, EnumeratorFactory factory) {
+    ServerSlot(ServerConfig config, FileServerFactory factory) {
         this.config = config;
         this.factory = factory;
     }
@@ -57,55 +57,55 @@ final class ServerSlot {
     }
 
     /**
-     * The server's enumerator, created by the factory on first use and wrapped in a {@link LevelNegotiator} so the
-     * level that worked is remembered. Called on a polling thread: a factory may do I/O.
+     * The server's {@link FileServer}, created by the factory on first use and wrapped in a {@link LevelNegotiator}
+     * so the level that worked is remembered. Called on a polling thread: a factory may do I/O.
      */
-    SessionEnumerator enumerator() {
+    FileServer server() {
         synchronized (this) {
-            if (enumerator != null) {
-                return enumerator;
+            if (server != null) {
+                return server;
             }
         }
-        SessionEnumerator created = factory.create(config);
+        FileServer created = factory.create(config);
         if (created == null) {
-            throw new IllegalStateException("The backend factory created no enumerator for " + config.name());
+            throw new IllegalStateException("The backend factory created no server object for " + config.name());
         }
         synchronized (this) {
-            if (enumerator == null) {
-                enumerator = new LevelNegotiator(created);
-                return enumerator;
+            if (server == null) {
+                server = new LevelNegotiator(created);
+                return server;
             }
         }
         // Only one call per slot runs at a time, so this race cannot happen; close the spare rather than leak it.
         closeQuietly(created);
         synchronized (this) {
-            return enumerator;
+            return server;
         }
     }
 
     /** Called once by every call when it ends, on time or abandoned. */
     void callEnded(ServerCall call) {
-        SessionEnumerator toClose = null;
+        FileServer toClose = null;
         synchronized (this) {
             if (running == call) {
                 running = null;
             }
             if (retired && running == null) {
-                toClose = enumerator;
-                enumerator = null;
+                toClose = server;
+                server = null;
             }
         }
         closeQuietly(toClose);
     }
 
-    /** The server left the configuration (or the poller closed): close the enumerator now or when its call ends. */
+    /** The server left the configuration (or the poller closed): close its server now or when its call ends. */
     void retire() {
-        SessionEnumerator toClose = null;
+        FileServer toClose = null;
         synchronized (this) {
             retired = true;
             if (running == null) {
-                toClose = enumerator;
-                enumerator = null;
+                toClose = server;
+                server = null;
             }
         }
         closeQuietly(toClose);
@@ -129,7 +129,7 @@ final class ServerSlot {
         return own;
     }
 
-    private void closeQuietly(SessionEnumerator toClose) {
+    private void closeQuietly(FileServer toClose) {
         if (toClose == null) {
             return;
         }

@@ -18,12 +18,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 import org.sessionwatch.concurrent.NamedThreads;
-import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.history.SharedConnectionHistory;
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.tracking.SessionTracker;
 import org.sessionwatch.tracking.TrackerUpdate;
@@ -33,6 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The team collector: polls its servers once per cycle through the poller, runs the session tracker, and commits each
  * server's live state and history in one transaction followed by a {@code NOTIFY}, plus a heartbeat per cycle.
+ *
+ * <p>It polls through the same {@link PollSource} as the window and the CLI.
  *
  * <p>High availability: every collector holds one connection; the one that gets the session-level advisory lock
  * {@link #LOCK_KEY} polls, the others stand by and try again every half interval. When the active one dies its
@@ -47,12 +48,6 @@ public final class Collector {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    /** Polls the given servers once, handing each server's result over as soon as it is known. */
-    @FunctionalInterface
-    public interface Polling {
-        PollCycle poll(List<ServerConfig> servers, Consumer<ServerPollResult> onResult);
-    }
-
     /** Waits; replaced in tests. */
     @FunctionalInterface
     public interface Sleeper {
@@ -62,14 +57,12 @@ public final class Collector {
     /**
      * @param name     this collector in the heartbeat table (unique per running collector)
      * @param host     the machine it runs on
-     * @param servers  the servers to poll, in configuration order
      * @param interval time between the starts of two cycles
      */
-    public record Settings(String name, String host, List<ServerConfig> servers, Duration interval) {
+    public record Settings(String name, String host, Duration interval) {
         public Settings {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(host, "host");
-            servers = List.copyOf(servers);
             Objects.requireNonNull(interval, "interval");
         }
     }
@@ -82,7 +75,7 @@ public final class Collector {
     }
 
     private final TeamDatabase database;
-    private final Polling polling;
+    private final PollSource source;
     private final Settings settings;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -92,11 +85,11 @@ public final class Collector {
     private volatile long cyclesCompleted;
 
     /** @param stopRequested checked between steps: true ends {@link #run()} (as {@link #stop()} does) */
-    public Collector(TeamDatabase database, Polling polling, Settings settings, Clock clock, Sleeper sleeper,
+    public Collector(TeamDatabase database, PollSource source, Settings settings, Clock clock, Sleeper sleeper,
                      BooleanSupplier stopRequested) {
         this.stopRequested = Objects.requireNonNull(stopRequested, "stopRequested");
         this.database = Objects.requireNonNull(database, "database");
-        this.polling = Objects.requireNonNull(polling, "polling");
+        this.source = Objects.requireNonNull(source, "source");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -135,9 +128,8 @@ public final class Collector {
                 if (!prepared) {
                     database.migrate();
                     prepared = true;
-                    LOG.info("Team database {} is ready; collector {} on {} polls {} server(s) every {} s when active",
-                            database.url(), settings.name(), settings.host(), settings.servers().size(),
-                            settings.interval().toSeconds());
+                    LOG.info("Team database {} is ready; collector {} on {} polls every {} s when active",
+                            database.url(), settings.name(), settings.host(), settings.interval().toSeconds());
                 } else if (lastProblem != null) {
                     LOG.info("Team database {} is reachable again", database.url());
                 }
@@ -265,7 +257,7 @@ public final class Collector {
     private boolean pollOnce(ExecutorService pollThread, SessionTracker tracker, CycleWriter writer, long cycle,
                              Instant polledAt) throws SQLException {
         BlockingQueue<ServerPollResult> arrived = new LinkedBlockingQueue<>();
-        Future<PollCycle> polled = pollThread.submit(() -> polling.poll(settings.servers(), arrived::add));
+        Future<PollCycle> polled = pollThread.submit(() -> source.poll(arrived::add));
         try {
             while (true) {
                 ServerPollResult result = arrived.poll(50, TimeUnit.MILLISECONDS);

@@ -14,13 +14,13 @@ import javafx.application.Platform;
 
 import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.common.ControllerFactory;
 import org.sessionwatch.ui.main.MainViewModel;
 import org.sessionwatch.ui.main.MainWindowController;
 import org.sessionwatch.ui.main.PollScheduler;
-import org.sessionwatch.ui.main.SessionSource;
 import org.sessionwatch.ui.main.WindowActions;
 import org.sessionwatch.ui.servers.ServerHealthModel;
 import org.sessionwatch.ui.servers.ServerListController;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The composition root of the window: view models, executors, the poll scheduler and the controller factory, all
  * created here and passed by constructor. Where the sessions come from is decided by one function from the
- * configuration to a {@link SessionSource}, so the application (real backends, demo fleet) and the GUI tests (a
+ * configuration to a {@link PollSource}, so the application (real backends, demo fleet) and the GUI tests (a
  * scripted sequence of cycles) share everything else.
  */
 public final class AppContext implements AutoCloseable {
@@ -45,13 +45,13 @@ public final class AppContext implements AutoCloseable {
 
     private final Clock clock;
     private final ZoneId zone;
-    private final Function<AppConfig, SessionSource> sources;
+    private final Function<AppConfig, PollSource> sources;
     private final ExecutorService pollExecutor = NamedThreads.singleThread("sessionwatch-gui-poll");
     private final ExecutorService ioExecutor = NamedThreads.singleThread("sessionwatch-io");
     /** Reverse DNS can block for seconds per address; two threads keep a slow resolver from queueing everything. */
     private final ExecutorService dnsExecutor =
             Executors.newFixedThreadPool(2, NamedThreads.daemon("sessionwatch-dns"));
-    private final AtomicReference<SessionSource> source = new AtomicReference<>();
+    private final AtomicReference<PollSource> source = new AtomicReference<>();
     private final MainViewModel mainViewModel;
     private final PollScheduler scheduler;
     private final ControllerFactory controllers = new ControllerFactory();
@@ -62,7 +62,7 @@ public final class AppContext implements AutoCloseable {
      * @param sources creates the source for a configuration (called again when the settings change)
      * @param actions dialogs, files and theme for the main window
      */
-    public AppContext(AppConfig config, Function<AppConfig, SessionSource> sources, WindowActions actions,
+    public AppContext(AppConfig config, Function<AppConfig, PollSource> sources, WindowActions actions,
                       Clock clock, ZoneId zone) {
         this.config = Objects.requireNonNull(config, "config");
         this.sources = Objects.requireNonNull(sources, "sources");
@@ -73,15 +73,15 @@ public final class AppContext implements AutoCloseable {
         mainViewModel.setHostNameResolver(new HostNameResolver(dnsExecutor, Platform::runLater,
                 HostNameResolver::reverseDns));
         // The scheduler's task reads the current source each time, so a settings change takes effect at the next poll.
-        this.scheduler = new PollScheduler(new SessionSource() {
-            @Override
-            public PollCycle poll() {
-                return source.get().poll();
-            }
-
+        this.scheduler = new PollScheduler(new PollSource() {
             @Override
             public PollCycle poll(Consumer<ServerPollResult> answered) {
                 return source.get().poll(answered);
+            }
+
+            @Override
+            public void close() {
+                // the current source is closed by switchTo and close()
             }
         }, pollExecutor, config.pollInterval(), mainViewModel, clock);
         switchTo(config);
@@ -105,7 +105,7 @@ public final class AppContext implements AutoCloseable {
     private void switchTo(AppConfig newConfig) {
         boolean demo = newConfig.servers().isEmpty();
         boolean wasDemo = source.get() != null && mainViewModel.isDemo();
-        SessionSource previous = source.getAndSet(sources.apply(newConfig));
+        PollSource previous = source.getAndSet(sources.apply(newConfig));
         if (previous != null) {
             // Closing may wait for network calls; never on the FX thread.
             ioExecutor.execute(() -> closeQuietly(previous));
@@ -150,7 +150,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         scheduler.stop();
-        SessionSource last = source.getAndSet(null);
+        PollSource last = source.getAndSet(null);
         if (last != null) {
             ioExecutor.execute(() -> closeQuietly(last));
         }
@@ -167,7 +167,7 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(SessionSource source) {
+    private static void closeQuietly(PollSource source) {
         try {
             source.close();
         } catch (RuntimeException e) {

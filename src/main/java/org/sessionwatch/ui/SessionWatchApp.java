@@ -13,6 +13,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
+import org.sessionwatch.app.PollSources;
 import org.sessionwatch.ui.common.UiState;
 import org.sessionwatch.ui.common.UiStateStore;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ public final class SessionWatchApp extends Application {
         this.stage = primaryStage;
         MainWindow.applyTheme(dark);
         AppWindowActions actions = new AppWindowActions(environment, icons, value -> dark = value, this::quit);
-        SessionSources sources = new SessionSources(Clock.systemUTC(), environment.credentials());
+        PollSources sources = PollSources.standard(environment.credentials(), Clock.systemUTC());
         context = new AppContext(startup.config(), sources::forConfig, actions, Clock.systemUTC(),
                 ZoneId.systemDefault());
         actions.attach(context, stage);

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sessionwatch.app.PollSources;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class CliEndToEndTest {
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), name -> null, prompt -> Optional.empty(),
                 Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()),
-                () -> dir.resolve("config.json"), DefaultWiring.backends());
+                () -> dir.resolve("config.json"), credentials -> PollSources.standard(credentials, Clock.systemUTC()));
         return new Cli(context).execute(args);
     }
 

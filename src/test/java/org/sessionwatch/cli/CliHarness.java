@@ -13,19 +13,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.sessionwatch.app.PollSources;
+import org.sessionwatch.config.ServerConfig;
+import org.sessionwatch.credentials.CredentialStore;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
-import org.sessionwatch.netapi.SessionEnumerator;
-import org.sessionwatch.polling.EnumeratorFactory;
-import org.sessionwatch.polling.PollCycle;
-import org.sessionwatch.polling.ServerPollResult;
-import org.sessionwatch.config.ServerConfig;
+import org.sessionwatch.netapi.ScriptedServer;
+import org.sessionwatch.netapi.demo.DemoFleet;
+import org.sessionwatch.polling.CurrentThreadRuntime;
 
 /**
- * Runs {@link Cli} with captured output, a fixed clock, a recording sleeper and a simple sequential stand-in for the
- * poller (the real one is tested on its own), so option handling and exit codes can be checked exactly.
+ * Runs {@link Cli} with captured output, a fixed clock, a recording sleeper, scripted servers and the real poller on
+ * the calling thread ({@link CurrentThreadRuntime}), so option handling and exit codes can be checked exactly.
  */
 final class CliHarness {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -37,15 +39,16 @@ final class CliHarness {
     final List<EnumerationRequest> requests = new ArrayList<>();
     Optional<char[]> typedPassword = Optional.empty();
     Optional<String> passwordGivenToBackends;
-    RunSettings settings;
+    Duration deadlineGivenToBackends;
     Path configFile;
     Cli cli;
     Clock clock = Clock.fixed(Instant.parse("2026-11-24T16:20:00Z"), ZoneOffset.UTC);
     /** What the fake real backends answer, by server name. */
-    SessionEnumerator backend = request -> new EnumerationResult.Success(request.server(), request.level(), List.of());
-    Supplier<CliRun.Demo> demo = () -> {
-        throw new AssertionError("the demo fleet was not expected here");
-    };
+    Function<EnumerationRequest, EnumerationResult> backend =
+            request -> new EnumerationResult.Success(request.server(), request.level(), List.of());
+    /** The demo fleet (without its slow server's latency); tests that expect none of it replace it. */
+    Supplier<DemoFleet> demo = () -> DemoFleet.withoutLatency(DemoFleet.DEFAULT_SEED, clock);
+    boolean demoCreated;
 
     CliHarness(Path configFile) {
         this.configFile = configFile;
@@ -58,44 +61,28 @@ final class CliHarness {
                     prompts.add(prompt);
                     return typedPassword;
                 },
-                clock, sleeps::add, () -> configFile,
-                (password, deadline) -> {
-                    passwordGivenToBackends = password.map(String::new);
-                    return server -> {
-                        createdFor.add(server);
-                        return backend;
-                    };
-                });
-        cli = new Cli(context, this::poller, demo);
+                clock, sleeps::add, () -> configFile, this::sources);
+        cli = new Cli(context);
         return cli.execute(args);
     }
 
-    private CyclePoller poller(EnumeratorFactory enumerators, RunSettings runSettings) {
-        this.settings = runSettings;
-        return new CyclePoller() {
-            @Override
-            public PollCycle poll(List<ServerConfig> servers) {
-                Instant at = clock.instant();
-                List<ServerPollResult> results = new ArrayList<>();
-                for (ServerConfig server : servers) {
-                    EnumerationRequest request = new EnumerationRequest(server.name(), runSettings.level(),
-                            runSettings.clientFilter(), runSettings.userFilter(), -1);
-                    requests.add(request);
-                    EnumerationResult result = enumerators.create(server).enumerate(request);
-                    results.add(switch (result) {
-                        case EnumerationResult.Success s -> new ServerPollResult.Ok(server.name(), request.level(),
-                                s.level(), s.sessions(), Duration.ofMillis(10), at);
-                        case EnumerationResult.Failure f -> new ServerPollResult.Failed(server.name(), f.level(),
-                                f.error(), Duration.ofMillis(10), at);
-                    });
+    private PollSources sources(CredentialStore runPasswords) {
+        return new PollSources(runPasswords, (credentials, deadline) -> {
+            deadlineGivenToBackends = deadline;
+            return server -> {
+                createdFor.add(server);
+                if (passwordGivenToBackends == null || passwordGivenToBackends.isEmpty()) {
+                    passwordGivenToBackends = server.credentialKey().flatMap(credentials::password).map(String::new);
                 }
-                return new PollCycle(at, results);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+                return ScriptedServer.of(server.name(), request -> {
+                    requests.add(request);
+                    return backend.apply(request);
+                });
+            };
+        }, () -> {
+            demoCreated = true;
+            return demo.get();
+        }, new CurrentThreadRuntime(clock));
     }
 
     String out() {

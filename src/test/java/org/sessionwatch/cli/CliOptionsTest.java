@@ -72,7 +72,7 @@ class CliOptionsTest {
         assertThat(cli.run(args.split(" "))).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err()).contains(message).contains("Try 'sessionwatch --help'");
         assertThat(cli.out()).isEmpty();
-        assertThat(cli.settings).as("nothing was polled").isNull();
+        assertThat(cli.createdFor).as("nothing was polled").isEmpty();
     }
 
     @Test
@@ -83,7 +83,7 @@ class CliOptionsTest {
         CliHarness joined = harness();
         assertThat(joined.run("--once", "--password=hunter2")).isEqualTo(2);
         assertThat(joined.err()).doesNotContain("hunter2");
-        assertThat(joined.settings).isNull();
+        assertThat(joined.createdFor).isEmpty();
     }
 
     @Test
@@ -120,12 +120,14 @@ class CliOptionsTest {
         configure(ServerConfig.of("FS01"), ServerConfig.of("FS02").withEnabled(false),
                 new ServerConfig("FS03", Backend.SRVSVC, true, 1445, null, null, true));
         CliHarness cli = harness();
-        assertThat(cli.run("--once", "--level", "10", "--client", "\\\\10.1.2.3", "--user", "alice")).isZero();
-        assertThat(cli.settings.servers()).extracting(ServerConfig::name).containsExactly("FS01", "FS03");
-        assertThat(cli.settings.config().pollInterval()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(cli.settings.config().serverDeadline()).isEqualTo(Duration.ofSeconds(8));
-        assertThat(cli.settings.level()).isEqualTo(InfoLevel.LEVEL_10);
-        assertThat(cli.requests).allSatisfy(r -> {
+        assertThat(cli.run("--watch", "--cycles", "2", "--level", "10", "--client", "\\\\10.1.2.3", "--user",
+                "alice")).isZero();
+        assertThat(cli.createdFor).extracting(ServerConfig::name).containsExactly("FS01", "FS03");
+        assertThat(cli.sleeps).as("the configured interval, on a clock that stands still").containsExactly(
+                Duration.ofSeconds(20));
+        assertThat(cli.deadlineGivenToBackends).isEqualTo(Duration.ofSeconds(8));
+        assertThat(cli.requests).hasSize(4).allSatisfy(r -> {
+            assertThat(r.level()).isEqualTo(InfoLevel.LEVEL_10);
             assertThat(r.client()).contains("10.1.2.3");
             assertThat(r.user()).contains("alice");
         });
@@ -137,14 +139,14 @@ class CliOptionsTest {
         configure(ServerConfig.of("FS01"));
         CliHarness cli = harness();
         cli.environment.put("SESSIONWATCH_PASSWORD", "s3cret");
-        assertThat(cli.run("--watch", "--cycles", "1", "--server", "fs09", "--server", "[fe80::1]:4455",
+        assertThat(cli.run("--watch", "--cycles", "2", "--server", "fs09", "--server", "[fe80::1]:4455",
                 "--backend", "srvsvc", "--port", "1445", "--username", "bob@corp.example", "--deadline", "3",
                 "--interval", "5")).isZero();
-        assertThat(cli.settings.servers()).containsExactly(
+        assertThat(cli.createdFor).containsExactly(
                 new ServerConfig("fs09", Backend.SRVSVC, true, 1445, "bob", "corp.example", true),
                 new ServerConfig("fe80::1", Backend.SRVSVC, true, 4455, "bob", "corp.example", true));
-        assertThat(cli.settings.config().serverDeadline()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(cli.settings.config().pollInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(cli.deadlineGivenToBackends).isEqualTo(Duration.ofSeconds(3));
+        assertThat(cli.sleeps).containsExactly(Duration.ofSeconds(5));
         assertThat(cli.passwordGivenToBackends).contains("s3cret");
         assertThat(cli.prompts).isEmpty();
     }

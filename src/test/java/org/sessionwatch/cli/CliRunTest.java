@@ -110,9 +110,10 @@ class CliRunTest {
         assertThat(cli.run("--watch", "--server", "FS01", "--interval", "15", "--cycles", "3")).isEqualTo(4);
         List<String> lines = cli.out().lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).startsWith("2026-11-24T16:20:00Z = PRESENT    FS01 pc1 alice");
-        assertThat(lines.get(1)).startsWith("2026-11-24T16:20:10Z + CONNECT    FS01 pc2 bob (connected 3s");
-        assertThat(lines.get(2)).startsWith("2026-11-24T16:20:20Z ! FAILING    FS01 FS01 could not be reached.");
+        // Events carry the time each answer was complete: the moving clock has advanced by the call's 10 s.
+        assertThat(lines.get(0)).startsWith("2026-11-24T16:20:10Z = PRESENT    FS01 pc1 alice");
+        assertThat(lines.get(1)).startsWith("2026-11-24T16:20:20Z + CONNECT    FS01 pc2 bob (connected 3s");
+        assertThat(lines.get(2)).startsWith("2026-11-24T16:20:30Z ! FAILING    FS01 FS01 could not be reached.");
         // each cycle "took" 10 s on the moving clock, so 5 s are left of the 15 s interval; none after the last
         assertThat(cli.sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
         assertThat(cli.err()).contains("Watching 1 server(s) every 15 s");
@@ -184,12 +185,21 @@ class CliRunTest {
     @Test
     void noServersConfiguredFallsBackToTheDemoFleetWithANotice() {
         CliHarness cli = harness();
-        cli.demo = () -> new CliRun.Demo(List.of(ServerConfig.of("DEMO-FS1", Backend.DEMO)),
-                request -> new EnumerationResult.Success(request.server(), request.level(), List.of()));
-        assertThat(cli.run("--once", "--format", "json")).isZero();
+        // the demo fleet has a server that denies access and one that cannot be reached: some failed, exit 3
+        assertThat(cli.run("--once", "--format", "json")).isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(cli.err()).contains("Demo data: no servers are configured in " + dir.resolve("config.json"));
-        assertThat(cli.out()).contains("\"server\":\"DEMO-FS1\"");
+        assertThat(cli.out()).contains("\"server\":\"FS-HQ-01\"", "\"server\":\"NAS-SAMBA\"");
         assertThat(cli.createdFor).as("the real backends were not asked").isEmpty();
-        assertThat(cli.settings.demoFleet()).isTrue();
+        assertThat(cli.demoCreated).isTrue();
+    }
+
+    @Test
+    void configuredServersNeverCreateTheDemoFleet() {
+        CliHarness cli = harness();
+        cli.demo = () -> {
+            throw new AssertionError("the demo fleet was not expected here");
+        };
+        assertThat(cli.run("--once", "--server", "FS01")).isZero();
+        assertThat(cli.demoCreated).isFalse();
     }
 }

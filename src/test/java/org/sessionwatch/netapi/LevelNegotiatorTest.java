@@ -13,17 +13,42 @@ import org.junit.jupiter.api.Test;
 class LevelNegotiatorTest {
 
     /** Answers the levels in {@code ok}, fails the others with {@code otherwise}, and records what it was asked. */
-    private static final class ScriptedServer implements SessionEnumerator {
+    private static final class LevelServer implements FileServer {
         final List<InfoLevel> asked = new ArrayList<>();
         Function<InfoLevel, Long> status;
         boolean closed;
 
-        ScriptedServer(Function<InfoLevel, Long> status) {
+        LevelServer(Function<InfoLevel, Long> status) {
             this.status = status;
         }
 
         @Override
-        public EnumerationResult enumerate(EnumerationRequest request) {
+        public String name() {
+            return "FS01";
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return Capabilities.all();
+        }
+
+        @Override
+        public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
+            return new OpenFilesResult.Success(request.server(), request.level(), List.of(OpenFile.idOnly("FS01", 7)));
+        }
+
+        @Override
+        public ActionResult closeFile(long fileId) {
+            return new ActionResult.AlreadyGone("file " + fileId);
+        }
+
+        @Override
+        public ActionResult endSession(String client, String user) {
+            return new ActionResult.Done();
+        }
+
+        @Override
+        public EnumerationResult listSessions(EnumerationRequest request) {
             asked.add(request.level());
             long code = status.apply(request.level());
             if (code == 0) {
@@ -50,10 +75,10 @@ class LevelNegotiatorTest {
 
     @Test
     void sambaLikeServerFallsBackThroughTheInvalidLevelOrderAndRemembersLevel1() {
-        ScriptedServer samba = new ScriptedServer(onlyLevels(INVALID, InfoLevel.LEVEL_0, InfoLevel.LEVEL_1));
+        LevelServer samba = new LevelServer(onlyLevels(INVALID, InfoLevel.LEVEL_0, InfoLevel.LEVEL_1));
         LevelNegotiator negotiator = new LevelNegotiator(samba, 5);
 
-        EnumerationResult first = negotiator.enumerate(EnumerationRequest.of("NAS"));
+        EnumerationResult first = negotiator.listSessions(EnumerationRequest.of("NAS"));
 
         assertThat(first).isInstanceOf(EnumerationResult.Success.class);
         assertThat(first.level()).isEqualTo(InfoLevel.LEVEL_1);
@@ -62,20 +87,20 @@ class LevelNegotiatorTest {
         assertThat(negotiator.rememberedLevel("nas")).hasValue(InfoLevel.LEVEL_1);
 
         samba.asked.clear();
-        assertThat(negotiator.enumerate(EnumerationRequest.of("\\\\NAS")).level()).isEqualTo(InfoLevel.LEVEL_1);
+        assertThat(negotiator.listSessions(EnumerationRequest.of("\\\\NAS")).level()).isEqualTo(InfoLevel.LEVEL_1);
         assertThat(samba.asked).containsExactly(InfoLevel.LEVEL_1);
     }
 
     @Test
     void retriesTheRequestedLevelEveryNthPoll() {
-        ScriptedServer samba = new ScriptedServer(onlyLevels(INVALID, InfoLevel.LEVEL_1));
+        LevelServer samba = new LevelServer(onlyLevels(INVALID, InfoLevel.LEVEL_1));
         LevelNegotiator negotiator = new LevelNegotiator(samba, 3);
-        negotiator.enumerate(EnumerationRequest.of("NAS"));
+        negotiator.listSessions(EnumerationRequest.of("NAS"));
 
         List<List<InfoLevel>> perPoll = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             samba.asked.clear();
-            negotiator.enumerate(EnumerationRequest.of("NAS"));
+            negotiator.listSessions(EnumerationRequest.of("NAS"));
             perPoll.add(List.copyOf(samba.asked));
         }
 
@@ -87,23 +112,23 @@ class LevelNegotiatorTest {
 
     @Test
     void climbsBackWhenRightsWereGranted() {
-        ScriptedServer server = new ScriptedServer(onlyLevels(DENIED, InfoLevel.LEVEL_10));
+        LevelServer server = new LevelServer(onlyLevels(DENIED, InfoLevel.LEVEL_10));
         LevelNegotiator negotiator = new LevelNegotiator(server, 1);
-        assertThat(negotiator.enumerate(EnumerationRequest.of("FS01")).level()).isEqualTo(InfoLevel.LEVEL_10);
+        assertThat(negotiator.listSessions(EnumerationRequest.of("FS01")).level()).isEqualTo(InfoLevel.LEVEL_10);
 
         server.status = level -> 0L;
 
-        assertThat(negotiator.enumerate(EnumerationRequest.of("FS01")).level()).isEqualTo(InfoLevel.LEVEL_502);
+        assertThat(negotiator.listSessions(EnumerationRequest.of("FS01")).level()).isEqualTo(InfoLevel.LEVEL_502);
         server.asked.clear();
-        negotiator.enumerate(EnumerationRequest.of("FS01"));
+        negotiator.listSessions(EnumerationRequest.of("FS01"));
         assertThat(server.asked).containsExactly(InfoLevel.LEVEL_502);
     }
 
     @Test
     void accessDeniedFallsBackTo10Then0() {
-        ScriptedServer server = new ScriptedServer(onlyLevels(DENIED, InfoLevel.LEVEL_0));
+        LevelServer server = new LevelServer(onlyLevels(DENIED, InfoLevel.LEVEL_0));
 
-        EnumerationResult result = new LevelNegotiator(server).enumerate(EnumerationRequest.of("FS01"));
+        EnumerationResult result = new LevelNegotiator(server).listSessions(EnumerationRequest.of("FS01"));
 
         assertThat(result.level()).isEqualTo(InfoLevel.LEVEL_0);
         assertThat(server.asked).containsExactly(InfoLevel.LEVEL_502, InfoLevel.LEVEL_10, InfoLevel.LEVEL_0);
@@ -111,9 +136,9 @@ class LevelNegotiatorTest {
 
     @Test
     void deniedEverywhereIsAnAccessDeniedFailureWithTheRemedy() {
-        ScriptedServer server = new ScriptedServer(level -> DENIED);
+        LevelServer server = new LevelServer(level -> DENIED);
 
-        EnumerationResult result = new LevelNegotiator(server).enumerate(EnumerationRequest.of("FS01"));
+        EnumerationResult result = new LevelNegotiator(server).listSessions(EnumerationRequest.of("FS01"));
 
         assertThat(server.asked).containsExactly(InfoLevel.LEVEL_502, InfoLevel.LEVEL_10, InfoLevel.LEVEL_0);
         assertThat(result).isInstanceOfSatisfying(EnumerationResult.Failure.class, f -> {
@@ -127,9 +152,9 @@ class LevelNegotiatorTest {
     void otherErrorsDoNotFallBack() {
         for (long status : new long[] {NetApiStatus.ERROR_BAD_NETPATH, NetApiStatus.ERROR_LOGON_FAILURE,
                 NetApiStatus.RPC_S_CALL_FAILED, 9999}) {
-            ScriptedServer server = new ScriptedServer(level -> status);
+            LevelServer server = new LevelServer(level -> status);
 
-            EnumerationResult result = new LevelNegotiator(server).enumerate(EnumerationRequest.of("FS01"));
+            EnumerationResult result = new LevelNegotiator(server).listSessions(EnumerationRequest.of("FS01"));
 
             assertThat(server.asked).as("status %d", status).containsExactly(InfoLevel.LEVEL_502);
             assertThat(result).isInstanceOf(EnumerationResult.Failure.class);
@@ -138,45 +163,56 @@ class LevelNegotiatorTest {
 
     @Test
     void neverClimbsAboveTheRequestedLevel() {
-        ScriptedServer level10Invalid = new ScriptedServer(onlyLevels(INVALID, InfoLevel.LEVEL_2,
+        LevelServer level10Invalid = new LevelServer(onlyLevels(INVALID, InfoLevel.LEVEL_2,
                 InfoLevel.LEVEL_502, InfoLevel.LEVEL_1));
         EnumerationResult result = new LevelNegotiator(level10Invalid)
-                .enumerate(EnumerationRequest.of("FS01").withLevel(InfoLevel.LEVEL_10));
+                .listSessions(EnumerationRequest.of("FS01").withLevel(InfoLevel.LEVEL_10));
         // The ceiling is the position in the fallback order 502, 2, 10, 1, 0: below 10 comes 1 (which, unlike 10,
         // carries open counts and flags), never 2 or 502.
         assertThat(level10Invalid.asked).containsExactly(InfoLevel.LEVEL_10, InfoLevel.LEVEL_1);
         assertThat(result.level()).isEqualTo(InfoLevel.LEVEL_1);
 
-        ScriptedServer denied = new ScriptedServer(onlyLevels(DENIED, InfoLevel.LEVEL_10, InfoLevel.LEVEL_502));
+        LevelServer denied = new LevelServer(onlyLevels(DENIED, InfoLevel.LEVEL_10, InfoLevel.LEVEL_502));
         EnumerationResult deniedAt1 = new LevelNegotiator(denied)
-                .enumerate(EnumerationRequest.of("FS01").withLevel(InfoLevel.LEVEL_1));
+                .listSessions(EnumerationRequest.of("FS01").withLevel(InfoLevel.LEVEL_1));
         // access denied at 1 may fall to 0, but never up to 10
         assertThat(denied.asked).containsExactly(InfoLevel.LEVEL_1, InfoLevel.LEVEL_0);
         assertThat(deniedAt1).isInstanceOf(EnumerationResult.Failure.class);
 
-        ScriptedServer level0 = new ScriptedServer(level -> INVALID);
-        new LevelNegotiator(level0).enumerate(EnumerationRequest.of("FS01").withLevel(InfoLevel.LEVEL_0));
+        LevelServer level0 = new LevelServer(level -> INVALID);
+        new LevelNegotiator(level0).listSessions(EnumerationRequest.of("FS01").withLevel(InfoLevel.LEVEL_0));
         assertThat(level0.asked).containsExactly(InfoLevel.LEVEL_0);
     }
 
     @Test
     void remembersPerServerAndPerRequestedLevel() {
-        ScriptedServer server = new ScriptedServer(onlyLevels(INVALID, InfoLevel.LEVEL_1, InfoLevel.LEVEL_0));
+        LevelServer server = new LevelServer(onlyLevels(INVALID, InfoLevel.LEVEL_1, InfoLevel.LEVEL_0));
         LevelNegotiator negotiator = new LevelNegotiator(server);
-        negotiator.enumerate(EnumerationRequest.of("NAS"));
+        negotiator.listSessions(EnumerationRequest.of("NAS"));
 
         server.asked.clear();
-        negotiator.enumerate(EnumerationRequest.of("OTHER"));
+        negotiator.listSessions(EnumerationRequest.of("OTHER"));
         assertThat(server.asked).startsWith(InfoLevel.LEVEL_502);
 
         server.asked.clear();
-        negotiator.enumerate(EnumerationRequest.of("NAS").withLevel(InfoLevel.LEVEL_0));
+        negotiator.listSessions(EnumerationRequest.of("NAS").withLevel(InfoLevel.LEVEL_0));
         assertThat(server.asked).containsExactly(InfoLevel.LEVEL_0);
     }
 
     @Test
+    void passesEverythingButSessionsToTheServerUnchanged() {
+        LevelNegotiator negotiator = new LevelNegotiator(new LevelServer(level -> 0L));
+        assertThat(negotiator.name()).isEqualTo("FS01");
+        assertThat(negotiator.capabilities()).isEqualTo(Capabilities.all());
+        assertThat(negotiator.listOpenFiles(OpenFilesRequest.of("FS01")))
+                .isEqualTo(new OpenFilesResult.Success("FS01", FileInfoLevel.LEVEL_3, List.of(OpenFile.idOnly("FS01", 7))));
+        assertThat(negotiator.closeFile(4_026_531_841L)).isEqualTo(new ActionResult.AlreadyGone("file 4026531841"));
+        assertThat(negotiator.endSession("pc1", null)).isEqualTo(new ActionResult.Done());
+    }
+
+    @Test
     void closesItsDelegateAndValidatesItsArgument() {
-        ScriptedServer server = new ScriptedServer(level -> 0L);
+        LevelServer server = new LevelServer(level -> 0L);
         new LevelNegotiator(server).close();
 
         assertThat(server.closed).isTrue();

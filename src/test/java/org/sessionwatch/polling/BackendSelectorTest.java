@@ -2,7 +2,6 @@ package org.sessionwatch.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -10,9 +9,13 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
+import org.sessionwatch.netapi.ActionResult;
+import org.sessionwatch.netapi.Capability;
 import org.sessionwatch.netapi.ErrorKind;
-import org.sessionwatch.netapi.SessionEnumerator;
-import org.sessionwatch.netapi.demo.DemoFleet;
+import org.sessionwatch.netapi.FileServer;
+import org.sessionwatch.netapi.OpenFilesRequest;
+import org.sessionwatch.netapi.OpenFilesResult;
+import org.sessionwatch.netapi.ScriptedServer;
 import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerConfig;
 
@@ -20,9 +23,8 @@ class BackendSelectorTest {
 
     private final List<String> windowsCreated = new ArrayList<>();
     private final List<String> srvsvcCreated = new ArrayList<>();
-    private final Function<ServerConfig, SessionEnumerator> windows = provider("windows", windowsCreated);
-    private final Function<ServerConfig, SessionEnumerator> srvsvc = provider("srvsvc", srvsvcCreated);
-    private final DemoFleet demo = DemoFleet.withoutLatency(1, Clock.systemUTC());
+    private final Function<ServerConfig, FileServer> windows = provider("windows", windowsCreated);
+    private final Function<ServerConfig, FileServer> srvsvc = provider("srvsvc", srvsvcCreated);
 
     private static final ServerConfig PLAIN = ServerConfig.of("FS01");
     private static final ServerConfig WITH_CREDENTIALS =
@@ -30,7 +32,7 @@ class BackendSelectorTest {
 
     @Test
     void autoUsesNetapiOnWindowsWithoutExplicitCredentials() {
-        BackendSelector selector = new BackendSelector(windows, srvsvc, demo, true);
+        BackendSelector selector = new BackendSelector(windows, srvsvc, true);
 
         assertThat(selector.resolve(PLAIN)).isEqualTo(Backend.WINDOWS);
         assertThat(answer(selector.create(PLAIN), "FS01")).isEqualTo("windows");
@@ -39,8 +41,8 @@ class BackendSelectorTest {
 
     @Test
     void autoUsesSrvsvcWithExplicitCredentialsOrOffWindows() {
-        BackendSelector onWindows = new BackendSelector(windows, srvsvc, demo, true);
-        BackendSelector onLinux = new BackendSelector(null, srvsvc, demo, false);
+        BackendSelector onWindows = new BackendSelector(windows, srvsvc, true);
+        BackendSelector onLinux = new BackendSelector(null, srvsvc, false);
 
         assertThat(onWindows.resolve(WITH_CREDENTIALS)).isEqualTo(Backend.SRVSVC);
         assertThat(onLinux.resolve(PLAIN)).isEqualTo(Backend.SRVSVC);
@@ -51,7 +53,7 @@ class BackendSelectorTest {
 
     @Test
     void explicitBackendsAreHonoured() {
-        BackendSelector selector = new BackendSelector(windows, srvsvc, demo, true);
+        BackendSelector selector = new BackendSelector(windows, srvsvc, true);
 
         assertThat(answer(selector.create(ServerConfig.of("FS01", Backend.SRVSVC)), "FS01")).isEqualTo("srvsvc");
         assertThat(answer(selector.create(ServerConfig.of("FS01", Backend.WINDOWS)), "FS01")).isEqualTo("windows");
@@ -59,10 +61,10 @@ class BackendSelectorTest {
 
     @Test
     void windowsBackendOffWindowsIsAClearFailureNotAnException() {
-        BackendSelector selector = new BackendSelector(windows, srvsvc, demo, false);
+        BackendSelector selector = new BackendSelector(windows, srvsvc, false);
 
         EnumerationResult result = selector.create(ServerConfig.of("FS01", Backend.WINDOWS))
-                .enumerate(EnumerationRequest.of("FS01"));
+                .listSessions(EnumerationRequest.of("FS01"));
 
         assertThat(result).isInstanceOfSatisfying(EnumerationResult.Failure.class, f -> {
             assertThat(f.error().kind()).isEqualTo(ErrorKind.OTHER);
@@ -74,81 +76,49 @@ class BackendSelectorTest {
 
     @Test
     void missingProvidersAreClearFailures() {
-        BackendSelector selector = new BackendSelector(null, null, null, true);
+        BackendSelector selector = new BackendSelector(null, null, true);
 
         assertThat(message(selector.create(ServerConfig.of("FS01", Backend.WINDOWS)))).contains("Windows backend");
         assertThat(message(selector.create(ServerConfig.of("FS01", Backend.SRVSVC)))).contains("srvsvc backend");
-        assertThat(message(selector.create(ServerConfig.of("FS01", Backend.DEMO)))).contains("demo");
+        // demo servers are the demo fleet's (app.PollSources routes them there); here they are explained, not lost
+        assertThat(message(selector.create(ServerConfig.of("FS01", Backend.DEMO)))).contains("demo fleet");
     }
 
     @Test
-    void demoServersAreAnsweredByTheFleet() {
-        BackendSelector selector = new BackendSelector(null, null, demo, false);
+    void anUnavailableBackendCanDoNothingAndSaysWhyForEachCapability() {
+        FileServer server = new BackendSelector(windows, srvsvc, false).create(ServerConfig.of("FS01", Backend.WINDOWS));
 
-        SessionEnumerator enumerator = selector.create(demo.servers().getFirst());
-
-        assertThat(enumerator.enumerate(EnumerationRequest.of(demo.servers().getFirst().name())))
-                .isInstanceOf(EnumerationResult.Success.class);
-        enumerator.close();
-        assertThat(demo.enumerate(EnumerationRequest.of(demo.servers().getFirst().name())))
-                .isInstanceOf(EnumerationResult.Success.class);
-    }
-
-    @Test
-    void thePollerPollsTheWholeDemoFleetThroughTheSelector() {
-        try (Poller poller = new Poller(new BackendSelector(null, null, demo, false),
-                PollerOptions.defaults().withJitter(java.time.Duration.ZERO))) {
-            PollCycle cycle = poller.poll(demo.servers());
-
-            assertThat(cycle.results()).hasSize(demo.servers().size());
-            assertThat(cycle.failedCount()).isEqualTo(2);
-            assertThat(cycle.results()).filteredOn(r -> r.server().equals("NAS-SAMBA")).singleElement()
-                    .isInstanceOfSatisfying(ServerPollResult.Ok.class,
-                            ok -> assertThat(ok.level()).hasToString("1"));
-            assertThat(cycle.results()).filteredOn(ServerPollResult.Failed.class::isInstance)
-                    .extracting(r -> ((ServerPollResult.Failed) r).error().kind())
-                    .containsExactly(ErrorKind.ACCESS_DENIED, ErrorKind.UNREACHABLE);
-            assertThat(cycle.sessions().count()).isGreaterThan(500);
+        assertThat(server.name()).isEqualTo("FS01");
+        assertThat(server.capabilities().supported()).isEmpty();
+        for (Capability capability : Capability.values()) {
+            assertThat(server.capabilities().reason(capability)).get().asString()
+                    .contains("The Windows backend needs Windows");
         }
+        assertThat(server.listOpenFiles(OpenFilesRequest.of("FS01")))
+                .isInstanceOfSatisfying(OpenFilesResult.Unsupported.class,
+                        u -> assertThat(u.reason()).contains("needs Windows"));
+        assertThat(server.closeFile(1)).isInstanceOf(ActionResult.Unsupported.class);
+        assertThat(server.endSession("pc1", "alice")).isInstanceOf(ActionResult.Unsupported.class);
     }
 
-    @Test
-    void theSlowDemoServerTimesOutUnderAShortDeadlineWithoutHoldingUpTheOthers() {
-        DemoFleet realLatency = new DemoFleet(1, Clock.systemUTC());
-        try (Poller poller = new Poller(new BackendSelector(null, null, realLatency, false),
-                PollerOptions.defaults().withJitter(java.time.Duration.ZERO)
-                        .withServerDeadline(java.time.Duration.ofMillis(400)))) {
-            long start = System.nanoTime();
-            PollCycle cycle = poller.poll(realLatency.servers());
-            long millis = (System.nanoTime() - start) / 1_000_000;
-
-            assertThat(millis).isLessThan(1400);
-            assertThat(cycle.results()).filteredOn(r -> r.server().equals("FS-ARCHIVE")).singleElement()
-                    .isInstanceOfSatisfying(ServerPollResult.Failed.class,
-                            f -> assertThat(f.error().kind()).isEqualTo(ErrorKind.TIMEOUT));
-            assertThat(cycle.results()).filteredOn(r -> r.server().startsWith("FS-HQ")).hasSize(2)
-                    .allMatch(ServerPollResult.Ok.class::isInstance);
-        }
-    }
-
-    private static Function<ServerConfig, SessionEnumerator> provider(String name, List<String> created) {
+    private static Function<ServerConfig, FileServer> provider(String name, List<String> created) {
         return config -> {
             created.add(config.name());
-            return request -> new EnumerationResult.Failure(request.server(), request.level(),
-                    new org.sessionwatch.netapi.NetApiError(ErrorKind.OTHER, 0, name, null));
+            return ScriptedServer.of(config.name(), request -> new EnumerationResult.Failure(request.server(),
+                    request.level(), new org.sessionwatch.netapi.NetApiError(ErrorKind.OTHER, 0, name, null)));
         };
     }
 
-    private static String answer(SessionEnumerator enumerator, String server) {
-        return message(enumerator, server);
+    private static String answer(FileServer server, String name) {
+        return message(server, name);
     }
 
-    private static String message(SessionEnumerator enumerator) {
-        return message(enumerator, "FS01");
+    private static String message(FileServer server) {
+        return message(server, "FS01");
     }
 
-    private static String message(SessionEnumerator enumerator, String server) {
-        EnumerationResult result = enumerator.enumerate(EnumerationRequest.of(server));
+    private static String message(FileServer server, String name) {
+        EnumerationResult result = server.listSessions(EnumerationRequest.of(name));
         assertThat(result).isInstanceOf(EnumerationResult.Failure.class);
         return ((EnumerationResult.Failure) result).error().message();
     }

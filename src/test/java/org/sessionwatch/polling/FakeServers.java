@@ -11,14 +11,18 @@ import java.util.function.Function;
 
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
+import org.sessionwatch.netapi.ActionResult;
+import org.sessionwatch.netapi.Capabilities;
+import org.sessionwatch.netapi.FileServer;
 import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.netapi.OpenFilesRequest;
+import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.Session;
-import org.sessionwatch.netapi.SessionEnumerator;
 import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerConfig;
 
 /** Scripted servers for poller tests: each name answers with a behaviour; calls and closes are counted. */
-final class FakeServers implements EnumeratorFactory {
+final class FakeServers implements FileServerFactory {
 
     private final Map<String, Function<EnumerationRequest, EnumerationResult>> behaviours = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -35,11 +39,36 @@ final class FakeServers implements EnumeratorFactory {
     }
 
     @Override
-    public SessionEnumerator create(ServerConfig server) {
+    public FileServer create(ServerConfig server) {
         created.computeIfAbsent(server.name(), k -> new AtomicInteger()).incrementAndGet();
-        return new SessionEnumerator() {
+        return new FileServer() {
             @Override
-            public EnumerationResult enumerate(EnumerationRequest request) {
+            public String name() {
+                return server.name();
+            }
+
+            @Override
+            public Capabilities capabilities() {
+                return Capabilities.sessionsOnly("the fake");
+            }
+
+            @Override
+            public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
+                return new OpenFilesResult.Unsupported(server.name(), "not in the fake");
+            }
+
+            @Override
+            public ActionResult closeFile(long fileId) {
+                return new ActionResult.Unsupported("not in the fake");
+            }
+
+            @Override
+            public ActionResult endSession(String client, String user) {
+                return new ActionResult.Unsupported("not in the fake");
+            }
+
+            @Override
+            public EnumerationResult listSessions(EnumerationRequest request) {
                 calls.computeIfAbsent(server.name(), k -> new AtomicInteger()).incrementAndGet();
                 return behaviours.getOrDefault(server.name(), FakeServers::sessionsOf).apply(request);
             }

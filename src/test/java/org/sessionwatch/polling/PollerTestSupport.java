@@ -25,8 +25,14 @@ abstract class PollerTestSupport {
         pollers.forEach(Poller::close);
     }
 
+    /** A poller on worker threads: for what is about threads (hung calls that cannot be cancelled, concurrency). */
     Poller poller(PollerOptions options) {
         return track(new Poller(fakes, options));
+    }
+
+    /** A poller whose calls run on the test's thread and whose time moves only when the test moves it. */
+    Poller poller(PollerOptions options, CurrentThreadRuntime runtime) {
+        return track(new Poller(fakes, options, runtime));
     }
 
     Poller track(Poller poller) {
@@ -44,8 +50,11 @@ abstract class PollerTestSupport {
         return java.util.Arrays.stream(names).map(FakeServers::server).toList();
     }
 
+    /** The poller's call threads (its one deadline timer thread not counted). */
     static long pollThreads(Poller poller) {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith(poller.threadNamePrefix())).count();
+                .filter(t -> t.getName().startsWith(poller.threadNamePrefix()))
+                .filter(t -> !t.getName().contains("deadlines"))
+                .count();
     }
 }

@@ -37,8 +37,8 @@ final class TeamFixture implements AutoCloseable {
 
     /** A collector named {@code name} polling {@code servers} every {@code interval}, started on its own thread. */
     Collector start(String name, ScriptedServers servers, Duration interval) {
-        Collector collector = new Collector(team, servers::poll,
-                new Collector.Settings(name, "test-host", servers.configs(), interval), Clock.systemUTC(),
+        Collector collector = new Collector(team, servers,
+                new Collector.Settings(name, "test-host", interval), Clock.systemUTC(),
                 d -> Thread.sleep(d.toMillis()), () -> false);
         Thread thread = new Thread(() -> {
             try {

@@ -9,19 +9,19 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.polling.ServerPollResult;
 
 /**
  * File servers in memory whose sessions the test changes while a collector polls them in real time: each answer
  * holds the sessions connected now, with their connected time counted from when the test added them. Thread-safe.
  */
-public final class ScriptedServers {
+public final class ScriptedServers implements PollSource {
     public static final NetApiError DENIED = new NetApiError(ErrorKind.ACCESS_DENIED, 5,
             "Access denied: your account may not list sessions on this server.",
             "Make the account a member of Administrators or Server Operators on it.");
@@ -55,27 +55,32 @@ public final class ScriptedServers {
         return this;
     }
 
-    /** The configured servers, as a collector's settings list them. */
-    public synchronized List<ServerConfig> configs() {
-        return sessions.keySet().stream().map(name -> ServerConfig.builder(name).build()).toList();
-    }
-
     /** How many server enumerations were answered so far. */
     public int enumerations() {
         return enumerations.get();
     }
 
     /** Answers like the poller: each result is handed over as soon as it is made. */
-    public PollCycle poll(List<ServerConfig> servers, Consumer<ServerPollResult> onResult) {
+    @Override
+    public PollCycle poll(Consumer<ServerPollResult> onResult) {
         Instant polledAt = Instant.now();
         List<ServerPollResult> results = new ArrayList<>();
-        for (ServerConfig server : servers) {
-            ServerPollResult result = answer(server.name());
+        List<String> servers;
+        synchronized (this) {
+            servers = List.copyOf(sessions.keySet());
+        }
+        for (String server : servers) {
+            ServerPollResult result = answer(server);
             enumerations.incrementAndGet();
             onResult.accept(result);
             results.add(result);
         }
         return new PollCycle(polledAt, results);
+    }
+
+    @Override
+    public void close() {
+        // nothing to release: no connections, no threads
     }
 
     private synchronized ServerPollResult answer(String server) {

@@ -12,7 +12,7 @@ import javafx.stage.Stage;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.AppContext;
 import org.sessionwatch.ui.MainWindow;
-import org.sessionwatch.ui.main.SessionSource;
+import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.ui.main.WindowActions;
 import org.sessionwatch.ui.sessions.SessionRow;
 
@@ -35,7 +35,7 @@ final class BenchWindow implements AutoCloseable {
     }
 
     /** Opens the window; call on the FX thread. The scheduler starts polling {@code source} at once. */
-    static BenchWindow open(AppConfig config, SessionSource source) {
+    static BenchWindow open(AppConfig config, PollSource source) {
         MainWindow.applyTheme(false);
         AppContext context = new AppContext(config, c -> source, new NoDialogs(), Clock.systemUTC(),
                 ZoneId.systemDefault());

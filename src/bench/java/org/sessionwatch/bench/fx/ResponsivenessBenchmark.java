@@ -18,7 +18,7 @@ import org.sessionwatch.polling.Poller;
 import org.sessionwatch.polling.PollerOptions;
 import org.sessionwatch.polling.SimulatedFleet;
 import org.sessionwatch.config.AppConfig;
-import org.sessionwatch.ui.main.SessionSource;
+import org.sessionwatch.polling.PollSource;
 
 /**
  * Figure 7: the longest FX-thread pause while the real window (headless Monocle) shows about 100,000 sessions from a
@@ -45,11 +45,11 @@ public final class ResponsivenessBenchmark {
                 .withMaxConcurrency(servers).withJitter(Duration.ZERO);
         Poller poller = new Poller(fleet, options);
         AtomicInteger polled = new AtomicInteger();
-        SessionSource source = new SessionSource() {
+        PollSource source = new PollSource() {
             @Override
-            public PollCycle poll() {
+            public PollCycle poll(java.util.function.Consumer<org.sessionwatch.polling.ServerPollResult> onResult) {
                 fleet.startCycle(polled.incrementAndGet());
-                return poller.poll(fleet.servers());
+                return poller.poll(fleet.servers(), onResult);
             }
 
             @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import org.sessionwatch.bench.BenchArgs;
 import org.sessionwatch.bench.EstateSnapshots;
@@ -16,6 +17,7 @@ import org.sessionwatch.bench.FigureOutput;
 import org.sessionwatch.bench.Stats;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.config.Backend;
@@ -54,14 +56,21 @@ public final class TableMergeBenchmark {
         AppConfig config = AppConfig.defaults().withServers(configured);
         CountDownLatch closed = new CountDownLatch(1);
         Fx.start();
-        BenchWindow window = Fx.call(() -> BenchWindow.open(config, () -> {
-            // The scheduler's own poll never returns: the benchmark hands cycles to the view model itself.
-            try {
-                closed.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        BenchWindow window = Fx.call(() -> BenchWindow.open(config, new PollSource() {
+            @Override
+            public PollCycle poll(Consumer<ServerPollResult> onResult) {
+                // The scheduler's own poll never returns: the benchmark hands cycles to the view model itself.
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("closed");
             }
-            throw new IllegalStateException("closed");
+
+            @Override
+            public void close() {
+            }
         }));
         MainViewModel model = window.context.mainViewModel();
         ExecutorService builder = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().factory());

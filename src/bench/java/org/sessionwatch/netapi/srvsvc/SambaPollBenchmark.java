@@ -20,7 +20,7 @@ import org.sessionwatch.config.ServerConfig;
 /**
  * Figure 5: end to end against the real Samba the tests use ({@link SambaServer}, on loopback): N client sessions
  * (each its own SMB connection from its own 127.0.0.x address, holding one open file), then the time of one
- * {@code NetrSessionEnum} poll on one kept connection ({@link SrvsvcSessionEnumerator} across polls, as the poller
+ * {@code NetrSessionEnum} poll on one kept connection ({@link SrvsvcFileServer} across polls, as the poller
  * uses it), against a fresh enumerator per poll (TCP connect, SMB negotiate, NTLM logon, IPC$ tree, pipe open and
  * bind, the call, logoff).
  *
@@ -63,22 +63,22 @@ public final class SambaPollBenchmark {
 
             List<Double> kept = new ArrayList<>();
             int listed;
-            try (SrvsvcSessionEnumerator enumerator = new SrvsvcSessionEnumerator(server, store, DEADLINE)) {
-                listed = count(enumerator.enumerate(request)); // connects; not timed
+            try (SrvsvcFileServer enumerator = new SrvsvcFileServer(server, store, DEADLINE)) {
+                listed = count(enumerator.listSessions(request)); // connects; not timed
                 for (int i = 0; i < 3; i++) {
-                    count(enumerator.enumerate(request)); // warm-up
+                    count(enumerator.listSessions(request)); // warm-up
                 }
                 for (int i = 0; i < keptPolls; i++) {
                     long t0 = System.nanoTime();
-                    listed = count(enumerator.enumerate(request));
+                    listed = count(enumerator.listSessions(request));
                     kept.add((System.nanoTime() - t0) / 1e6);
                 }
             }
             List<Double> fresh = new ArrayList<>();
             for (int i = 0; i < freshPolls; i++) {
                 long t0 = System.nanoTime();
-                try (SrvsvcSessionEnumerator enumerator = new SrvsvcSessionEnumerator(server, store, DEADLINE)) {
-                    count(enumerator.enumerate(request));
+                try (SrvsvcFileServer enumerator = new SrvsvcFileServer(server, store, DEADLINE)) {
+                    count(enumerator.listSessions(request));
                 }
                 fresh.add((System.nanoTime() - t0) / 1e6);
             }

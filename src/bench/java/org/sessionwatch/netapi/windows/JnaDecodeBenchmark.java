@@ -54,7 +54,7 @@ public class JnaDecodeBenchmark {
         buffer = SessionBuffer.build(InfoLevel.LEVEL_502, entries);
         copy = new byte[(int) buffer.size()];
         findStrings();
-        List<Session> check = SessionInfoDecoder.decode(buffer, ENTRIES, "FS01", InfoLevel.LEVEL_502);
+        List<Session> check = SessionInfoDecoder.decode(buffer, ENTRIES, buffer.size(), "FS01", InfoLevel.LEVEL_502);
         if (check.size() != ENTRIES || !check.get(ENTRIES - 1).userName().orElseThrow()
                 .equals(entries.get(ENTRIES - 1).username())) {
             throw new IllegalStateException("The decoder does not read back the benchmark buffer");
@@ -91,7 +91,7 @@ public class JnaDecodeBenchmark {
     @Benchmark
     @OperationsPerInvocation(ENTRIES)
     public List<Session> decoder() throws NetApiException {
-        return SessionInfoDecoder.decode(buffer, ENTRIES, "FS01", InfoLevel.LEVEL_502);
+        return SessionInfoDecoder.decode(buffer, ENTRIES, buffer.size(), "FS01", InfoLevel.LEVEL_502);
     }
 
     @Benchmark

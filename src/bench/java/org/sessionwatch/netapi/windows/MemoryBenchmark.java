@@ -121,7 +121,8 @@ public final class MemoryBenchmark {
         List<List<Session>> model = new ArrayList<>();
         for (int s = 0; s < buffers.size(); s++) {
             try {
-                model.add(List.copyOf(SessionInfoDecoder.decode(buffers.get(s), PER_SERVER, servers.get(s),
+                Memory buffer = buffers.get(s);
+                model.add(List.copyOf(SessionInfoDecoder.decode(buffer, PER_SERVER, buffer.size(), servers.get(s),
                         InfoLevel.LEVEL_502)));
             } catch (NetApiException e) {
                 throw new IllegalStateException(e);

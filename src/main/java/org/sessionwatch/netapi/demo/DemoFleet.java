@@ -14,7 +14,7 @@ import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiStatus;
-import org.sessionwatch.netapi.SessionEnumerator;
+import org.sessionwatch.netapi.FileServer;
 import org.sessionwatch.netapi.UserFlags;
 import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerConfig;
@@ -30,9 +30,10 @@ import org.sessionwatch.config.ServerConfig;
  *
  * <p>It answers like a real server at exactly the requested level ({@link org.sessionwatch.netapi.LevelNegotiator}
  * does the fallback), filters by client and user as {@code NetSessionEnum} does, and ignores
- * {@code preferredMaxLength}: it has no pages. Safe for concurrent use.
+ * {@code preferredMaxLength}: it has no pages. Each simulated server is handed out as a {@link FileServer} by
+ * {@link #server}. Safe for concurrent use.
  */
-public final class DemoFleet implements SessionEnumerator {
+public final class DemoFleet {
 
     /** The seed of the fleet the GUI and CLI show. */
     public static final long DEFAULT_SEED = 20_261_124L;
@@ -141,7 +142,16 @@ public final class DemoFleet implements SessionEnumerator {
         return servers;
     }
 
-    @Override
+    /**
+     * One server of the fleet as a {@link FileServer}: it lists sessions as {@link #enumerate} does and says that
+     * open files and actions are not part of the demo yet. Closing it leaves the fleet (shared by all its servers)
+     * untouched. A name the fleet does not know answers like a server that cannot be found.
+     */
+    public FileServer server(String name) {
+        return new DemoFileServer(name, this);
+    }
+
+    /** Answers {@code request} for the simulated server it names, at exactly the requested level. */
     public EnumerationResult enumerate(EnumerationRequest request) {
         String server = request.server();
         InfoLevel level = request.level();

@@ -3,7 +3,7 @@ package org.sessionwatch.netapi.windows;
 import com.sun.jna.Pointer;
 
 /**
- * The seam between {@link WindowsSessionEnumerator} and netapi32.dll: {@link Netapi32Native} calls the real functions,
+ * The seam between {@link WindowsFileServer} and netapi32.dll: {@link Netapi32Native} calls the real functions,
  * tests script a fake. Implementations pass arguments and results through unchanged and add no policy.
  */
 interface NetApiNative {
@@ -24,6 +24,18 @@ interface NetApiNative {
 
     /** {@code NetApiBufferFree}: returns 0 on success or an error status. */
     int netApiBufferFree(Pointer buffer);
+
+    /** {@code NetApiBufferSize}: how many bytes netapi32 allocated for {@code buffer}. */
+    BufferSize netApiBufferSize(Pointer buffer);
+
+    /**
+     * The outputs of one {@code NetApiBufferSize} call.
+     *
+     * @param status    the {@code NET_API_STATUS}
+     * @param byteCount {@code *ByteCount}, a DWORD, valid when {@code status} is 0
+     */
+    record BufferSize(int status, int byteCount) {
+    }
 
     /**
      * The outputs of one {@code NetSessionEnum} call, as raw as they came.

@@ -7,13 +7,13 @@ import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.StdCallLibrary;
 
 /**
- * The two netapi32.dll exports this backend needs, declared by hand (lmshare.h, lmapibuf.h).
+ * The netapi32.dll exports this backend needs, declared by hand (lmshare.h, lmapibuf.h).
  *
  * <p>Deliberately not jna-platform's {@code Netapi32}: that interface holds a static {@code INSTANCE}, so touching it
  * or any structure nested in it loads the library, which fails on Linux. This interface has no instance; only
  * {@link Netapi32Native#load()} binds it. Strings are passed as {@link WString} because these functions only exist
- * with wide-string (UTF-16) parameters. Neither function sets the thread's last error: the status is the return value.
- * {@link StdCallLibrary} because both are {@code NET_API_FUNCTION} ({@code __stdcall}): on 32-bit Windows the C
+ * with wide-string (UTF-16) parameters. None of these functions sets the thread's last error: the status is the return value.
+ * {@link StdCallLibrary} because all are {@code NET_API_FUNCTION} ({@code __stdcall}): on 32-bit Windows the C
  * convention would unbalance the stack; on x64 there is only one convention and it makes no difference.
  */
 interface Netapi32Library extends StdCallLibrary {
@@ -35,4 +35,10 @@ interface Netapi32Library extends StdCallLibrary {
 
     /** {@code NET_API_STATUS NetApiBufferFree(LPVOID Buffer)}: releases a buffer a Net* function allocated. */
     int NetApiBufferFree(Pointer buffer);
+
+    /**
+     * {@code NET_API_STATUS NetApiBufferSize(LPVOID Buffer, LPDWORD ByteCount)}: the size of a buffer a Net* function
+     * allocated, which {@code NetSessionEnum} itself does not report.
+     */
+    int NetApiBufferSize(Pointer buffer, IntByReference ByteCount);
 }

@@ -76,6 +76,13 @@ final class Netapi32Native implements NetApiNative {
         return library.NetApiBufferFree(buffer);
     }
 
+    @Override
+    public BufferSize netApiBufferSize(Pointer buffer) {
+        IntByReference byteCount = new IntByReference();
+        int status = library.NetApiBufferSize(buffer, byteCount);
+        return new BufferSize(status, byteCount.getValue());
+    }
+
     private static WString wide(String value) {
         return value == null ? null : new WString(value);
     }

@@ -29,6 +29,8 @@ import org.sessionwatch.netapi.SessionField;
 final class SessionInfoDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionInfoDecoder.class);
+    /** The buffer size when netapi32 could not tell it. */
+    static final long UNKNOWN_SIZE = -1;
     /** How many bytes of entries are copied out of the buffer at once. */
     private static final int BLOCK_BYTES = 64 * 1024;
 
@@ -38,9 +40,14 @@ final class SessionInfoDecoder {
     /**
      * @param server      the server as configured, stored in every session and named in errors
      * @param entriesRead the {@code entriesread} DWORD as returned (negative means above 2^31: implausible)
+     * @param bufferBytes the size netapi32 reports for {@code buffer} ({@code NetApiBufferSize}), or
+     *                    {@link #UNKNOWN_SIZE}. When known, {@code entriesRead} entries must fit in it, or the page is
+     *                    refused before anything is read. When unknown, {@code entriesRead} is trusted: netapi32
+     *                    documents it as the number of entries in the buffer it allocated, and there is nothing else
+     *                    to check it against (the strings' pointers are followed as given, for the same reason).
      * @throws NetApiException a protocol error naming the entry when the buffer cannot be what the level promises
      */
-    static List<Session> decode(Pointer buffer, int entriesRead, String server, InfoLevel level)
+    static List<Session> decode(Pointer buffer, int entriesRead, long bufferBytes, String server, InfoLevel level)
             throws NetApiException {
         if (entriesRead < 0) {
             throw malformed(server, "it reported " + Integer.toUnsignedString(entriesRead) + " entries in one page");
@@ -53,6 +60,10 @@ final class SessionInfoDecoder {
         }
         SessionInfoLayout layout = SessionInfoLayout.of(level);
         int entrySize = layout.entrySize();
+        if (bufferBytes != UNKNOWN_SIZE && (long) entriesRead * entrySize > bufferBytes) {
+            throw malformed(server, "it reported " + entriesRead + " entries of " + entrySize
+                    + " bytes in a buffer of " + bufferBytes + " bytes");
+        }
         SessionField[] fields = layout.offsets().keySet().toArray(new SessionField[0]);
         int[] offsets = new int[fields.length];
         for (int f = 0; f < fields.length; f++) {

@@ -20,12 +20,13 @@ import javafx.concurrent.WorkerStateEvent;
 import javafx.util.Duration;
 
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.polling.ServerPollResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link SessionSource#poll()} every poll interval on a background executor and hands each cycle to the view
+ * Runs {@link PollSource#poll()} every poll interval on a background executor and hands each cycle to the view
  * model on the FX thread. The task does nothing but call the source: merging and every property change happen in
  * the FX-thread handlers, where the table lives. Servers that answer while the cycle still waits for slower ones are
  * shown at once, in batches, and the cycle's end only adds the rest.
@@ -48,7 +49,7 @@ public final class PollScheduler {
     /** FX thread only: servers of the running cycle already shown by {@link #showAnswers()}. */
     private final Set<String> shownThisCycle = new HashSet<>();
 
-    public PollScheduler(SessionSource source, Executor executor, java.time.Duration interval, MainViewModel viewModel,
+    public PollScheduler(PollSource source, Executor executor, java.time.Duration interval, MainViewModel viewModel,
                          Clock clock) {
         Objects.requireNonNull(source, "source");
         this.viewModel = viewModel;

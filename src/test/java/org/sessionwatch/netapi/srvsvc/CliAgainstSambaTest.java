@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionwatch.app.PollSources;
 import org.sessionwatch.cli.Cli;
 import org.sessionwatch.cli.CliContext;
 
@@ -90,7 +91,8 @@ class CliAgainstSambaTest {
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                }, () -> home.resolve("config.json"), Cli.realBackends());
+                }, () -> home.resolve("config.json"),
+                credentials -> PollSources.standard(credentials, Clock.systemUTC()));
         try {
             int exit = new Cli(context).execute(new String[] {"--watch", "--cycles", "2", "--interval", "1",
                     "--format", "json", "--server", "127.0.0.1", "--port", Integer.toString(SAMBA.port()),
@@ -123,7 +125,8 @@ class CliAgainstSambaTest {
         Map<String, String> environment = Map.of("SESSIONWATCH_PASSWORD", account.password());
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), environment::get, prompt -> Optional.empty(),
-                Clock.systemUTC(), duration -> { }, () -> home.resolve("no-config.json"), Cli.realBackends());
+                Clock.systemUTC(), duration -> { }, () -> home.resolve("no-config.json"),
+                credentials -> PollSources.standard(credentials, Clock.systemUTC()));
         return new Cli(context).execute(new String[] {"--once", "--format", "json", "--server", "127.0.0.1",
                 "--port", Integer.toString(SAMBA.port()), "--backend", "srvsvc", "--username", account.name(),
                 "--deadline", "10"});

@@ -36,8 +36,8 @@ class SrvsvcSmb2OnlySambaTest {
         store.store(server.credentialKey().orElseThrow(), ADMIN.password().toCharArray());
 
         try (LevelNegotiator negotiator = new LevelNegotiator(
-                new SrvsvcSessionEnumerator(server, store, Duration.ofSeconds(5)))) {
-            EnumerationResult result = negotiator.enumerate(EnumerationRequest.of("127.0.0.1"));
+                new SrvsvcFileServer(server, store, Duration.ofSeconds(5)))) {
+            EnumerationResult result = negotiator.listSessions(EnumerationRequest.of("127.0.0.1"));
 
             assertThat(result).as(() -> result + "\n" + SAMBA.log()).isInstanceOf(EnumerationResult.Success.class);
             assertThat(result.level()).isEqualTo(InfoLevel.LEVEL_1);

@@ -1,5 +1,10 @@
 package org.sessionwatch.netapi.windows;
 
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -11,6 +16,7 @@ import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -22,14 +28,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NativeLoadingTest {
 
     @Test
-    void everyClassOfThePackageInitialisesWithoutNetapi32() throws ClassNotFoundException {
+    void everyClassOfThePackageInitialisesWithoutNetapi32() {
         ClassLoader loader = getClass().getClassLoader();
-        for (String name : new String[] {"LmShare", "LmShare$SESSION_INFO_0", "LmShare$SESSION_INFO_1",
-                "LmShare$SESSION_INFO_2", "LmShare$SESSION_INFO_10", "LmShare$SESSION_INFO_502",
-                "SessionInfoLayout", "SessionInfoDecoder", "WideStrings", "NetApiNative", "Netapi32Library",
-                "Netapi32Native", "WindowsSessionEnumerator"}) {
-            Class<?> type = Class.forName("org.sessionwatch.netapi.windows." + name, true, loader);
-            assertThat(type).isNotNull();
+        // Every production class of the package, found on the class path rather than listed by hand, so a class
+        // added later (say one holding a static Native.load("netapi32")) is initialised here too: on this OS its
+        // initialiser would throw UnsatisfiedLinkError, wrapped in ExceptionInInitializerError.
+        List<String> names = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.sessionwatch.netapi.windows").stream()
+                .filter(c -> c.getPackageName().equals("org.sessionwatch.netapi.windows"))
+                .map(JavaClass::getName).sorted().toList();
+        assertThat(names).contains("org.sessionwatch.netapi.windows.Netapi32Library",
+                "org.sessionwatch.netapi.windows.Netapi32Native", "org.sessionwatch.netapi.windows.WindowsFileServer",
+                "org.sessionwatch.netapi.windows.LmShare$SESSION_INFO_502");
+        for (String name : names) {
+            assertThatCode(() -> Class.forName(name, true, loader)).as("initialising %s", name)
+                    .doesNotThrowAnyException();
         }
         // building structures and layouts touches JNA's own dispatch library only
         assertThat(new LmShare.SESSION_INFO_502().size()).isPositive();
@@ -38,7 +51,7 @@ class NativeLoadingTest {
 
     @Test
     void isSupportedOnlyOnWindows() {
-        assertThat(WindowsSessionEnumerator.isSupported()).isFalse();
+        assertThat(WindowsFileServer.isSupported()).isFalse();
     }
 
     @Test
@@ -65,8 +78,8 @@ class NativeLoadingTest {
 
     @Test
     void theRealEnumeratorReportsAFailurePerServerInsteadOfCrashing() {
-        try (WindowsSessionEnumerator enumerator = new WindowsSessionEnumerator()) {
-            EnumerationResult result = enumerator.enumerate(EnumerationRequest.of("FS01"));
+        try (WindowsFileServer enumerator = new WindowsFileServer("FS01")) {
+            EnumerationResult result = enumerator.listSessions(EnumerationRequest.of("FS01"));
 
             assertThat(result).isInstanceOfSatisfying(EnumerationResult.Failure.class, failure -> {
                 assertThat(failure.server()).isEqualTo("FS01");

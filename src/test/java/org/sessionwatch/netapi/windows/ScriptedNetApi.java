@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A scripted stand-in for netapi32.dll: answers {@code NetSessionEnum} calls from a queue of steps, checks each
  * call's level and resume handle against the step, hands out real native buffers laid out as Windows does, and
  * counts every {@code NetApiBufferFree}, so a test can assert that each buffer was freed exactly once.
+ * {@code NetApiBufferSize} answers the size of the buffer as allocated, unless a test makes it fail.
  */
 final class ScriptedNetApi implements NetApiNative {
 
@@ -39,6 +40,8 @@ final class ScriptedNetApi implements NetApiNative {
     private final List<Long> unknownFrees = new ArrayList<>();
     private int freeStatus;
     private RuntimeException freeThrows;
+    private Integer sizeStatus;
+    private int sizeQueries;
 
     /** Answers a call at {@code level} with {@code resumeHandle} with {@code status}, the entries and a new handle. */
     ScriptedNetApi answer(InfoLevel level, int resumeHandle, int status, List<SessionBuffer.Entry> entries,
@@ -74,6 +77,12 @@ final class ScriptedNetApi implements NetApiNative {
     /** Every later {@code NetApiBufferFree} returns {@code status} (still counted as a free). */
     ScriptedNetApi freeReturns(int status) {
         this.freeStatus = status;
+        return this;
+    }
+
+    /** Every later {@code NetApiBufferSize} returns {@code status} and no size. */
+    ScriptedNetApi sizeReturns(int status) {
+        this.sizeStatus = status;
         return this;
     }
 
@@ -124,6 +133,25 @@ final class ScriptedNetApi implements NetApiNative {
             throw freeThrows;
         }
         return freeStatus;
+    }
+
+    @Override
+    public BufferSize netApiBufferSize(Pointer buffer) {
+        long address = Pointer.nativeValue(buffer);
+        Memory memory = allocated.get(address);
+        if (memory == null) {
+            throw new AssertionError("NetApiBufferSize of a pointer this fake never handed out: 0x"
+                    + Long.toHexString(address));
+        }
+        if (frees.containsKey(address)) {
+            throw new AssertionError("NetApiBufferSize after the buffer was freed: 0x" + Long.toHexString(address));
+        }
+        sizeQueries++;
+        return sizeStatus != null ? new BufferSize(sizeStatus, 0) : new BufferSize(0, (int) memory.size());
+    }
+
+    int sizeQueries() {
+        return sizeQueries;
     }
 
     List<Call> calls() {

@@ -25,7 +25,7 @@ class SessionInfoDecoderLargePageTest {
         }
 
         List<Session> sessions = SessionInfoDecoder.decode(SessionBuffer.build(InfoLevel.LEVEL_502, entries), count,
-                "FS01", InfoLevel.LEVEL_502);
+                SessionInfoDecoder.UNKNOWN_SIZE, "FS01", InfoLevel.LEVEL_502);
 
         assertThat(sessions).hasSize(count);
         for (int i = 0; i < count; i += 127) {

@@ -25,7 +25,7 @@ class SessionInfoDecoderTest {
 
     private static List<Session> decode(InfoLevel level, SessionBuffer.Entry... entries) throws NetApiException {
         Memory buffer = SessionBuffer.build(level, List.of(entries));
-        return SessionInfoDecoder.decode(buffer, entries.length, "FS01", level);
+        return SessionInfoDecoder.decode(buffer, entries.length, buffer.size(), "FS01", level);
     }
 
     @Test
@@ -143,12 +143,12 @@ class SessionInfoDecoderTest {
 
     @Test
     void noEntriesNeedNoBuffer() throws NetApiException {
-        assertThat(SessionInfoDecoder.decode(null, 0, "FS01", InfoLevel.LEVEL_502)).isEmpty();
+        assertThat(SessionInfoDecoder.decode(null, 0, SessionInfoDecoder.UNKNOWN_SIZE, "FS01", InfoLevel.LEVEL_502)).isEmpty();
     }
 
     @Test
     void entriesWithoutABufferAreAProtocolError() {
-        assertThatThrownBy(() -> SessionInfoDecoder.decode(null, 2, "FS01", InfoLevel.LEVEL_502))
+        assertThatThrownBy(() -> SessionInfoDecoder.decode(null, 2, SessionInfoDecoder.UNKNOWN_SIZE, "FS01", InfoLevel.LEVEL_502))
                 .isInstanceOfSatisfying(NetApiException.class, e -> {
                     assertThat(e.error().kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR);
                     assertThat(e.error().message()).contains("FS01", "2 entries", "no buffer");
@@ -159,7 +159,7 @@ class SessionInfoDecoderTest {
     void anEntryCountAbove2To31IsAProtocolErrorNotANegativeLoop() {
         Memory buffer = SessionBuffer.build(InfoLevel.LEVEL_0, List.of(SessionBuffer.Entry.client("\\\\PC")));
 
-        assertThatThrownBy(() -> SessionInfoDecoder.decode(buffer, -1, "FS01", InfoLevel.LEVEL_0))
+        assertThatThrownBy(() -> SessionInfoDecoder.decode(buffer, -1, buffer.size(), "FS01", InfoLevel.LEVEL_0))
                 .isInstanceOfSatisfying(NetApiException.class,
                         e -> assertThat(e.error().message()).contains("4294967295 entries"));
     }
@@ -170,10 +170,33 @@ class SessionInfoDecoderTest {
         Memory buffer = SessionBuffer.build(InfoLevel.LEVEL_10, List.of(SessionBuffer.Entry.client("\\\\PC1"),
                 new SessionBuffer.Entry("\\\\PC2", runaway, 0, 0, 0, 0, null, null)));
 
-        assertThatThrownBy(() -> SessionInfoDecoder.decode(buffer, 2, "FS01", InfoLevel.LEVEL_10))
+        assertThatThrownBy(() -> SessionInfoDecoder.decode(buffer, 2, buffer.size(), "FS01", InfoLevel.LEVEL_10))
                 .isInstanceOfSatisfying(NetApiException.class, e -> {
                     assertThat(e.error().kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR);
                     assertThat(e.error().message()).contains("FS01", "entry 2 of 2");
                 });
+    }
+
+    @Test
+    void anEntryCountTheBufferCannotHoldIsRefusedBeforeReading() {
+        Memory buffer = SessionBuffer.build(InfoLevel.LEVEL_502, List.of(SessionBuffer.Entry.client("\\\\PC")));
+        int entrySize = SessionInfoLayout.of(InfoLevel.LEVEL_502).entrySize();
+
+        // one entry more than the reported size holds: an off-by-one in the bound would let this through
+        long holdsTwo = 2L * entrySize;
+        assertThatThrownBy(() -> SessionInfoDecoder.decode(buffer, 3, holdsTwo, "FS01", InfoLevel.LEVEL_502))
+                .isInstanceOfSatisfying(NetApiException.class, e -> {
+                    assertThat(e.error().kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR);
+                    assertThat(e.error().message()).contains("FS01", "3 entries", "buffer of " + holdsTwo + " bytes");
+                });
+    }
+
+    @Test
+    void anEntryCountThatExactlyFillsTheReportedSizeIsRead() throws NetApiException {
+        Memory buffer = SessionBuffer.build(InfoLevel.LEVEL_0, List.of(SessionBuffer.Entry.client(null),
+                SessionBuffer.Entry.client(null)));
+        int entrySize = SessionInfoLayout.of(InfoLevel.LEVEL_0).entrySize();
+
+        assertThat(SessionInfoDecoder.decode(buffer, 2, 2L * entrySize, "FS01", InfoLevel.LEVEL_0)).hasSize(2);
     }
 }

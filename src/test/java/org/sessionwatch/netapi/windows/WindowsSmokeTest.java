@@ -24,15 +24,15 @@ class WindowsSmokeTest {
 
     @Test
     void isSupportedAndTheLibraryLoads() {
-        assertThat(WindowsSessionEnumerator.isSupported()).isTrue();
+        assertThat(WindowsFileServer.isSupported()).isTrue();
         assertThatCode(Netapi32Native::load).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
     @EnumSource(value = InfoLevel.class, names = {"LEVEL_10", "LEVEL_502"})
     void theLocalComputerAnswersWithSessionsOrAccessDenied(InfoLevel level) {
-        try (WindowsSessionEnumerator enumerator = new WindowsSessionEnumerator()) {
-            EnumerationResult result = enumerator.enumerate(EnumerationRequest.of("localhost").withLevel(level));
+        try (WindowsFileServer enumerator = new WindowsFileServer("FS01")) {
+            EnumerationResult result = enumerator.listSessions(EnumerationRequest.of("localhost").withLevel(level));
 
             assertThat(result.server()).isEqualTo("localhost");
             assertThat(result.level()).isEqualTo(level);

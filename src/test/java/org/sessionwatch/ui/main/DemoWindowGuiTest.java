@@ -16,10 +16,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sessionwatch.app.PollSources;
+import org.sessionwatch.credentials.InMemoryCredentialStore;
 import org.sessionwatch.netapi.demo.DemoFleet;
-import org.sessionwatch.polling.BackendSelector;
-import org.sessionwatch.polling.Poller;
-import org.sessionwatch.polling.PollerOptions;
+import org.sessionwatch.polling.PollerRuntime;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.AppContext;
 import org.sessionwatch.ui.MainWindow;
@@ -32,28 +32,22 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** With no configured server the window shows the demo fleet through the real poller. */
+/** With no configured server the window shows the demo fleet through the application's wiring and the real poller. */
 @ExtendWith(ApplicationExtension.class)
 class DemoWindowGuiTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
     private final DemoFleet fleet = DemoFleet.withoutLatency(DemoFleet.DEFAULT_SEED, clock);
-    private final Poller poller = new Poller(new BackendSelector(null, null, fleet, false), PollerOptions.defaults());
+    private final PollSources sources = new PollSources(new InMemoryCredentialStore(),
+            (credentials, deadline) -> server -> {
+                throw new AssertionError("no real backend expected for " + server.name());
+            }, () -> fleet, PollerRuntime.system());
     private AppContext context;
 
     @Start
     void start(Stage stage) {
         AppConfig config = AppConfig.builder().pollInterval(Duration.ofHours(1)).build();
-        context = new AppContext(config, c -> new SessionSource() {
-            @Override
-            public org.sessionwatch.polling.PollCycle poll() {
-                return poller.poll(fleet.servers());
-            }
-
-            @Override
-            public void close() {
-                poller.close();
-            }
-        }, new GuiFixture.RecordingActions(), clock, ZoneOffset.UTC);
+        context = new AppContext(config, sources::forConfig, new GuiFixture.RecordingActions(), clock,
+                ZoneOffset.UTC);
         MainWindow.applyTheme(false);
         new MainWindow(context).show(stage, 1280, 800, List.of());
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.polling.ServerPollResult;
-import org.sessionwatch.ui.main.SessionSource;
 
 /**
  * A session source that answers with cycles a test queued, in order; when the queue is empty it repeats the last
@@ -18,7 +18,7 @@ import org.sessionwatch.ui.main.SessionSource;
  * {@link #thenHeld} hands all but its last server's result over early and finishes only when the test releases it,
  * like a poll waiting for one slow server.
  */
-public final class ScriptedSource implements SessionSource {
+public final class ScriptedSource implements PollSource {
     private record Step(PollCycle cycle, CountDownLatch release) {
     }
 
@@ -35,11 +35,6 @@ public final class ScriptedSource implements SessionSource {
     public synchronized ScriptedSource thenHeld(PollCycle cycle, CountDownLatch release) {
         script.add(new Step(cycle, release));
         return this;
-    }
-
-    @Override
-    public PollCycle poll() {
-        return poll(result -> { });
     }
 
     @Override
@@ -71,6 +66,10 @@ public final class ScriptedSource implements SessionSource {
             throw new IllegalStateException("The test queued no poll cycle");
         }
         return new Step(last.cycle(), null);
+    }
+
+    @Override
+    public void close() {
     }
 
     public int polls() {

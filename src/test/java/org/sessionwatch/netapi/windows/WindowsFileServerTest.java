@@ -25,7 +25,7 @@ import static org.sessionwatch.netapi.InfoLevel.LEVEL_502;
 import static org.sessionwatch.netapi.windows.SessionBuffer.Entry;
 
 /** Every return path of {@code NetSessionEnum}, with a scripted netapi32 that checks every buffer is freed once. */
-class WindowsSessionEnumeratorTest {
+class WindowsFileServerTest {
 
     private static final int MORE_DATA = NetApiStatus.ERROR_MORE_DATA;
     private static final Entry ALICE = Entry.of("\\\\10.1.2.3", "alice", 1);
@@ -34,7 +34,7 @@ class WindowsSessionEnumeratorTest {
     private static final Entry DAVE = Entry.of("\\\\fe80::7", "dave", 4);
 
     private final ScriptedNetApi netapi = new ScriptedNetApi();
-    private final WindowsSessionEnumerator enumerator = new WindowsSessionEnumerator(netapi);
+    private final WindowsFileServer enumerator = new WindowsFileServer("FS01", netapi);
 
     @AfterEach
     void everyBufferWasFreedExactlyOnce() {
@@ -57,7 +57,7 @@ class WindowsSessionEnumeratorTest {
     void onePageIsDecodedAndTheArgumentsReachNetapi32AsWindowsExpectsThem() {
         netapi.answer(LEVEL_502, 0, 0, List.of(ALICE), 0);
 
-        EnumerationResult result = enumerator.enumerate(
+        EnumerationResult result = enumerator.listSessions(
                 new EnumerationRequest("fs01.corp.example", LEVEL_502, "\\\\10.1.2.3", "alice", 65536));
 
         assertThat(users(result)).containsExactly("alice");
@@ -73,7 +73,7 @@ class WindowsSessionEnumeratorTest {
     void withoutFiltersNullsArePassedAndTheServerSizesTheBuffer() {
         netapi.answer(LEVEL_10, 0, 0, List.of(ALICE, BOB), 0);
 
-        EnumerationResult result = enumerator.enumerate(EnumerationRequest.of("\\\\FS01").withLevel(LEVEL_10));
+        EnumerationResult result = enumerator.listSessions(EnumerationRequest.of("\\\\FS01").withLevel(LEVEL_10));
 
         assertThat(users(result)).containsExactly("alice", "bob");
         assertThat(netapi.calls()).containsExactly(new ScriptedNetApi.Call("\\\\FS01", null, null, 10,
@@ -84,18 +84,18 @@ class WindowsSessionEnumeratorTest {
     void localhostAsksTheLocalComputerWithANullServerName() {
         netapi.answer(LEVEL_502, 0, 0, List.of(ALICE), 0);
 
-        enumerator.enumerate(EnumerationRequest.of("LocalHost"));
+        enumerator.listSessions(EnumerationRequest.of("LocalHost"));
 
         assertThat(netapi.calls().getFirst().serverName()).isNull();
-        assertThat(WindowsSessionEnumerator.serverArgument("10.1.2.3")).isEqualTo("\\\\10.1.2.3");
-        assertThat(WindowsSessionEnumerator.serverArgument(" \\\\FS01 ")).isEqualTo("\\\\FS01");
+        assertThat(WindowsFileServer.serverArgument("10.1.2.3")).isEqualTo("\\\\10.1.2.3");
+        assertThat(WindowsFileServer.serverArgument(" \\\\FS01 ")).isEqualTo("\\\\FS01");
     }
 
     @Test
     void ipv6LiteralsBecomeTheirUncSafeIpv6LiteralNetNames() {
-        assertThat(WindowsSessionEnumerator.serverArgument("fe80::1%12"))
+        assertThat(WindowsFileServer.serverArgument("fe80::1%12"))
                 .isEqualTo("\\\\fe80--1s12.ipv6-literal.net");
-        assertThat(WindowsSessionEnumerator.serverArgument("[2001:db8::5]"))
+        assertThat(WindowsFileServer.serverArgument("[2001:db8::5]"))
                 .isEqualTo("\\\\2001-db8--5.ipv6-literal.net");
     }
 
@@ -106,7 +106,7 @@ class WindowsSessionEnumeratorTest {
                 .answer(LEVEL_502, 0x7FFF_0001, MORE_DATA, List.of(BOB, CAROL), -2)
                 .answer(LEVEL_502, -2, 0, List.of(DAVE), 99);
 
-        EnumerationResult result = enumerator.enumerate(
+        EnumerationResult result = enumerator.listSessions(
                 new EnumerationRequest("FS01", LEVEL_502, null, null, 4096));
 
         assertThat(users(result)).containsExactly("alice", "bob", "carol", "dave");
@@ -119,7 +119,7 @@ class WindowsSessionEnumeratorTest {
     void accessDeniedIsAFailureWithThePlainMessageAndRemedy() {
         netapi.fail(LEVEL_502, NetApiStatus.ERROR_ACCESS_DENIED);
 
-        EnumerationResult.Failure failure = failure(enumerator.enumerate(EnumerationRequest.of("FS01")));
+        EnumerationResult.Failure failure = failure(enumerator.listSessions(EnumerationRequest.of("FS01")));
 
         assertThat(failure.server()).isEqualTo("FS01");
         assertThat(failure.level()).isEqualTo(LEVEL_502);
@@ -134,7 +134,7 @@ class WindowsSessionEnumeratorTest {
     void aBufferReturnedWithAnErrorStatusIsFreedToo() {
         netapi.answer(LEVEL_502, 0, NetApiStatus.ERROR_ACCESS_DENIED, List.of(), 0);
 
-        assertThat(failure(enumerator.enumerate(EnumerationRequest.of("FS01"))).error().kind())
+        assertThat(failure(enumerator.listSessions(EnumerationRequest.of("FS01"))).error().kind())
                 .isEqualTo(ErrorKind.ACCESS_DENIED);
         assertThat(netapi.allocations()).isEqualTo(1);
     }
@@ -147,7 +147,7 @@ class WindowsSessionEnumeratorTest {
                 .fail(LEVEL_1, NetApiStatus.ERROR_INVALID_LEVEL)
                 .answer(LEVEL_0, 0, 0, List.of(Entry.client("\\\\10.9.9.9")), 0);
 
-        EnumerationResult result = new LevelNegotiator(enumerator).enumerate(EnumerationRequest.of("SAMBA1"));
+        EnumerationResult result = new LevelNegotiator(enumerator).listSessions(EnumerationRequest.of("SAMBA1"));
 
         assertThat(netapi.calls()).extracting(ScriptedNetApi.Call::level).containsExactly(502, 2, 10, 1, 0);
         assertThat(result.level()).isEqualTo(LEVEL_0);
@@ -161,7 +161,7 @@ class WindowsSessionEnumeratorTest {
     void invalidLevelWithoutTheNegotiatorIsReportedAsSuch() {
         netapi.fail(LEVEL_502, NetApiStatus.ERROR_INVALID_LEVEL);
 
-        assertThat(failure(enumerator.enumerate(EnumerationRequest.of("FS01"))).error().kind())
+        assertThat(failure(enumerator.listSessions(EnumerationRequest.of("FS01"))).error().kind())
                 .isEqualTo(ErrorKind.INVALID_LEVEL);
     }
 
@@ -170,7 +170,7 @@ class WindowsSessionEnumeratorTest {
     void anUnreachableServerIsAFailureValue(int status) {
         netapi.fail(LEVEL_502, status);
 
-        EnumerationResult.Failure failure = failure(enumerator.enumerate(EnumerationRequest.of("FS09")));
+        EnumerationResult.Failure failure = failure(enumerator.listSessions(EnumerationRequest.of("FS09")));
 
         assertThat(failure.error().kind()).isEqualTo(ErrorKind.UNREACHABLE);
         assertThat(failure.error().code()).isEqualTo(status);
@@ -181,7 +181,7 @@ class WindowsSessionEnumeratorTest {
     void aFilterThatMatchesNothingIsAnEmptyList() {
         netapi.fail(LEVEL_502, NetApiStatus.NERR_CLIENT_NAME_NOT_FOUND);
 
-        assertThat(users(enumerator.enumerate(new EnumerationRequest("FS01", LEVEL_502, "PC-GONE", null, -1))))
+        assertThat(users(enumerator.listSessions(new EnumerationRequest("FS01", LEVEL_502, "PC-GONE", null, -1))))
                 .isEmpty();
         assertThat(netapi.calls().getFirst().uncClientName()).isEqualTo("\\\\PC-GONE");
     }
@@ -192,7 +192,7 @@ class WindowsSessionEnumeratorTest {
         netapi.answer(LEVEL_502, 0, MORE_DATA, List.of(ALICE), 5)
                 .answer(LEVEL_502, 5, MORE_DATA, List.of(BOB, broken, CAROL), 6);
 
-        EnumerationResult.Failure failure = failure(enumerator.enumerate(EnumerationRequest.of("FS01")));
+        EnumerationResult.Failure failure = failure(enumerator.listSessions(EnumerationRequest.of("FS01")));
 
         assertThat(failure.error().kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR);
         assertThat(failure.error().message()).contains("FS01", "entry 2 of 3");
@@ -200,16 +200,41 @@ class WindowsSessionEnumeratorTest {
     }
 
     @Test
-    void moreEntriesClaimedThanTheBufferHoldsIsAProtocolErrorAndTheBufferIsFreed() {
-        // strings all NULL, so the only reads are the entries themselves, bounds-checked by JNA's Memory
+    void moreEntriesClaimedThanTheBufferHoldsIsRefusedBeforeAnythingIsReadAndTheBufferIsFreed() {
         netapi.answerClaiming(LEVEL_0, 0, 0, List.of(Entry.client(null)), 1000);
 
-        EnumerationResult.Failure failure = failure(enumerator.enumerate(EnumerationRequest.of("FS01")
+        EnumerationResult.Failure failure = failure(enumerator.listSessions(EnumerationRequest.of("FS01")
                 .withLevel(LEVEL_0)));
 
         assertThat(failure.error().kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR);
-        assertThat(failure.error().message()).contains("of 1000");
+        // NetApiBufferSize told the real size: the claim is checked against it, not discovered entry by entry
+        assertThat(failure.error().message()).contains("1000 entries", "in a buffer of");
+        assertThat(netapi.sizeQueries()).isEqualTo(1);
         assertThat(netapi.allocations()).isEqualTo(1);
+    }
+
+    @Test
+    void exactlyAsManyEntriesAsTheBufferHoldsAreRead() {
+        // SessionBuffer allocates entries, strings and a little slack: the count claimed is what is there
+        netapi.answer(LEVEL_502, 0, 0, List.of(ALICE, BOB, CAROL), 0);
+
+        assertThat(users(enumerator.listSessions(EnumerationRequest.of("FS01")))).containsExactly("alice", "bob",
+                "carol");
+        assertThat(netapi.sizeQueries()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutABufferSizeTheClaimIsTrustedAndStillBoundedByTheMemoryRead() {
+        // NetApiBufferSize failing leaves entriesRead as the only bound (the documented assumption); the fake's
+        // buffer is real native memory of known size, so JNA's bounds check still stops the overrun
+        netapi.sizeReturns(NetApiStatus.ERROR_INVALID_PARAMETER)
+                .answerClaiming(LEVEL_0, 0, 0, List.of(Entry.client(null)), 1000);
+
+        EnumerationResult.Failure failure = failure(enumerator.listSessions(EnumerationRequest.of("FS01")
+                .withLevel(LEVEL_0)));
+
+        assertThat(failure.error().kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR);
+        assertThat(failure.error().message()).contains("of 1000").doesNotContain("in a buffer of");
     }
 
     @Test
@@ -218,7 +243,7 @@ class WindowsSessionEnumeratorTest {
                 .answer(LEVEL_502, 0, MORE_DATA, List.of(ALICE), 1)
                 .answer(LEVEL_502, 1, 0, List.of(BOB), 0);
 
-        var captured = CapturedStderr.during(() -> enumerator.enumerate(EnumerationRequest.of("FS01")));
+        var captured = CapturedStderr.during(() -> enumerator.listSessions(EnumerationRequest.of("FS01")));
 
         assertThat(users(captured.value())).containsExactly("alice", "bob");
         assertThat(captured.log()).contains("NetApiBufferFree returned 87", "FS01");
@@ -231,7 +256,7 @@ class WindowsSessionEnumeratorTest {
         netapi.freeThrows(new IllegalStateException("heap corrupted"))
                 .answer(LEVEL_502, 0, 0, List.of(broken), 0);
 
-        var captured = CapturedStderr.during(() -> enumerator.enumerate(EnumerationRequest.of("FS01")));
+        var captured = CapturedStderr.during(() -> enumerator.listSessions(EnumerationRequest.of("FS01")));
 
         assertThat(failure(captured.value()).error().kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR);
         assertThat(captured.log()).contains("NetApiBufferFree failed", "heap corrupted");
@@ -241,7 +266,7 @@ class WindowsSessionEnumeratorTest {
     void aLastErrorExceptionFromJnaBecomesAPlainFailure() {
         netapi.crash(LEVEL_502, new LastErrorException(1722));
 
-        EnumerationResult.Failure failure = failure(enumerator.enumerate(EnumerationRequest.of("FS01")));
+        EnumerationResult.Failure failure = failure(enumerator.listSessions(EnumerationRequest.of("FS01")));
 
         assertThat(failure.error().kind()).isEqualTo(ErrorKind.OTHER);
         assertThat(failure.error().message()).contains("FS01").doesNotContain("Exception", "GetLastError");
@@ -251,7 +276,7 @@ class WindowsSessionEnumeratorTest {
     void aMissingExportBecomesAPlainFailure() {
         netapi.crash(LEVEL_502, new UnsatisfiedLinkError("Error looking up function 'NetSessionEnum'"));
 
-        EnumerationResult.Failure failure = failure(enumerator.enumerate(EnumerationRequest.of("FS01")));
+        EnumerationResult.Failure failure = failure(enumerator.listSessions(EnumerationRequest.of("FS01")));
 
         assertThat(failure.error().kind()).isEqualTo(ErrorKind.OTHER);
         assertThat(failure.error().message()).doesNotContain("UnsatisfiedLinkError", "looking up");
@@ -261,13 +286,13 @@ class WindowsSessionEnumeratorTest {
     void aNativeLayerThatCannotBeLoadedFailsEveryServerAndIsLoadedOnlyOnce() {
         int[] loads = {0};
         var unavailable = new org.sessionwatch.netapi.NetApiError(ErrorKind.OTHER, 0, "No netapi32 here.", null);
-        WindowsSessionEnumerator broken = new WindowsSessionEnumerator(() -> {
+        WindowsFileServer broken = new WindowsFileServer("FS01", () -> {
             loads[0]++;
             throw new org.sessionwatch.netapi.NetApiException(unavailable);
         });
 
-        EnumerationResult first = broken.enumerate(EnumerationRequest.of("FS01"));
-        EnumerationResult second = broken.enumerate(EnumerationRequest.of("FS02").withLevel(LEVEL_10));
+        EnumerationResult first = broken.listSessions(EnumerationRequest.of("FS01"));
+        EnumerationResult second = broken.listSessions(EnumerationRequest.of("FS02").withLevel(LEVEL_10));
 
         assertThat(failure(first).error()).isEqualTo(unavailable);
         assertThat(failure(second).server()).isEqualTo("FS02");
@@ -279,7 +304,7 @@ class WindowsSessionEnumeratorTest {
     void theSameEnumeratorServesRepeatedPolls() {
         netapi.answer(LEVEL_502, 0, 0, List.of(ALICE), 0).answer(LEVEL_502, 0, 0, List.of(ALICE, BOB), 0);
 
-        assertThat(users(enumerator.enumerate(EnumerationRequest.of("FS01")))).containsExactly("alice");
-        assertThat(users(enumerator.enumerate(EnumerationRequest.of("FS01")))).containsExactly("alice", "bob");
+        assertThat(users(enumerator.listSessions(EnumerationRequest.of("FS01")))).containsExactly("alice");
+        assertThat(users(enumerator.listSessions(EnumerationRequest.of("FS01")))).containsExactly("alice", "bob");
     }
 }

@@ -7,27 +7,35 @@ import com.sun.jna.Pointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.sessionwatch.netapi.ActionResult;
+import org.sessionwatch.netapi.Capabilities;
+import org.sessionwatch.netapi.Capability;
 import org.sessionwatch.netapi.ClientNames;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiException;
+import org.sessionwatch.netapi.FileServer;
 import org.sessionwatch.netapi.NetApiStatus;
+import org.sessionwatch.netapi.OpenFilesRequest;
+import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.Paging;
-import org.sessionwatch.netapi.SessionEnumerator;
+import org.sessionwatch.netapi.Session;
 
 /**
- * Lists a server's sessions with {@code NetSessionEnum} from netapi32.dll, as the logged-on Windows user.
+ * One server reached through netapi32.dll, as the logged-on Windows user: lists its sessions with
+ * {@code NetSessionEnum}. Open files and the actions are not implemented by this backend yet and say so.
  *
  * <p>Asks at exactly the requested level (fallback is {@link org.sessionwatch.netapi.LevelNegotiator}'s job) and pages
  * with {@link Paging}. Every buffer netapi32 hands out is freed in {@code finally}, also after
  * {@code ERROR_MORE_DATA} and after a decode error; a failing free is logged, never thrown over the real outcome.
  * Server problems and native failures come back as {@link EnumerationResult.Failure}, never as exceptions.
  */
-public final class WindowsSessionEnumerator implements SessionEnumerator {
+public final class WindowsFileServer implements FileServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WindowsSessionEnumerator.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WindowsFileServer.class);
+    private static final Capabilities CAPABILITIES = Capabilities.sessionsOnly("the Windows backend");
 
     /** Creates the native layer; the real one loads netapi32.dll. */
     @FunctionalInterface
@@ -35,24 +43,28 @@ public final class WindowsSessionEnumerator implements SessionEnumerator {
         NetApiNative load() throws NetApiException;
     }
 
+    private final String name;
     private final NativeLoader loader;
     private NetApiNative nativeLayer;
     private NetApiError loadError;
 
     /**
-     * Uses the real netapi32.dll, loaded on the first {@link #enumerate} (on the polling thread, not the caller's). On
-     * a system without it every enumeration is a {@link EnumerationResult.Failure} saying so.
+     * Uses the real netapi32.dll, loaded on the first {@link #listSessions} (on the polling thread, not the
+     * caller's). On a system without it every call is a {@link EnumerationResult.Failure} saying so.
+     *
+     * @param name the server as configured
      */
-    public WindowsSessionEnumerator() {
-        this((NativeLoader) Netapi32Native::load);
+    public WindowsFileServer(String name) {
+        this(name, (NativeLoader) Netapi32Native::load);
     }
 
     /** Uses {@code nativeLayer} instead of netapi32.dll, for tests. */
-    WindowsSessionEnumerator(NetApiNative nativeLayer) {
-        this(() -> nativeLayer);
+    WindowsFileServer(String name, NetApiNative nativeLayer) {
+        this(name, () -> nativeLayer);
     }
 
-    WindowsSessionEnumerator(NativeLoader loader) {
+    WindowsFileServer(String name, NativeLoader loader) {
+        this.name = java.util.Objects.requireNonNull(name, "name");
         this.loader = loader;
     }
 
@@ -62,7 +74,37 @@ public final class WindowsSessionEnumerator implements SessionEnumerator {
     }
 
     @Override
-    public EnumerationResult enumerate(EnumerationRequest request) {
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
+        return new OpenFilesResult.Unsupported(request.server(), CAPABILITIES.whyNot(Capability.LIST_OPEN_FILES));
+    }
+
+    @Override
+    public ActionResult closeFile(long fileId) {
+        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.CLOSE_FILE));
+    }
+
+    @Override
+    public ActionResult endSession(String client, String user) {
+        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.END_SESSION));
+    }
+
+    /** Nothing to release: netapi32 holds no connection per server, and the library stays loaded. */
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public EnumerationResult listSessions(EnumerationRequest request) {
         NetApiNative api;
         try {
             api = nativeLayer();
@@ -72,8 +114,9 @@ public final class WindowsSessionEnumerator implements SessionEnumerator {
         String serverName = serverArgument(request.server());
         String client = request.client().map(ClientNames::toUnc).orElse(null);
         String user = request.user().orElse(null);
-        return Paging.collect(request, resumeHandle -> {
-            NetApiNative.EnumCall call = callNative(api, request, serverName, client, user, resumeHandle);
+        return Paging.sessions(request, resumeHandle -> {
+            // NetSessionEnum's resume handle is a DWORD: the loop only ever passes back what a page returned.
+            NetApiNative.EnumCall call = callNative(api, request, serverName, client, user, (int) resumeHandle);
             return readPage(api, request, call);
         });
     }
@@ -120,21 +163,44 @@ public final class WindowsSessionEnumerator implements SessionEnumerator {
         }
     }
 
-    private static Paging.Page readPage(NetApiNative api, EnumerationRequest request, NetApiNative.EnumCall call)
+    private static Paging.Page<Session> readPage(NetApiNative api, EnumerationRequest request, NetApiNative.EnumCall call)
             throws NetApiException {
         try {
             int status = call.status();
             if (status != NetApiStatus.NERR_SUCCESS && status != NetApiStatus.ERROR_MORE_DATA) {
-                return new Paging.Page(Integer.toUnsignedLong(status), List.of(), call.resumeHandle());
+                return new Paging.Page<>(Integer.toUnsignedLong(status), List.of(),
+                        Integer.toUnsignedLong(call.resumeHandle()));
             }
-            return new Paging.Page(status,
-                    SessionInfoDecoder.decode(call.buffer(), call.entriesRead(), request.server(), request.level()),
-                    call.resumeHandle());
+            return new Paging.Page<>(status,
+                    SessionInfoDecoder.decode(call.buffer(), call.entriesRead(), bufferSize(api, call, request),
+                            request.server(), request.level()),
+                    Integer.toUnsignedLong(call.resumeHandle()));
         } catch (LinkageError e) {
             throw nativeFailure(request.server(), "decoding", e);
         } finally {
             free(api, call.buffer(), request.server());
         }
+    }
+
+    /**
+     * The size netapi32 allocated for {@code call}'s buffer ({@code NetApiBufferSize}), so the decoder can check that
+     * {@code entriesRead} entries fit in it; -1 when it cannot be told (no buffer, or the call failed), in which case
+     * the decoder trusts {@code entriesRead} as netapi32 documents it.
+     */
+    private static long bufferSize(NetApiNative api, NetApiNative.EnumCall call, EnumerationRequest request) {
+        if (call.buffer() == null) {
+            return SessionInfoDecoder.UNKNOWN_SIZE;
+        }
+        try {
+            NetApiNative.BufferSize size = api.netApiBufferSize(call.buffer());
+            if (size.status() == NetApiStatus.NERR_SUCCESS) {
+                return Integer.toUnsignedLong(size.byteCount());
+            }
+            LOG.debug("NetApiBufferSize returned {} for a session list of {}", size.status(), request.server());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("NetApiBufferSize failed for a session list of {}", request.server(), e);
+        }
+        return SessionInfoDecoder.UNKNOWN_SIZE;
     }
 
     /** Frees a netapi32 buffer; a failure is logged, because throwing it would hide the result or the real error. */

@@ -7,40 +7,49 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.sessionwatch.credentials.CredentialStore;
+import org.sessionwatch.netapi.ActionResult;
+import org.sessionwatch.netapi.Capabilities;
+import org.sessionwatch.netapi.Capability;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.FileServer;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiException;
+import org.sessionwatch.netapi.OpenFilesRequest;
+import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.Paging;
-import org.sessionwatch.netapi.SessionEnumerator;
+import org.sessionwatch.netapi.Session;
 import org.sessionwatch.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code NetrSessionEnum} (MS-SRVS opnum 12) over SMB 2/3 and the {@code \PIPE\srvsvc} named pipe, from any OS, for
- * one configured server.
+ * One configured server reached over SMB 2/3 and the {@code \PIPE\srvsvc} named pipe, from any OS: lists its
+ * sessions with {@code NetrSessionEnum} (MS-SRVS opnum 12). Open files and the actions are not implemented by this
+ * backend yet and say so.
  *
  * <p><b>Connection.</b> One TCP connection, SMB session and bound srvsvc pipe per server is opened on the first poll
  * and kept for later ones. When a kept connection turns out broken during a poll (the server restarted, a firewall
  * dropped it) the enumerator reconnects once within the same poll and asks again; a second failure is that poll's
  * result. Any failure other than an answer from the server drops the connection, so the next poll starts fresh.
+ * The server owns its connection: {@link #close()} ends it.
  *
  * <p><b>Security.</b> SMB signing is required unless {@link ServerConfig#requireSigning()} is false (logged as a
  * warning); SMB 3 encryption is used whenever the server offers it. See {@link SmbSettings} and {@link SmbLogon} for
  * timeouts and logon methods (NTLMv2, Kerberos from the ticket cache, anonymous).
  *
  * <p><b>Errors</b> come back as {@link EnumerationResult.Failure} values, never as exceptions; see
- * {@link SrvsvcErrors} for the mapping. Paging (resume handle, de-duplication) is {@link Paging#collect}'s; this
+ * {@link SrvsvcErrors} for the mapping. Paging (resume handle, de-duplication) is {@link Paging#sessions}'s; this
  * class asks at exactly the requested level, and {@link org.sessionwatch.netapi.LevelNegotiator} falls back.
  *
  * <p>Thread-safe: polls of one server are serialised; {@link #close()} may be called from any thread and aborts a
  * poll that is waiting on the network.
  */
-public final class SrvsvcSessionEnumerator implements SessionEnumerator {
+public final class SrvsvcFileServer implements FileServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SrvsvcSessionEnumerator.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SrvsvcFileServer.class);
+    private static final Capabilities CAPABILITIES = Capabilities.sessionsOnly("the srvsvc backend");
 
     private final ServerConfig server;
     private final CredentialStore credentials;
@@ -57,7 +66,7 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
      * @param deadline    the longest one network step may take: TCP connect, and waiting for any SMB or RPC answer;
      *                    normally {@link org.sessionwatch.config.AppConfig#serverDeadline()}
      */
-    public SrvsvcSessionEnumerator(ServerConfig server, CredentialStore credentials, Duration deadline) {
+    public SrvsvcFileServer(ServerConfig server, CredentialStore credentials, Duration deadline) {
         this.server = Objects.requireNonNull(server, "server");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
@@ -71,17 +80,42 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
     }
 
     /**
-     * The srvsvc backend as a factory for {@link org.sessionwatch.polling.BackendSelector}: one enumerator per
+     * The srvsvc backend as a factory for {@link org.sessionwatch.polling.BackendSelector}: one server object per
      * server, all reading passwords from {@code credentials} and bounded by {@code deadline}.
      */
-    public static Function<ServerConfig, SessionEnumerator> factory(CredentialStore credentials, Duration deadline) {
+    public static Function<ServerConfig, FileServer> factory(CredentialStore credentials, Duration deadline) {
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(deadline, "deadline");
-        return server -> new SrvsvcSessionEnumerator(server, credentials, deadline);
+        return server -> new SrvsvcFileServer(server, credentials, deadline);
     }
 
     @Override
-    public EnumerationResult enumerate(EnumerationRequest request) {
+    public String name() {
+        return server.name();
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
+        return new OpenFilesResult.Unsupported(request.server(), CAPABILITIES.whyNot(Capability.LIST_OPEN_FILES));
+    }
+
+    @Override
+    public ActionResult closeFile(long fileId) {
+        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.CLOSE_FILE));
+    }
+
+    @Override
+    public ActionResult endSession(String client, String user) {
+        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.END_SESSION));
+    }
+
+    @Override
+    public EnumerationResult listSessions(EnumerationRequest request) {
         if (!acquirePollLock()) {
             return new EnumerationResult.Failure(request.server(), request.level(), new NetApiError(ErrorKind.TIMEOUT,
                     0, "The previous poll of " + request.server() + " is still waiting for an answer.",
@@ -151,7 +185,7 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
         }
 
         EnumerationResult run() {
-            EnumerationResult result = Paging.collect(request, this::fetch);
+            EnumerationResult result = Paging.sessions(request, this::fetch);
             if (result instanceof EnumerationResult.Failure failure && connection != null
                     && connection.isGuestOrAnonymous() && failure.error().kind() == ErrorKind.ACCESS_DENIED) {
                 return new EnumerationResult.Failure(failure.server(), failure.level(),
@@ -160,7 +194,7 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
             return result;
         }
 
-        private Paging.Page fetch(int resumeHandle) throws NetApiException {
+        private Paging.Page<Session> fetch(long resumeHandle) throws NetApiException {
             if (connection == null) {
                 connection = connect();
             }
@@ -168,7 +202,8 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
             try {
                 call = new NetrSessionEnumRequest("\\\\" + server.name(),
                         request.client().map(c -> "\\\\" + c).orElse(null), request.user().orElse(null),
-                        request.level(), request.preferredMaxLength(), resumeHandle, request.server());
+                        // NetrSessionEnum's resume handle is a DWORD: the loop only passes back what a page returned.
+                        request.level(), request.preferredMaxLength(), (int) resumeHandle, request.server());
             } catch (IllegalArgumentException e) {
                 // A filter the wire format cannot carry: the person's input, not the server, is at fault.
                 throw new NetApiException(new NetApiError(ErrorKind.OTHER, 0, e.getMessage() + ".",
@@ -177,7 +212,8 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
             try {
                 NetrSessionEnumResponse response = connection.call(call);
                 Integer next = response.resumeHandle();
-                return new Paging.Page(response.status(), response.entries(), next == null ? 0 : next);
+                return new Paging.Page<>(response.status(), response.entries(),
+                        next == null ? 0 : Integer.toUnsignedLong(next));
             } catch (IOException | RuntimeException e) {
                 SrvsvcErrors.Classified classified =
                         SrvsvcErrors.classify(e, request.server(), connection.isGuestOrAnonymous());
@@ -245,6 +281,6 @@ public final class SrvsvcSessionEnumerator implements SessionEnumerator {
 
     @Override
     public String toString() {
-        return "SrvsvcSessionEnumerator[" + server.name() + ":" + server.port() + "]";
+        return "SrvsvcFileServer[" + server.name() + ":" + server.port() + "]";
     }
 }

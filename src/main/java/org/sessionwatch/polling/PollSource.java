@@ -1,0 +1,51 @@
+package org.sessionwatch.polling;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.sessionwatch.config.ServerConfig;
+
+/**
+ * Where poll cycles come from: the servers of one configuration, each asked once per call. The window's scheduler,
+ * the CLI's {@code --once} and {@code --watch} and the benchmarks all poll through this one interface; the
+ * application builds it for a configuration in {@code org.sessionwatch.app.PollSources}, tests script it.
+ *
+ * <p>{@link #poll} blocks (up to about the server deadline) and is called from one thread at a time, never the FX
+ * thread. {@link #close} may wait for network calls to end: call it off the FX thread too.
+ */
+public interface PollSource extends AutoCloseable {
+
+    /**
+     * Asks every server once and returns their results in configuration order; each server's result is also handed
+     * to {@code onResult} as soon as it is known, on a polling thread, so a window can show the fast servers without
+     * waiting for the slowest. A source that cannot tell early hands everything over just before returning.
+     */
+    PollCycle poll(Consumer<ServerPollResult> onResult);
+
+    /** As {@link #poll(Consumer)}, without early results. */
+    default PollCycle poll() {
+        return poll(result -> { });
+    }
+
+    /** Releases the servers' connections and the polling threads. */
+    @Override
+    void close();
+
+    /** {@code servers}, asked by {@code poller}, which the source owns and closes. */
+    static PollSource of(Poller poller, List<ServerConfig> servers) {
+        Objects.requireNonNull(poller, "poller");
+        List<ServerConfig> fixed = List.copyOf(servers);
+        return new PollSource() {
+            @Override
+            public PollCycle poll(Consumer<ServerPollResult> onResult) {
+                return poller.poll(fixed, onResult);
+            }
+
+            @Override
+            public void close() {
+                poller.close();
+            }
+        };
+    }
+}
