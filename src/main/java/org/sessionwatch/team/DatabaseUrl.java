@@ -110,6 +110,22 @@ public record DatabaseUrl(String host, int port, String database, Map<String, St
         return properties;
     }
 
+    /** The URL as written on a command line (no password: there never is one). */
+    public String toUrlText() {
+        StringBuilder text = new StringBuilder("postgresql://").append(host.contains(":") ? "[" + host + "]" : host)
+                .append(':').append(port).append('/').append(database);
+        char separator = '?';
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            text.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            separator = '&';
+        }
+        return text.toString();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
     /** Host, port, database and user, for messages and logs (never a secret). */
     @Override
     public String toString() {
