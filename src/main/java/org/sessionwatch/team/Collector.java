@@ -243,6 +243,9 @@ public final class Collector {
                     return;
                 }
                 cyclesCompleted++;
+                if (stopping()) {
+                    return;
+                }
                 Duration wait = settings.interval().minus(Duration.between(started, clock.instant()));
                 if (!wait.isNegative() && !pause(wait)) {
                     return;
