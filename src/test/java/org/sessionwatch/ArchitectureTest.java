@@ -41,6 +41,34 @@ class ArchitectureTest {
                     "org.sessionwatch.netapi.srvsvc..")
             .because("org.sessionwatch.app.PollSources wires the real backends for the CLI and the GUI alike");
 
+    /**
+     * The session tracker is the one flow every consumer reads: plain Java that knows nothing of its consumers (the
+     * window, the CLI, later history and alerts), so any of them can be added without touching it.
+     */
+    @ArchTest
+    static final ArchRule theTrackerKnowsNoConsumer = noClasses()
+            .that().resideInAPackage("org.sessionwatch.tracking..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.sessionwatch.ui..",
+                    "org.sessionwatch.cli..", "org.sessionwatch.app..")
+            .because("consumers subscribe to the tracker's events; the tracker never reaches back to them");
+
+    /** Polling hands results to the tracker's callers; it never calls a consumer itself. */
+    @ArchTest
+    static final ArchRule pollingKnowsNoConsumer = noClasses()
+            .that().resideInAPackage("org.sessionwatch.polling..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.sessionwatch.ui..",
+                    "org.sessionwatch.cli..", "org.sessionwatch.tracking..")
+            .because("a poll result flows one way: server, poller, tracker, consumers");
+
+    /** The configuration is data: it knows no poller, backend or view. */
+    @ArchTest
+    static final ArchRule theConfigurationIsPlainData = noClasses()
+            .that().resideInAPackage("org.sessionwatch.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.sessionwatch.ui..",
+                    "org.sessionwatch.cli..", "org.sessionwatch.polling..", "org.sessionwatch.tracking..",
+                    "org.sessionwatch.netapi..")
+            .because("every layer reads the configuration; it must not depend on any of them");
+
     /** The demo fleet is wired once too: no second demo wiring in the CLI, the window or the poller. */
     @ArchTest
     static final ArchRule onlyTheCompositionPackageKnowsTheDemoFleet = noClasses()
@@ -75,32 +103,4 @@ class ArchitectureTest {
                     org.sessionwatch.polling.FileServerFactory.class, org.sessionwatch.polling.PollerOptions.class,
                     org.sessionwatch.polling.PollerRuntime.class)
             .because("the CLI and the window poll through a PollSource built by org.sessionwatch.app.PollSources");
-
-    /**
-     * The session tracker is the one flow every consumer reads: plain Java that knows nothing of its consumers (the
-     * window, the CLI, later history and alerts), so any of them can be added without touching it.
-     */
-    @ArchTest
-    static final ArchRule theTrackerKnowsNoConsumer = noClasses()
-            .that().resideInAPackage("org.sessionwatch.tracking..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.sessionwatch.ui..",
-                    "org.sessionwatch.cli..", "org.sessionwatch.app..")
-            .because("consumers subscribe to the tracker's events; the tracker never reaches back to them");
-
-    /** Polling hands results to the tracker's callers; it never calls a consumer itself. */
-    @ArchTest
-    static final ArchRule pollingKnowsNoConsumer = noClasses()
-            .that().resideInAPackage("org.sessionwatch.polling..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.sessionwatch.ui..",
-                    "org.sessionwatch.cli..", "org.sessionwatch.tracking..")
-            .because("a poll result flows one way: server, poller, tracker, consumers");
-
-    /** The configuration is data: it knows no poller, backend or view. */
-    @ArchTest
-    static final ArchRule theConfigurationIsPlainData = noClasses()
-            .that().resideInAPackage("org.sessionwatch.config..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.sessionwatch.ui..",
-                    "org.sessionwatch.cli..", "org.sessionwatch.polling..", "org.sessionwatch.tracking..",
-                    "org.sessionwatch.netapi..")
-            .because("every layer reads the configuration; it must not depend on any of them");
 }

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -232,71 +233,70 @@ final class ConfigJson {
         }
     }
 
-    private static List<ServerConfig> servers(JsonNode array) throws ConfigFormatException {
+    /** Reads one element of a list of named objects, whose keys and name were checked already. */
+    @FunctionalInterface
+    private interface ElementReader<T> {
+        T read(JsonNode node, String path, String name) throws ConfigFormatException;
+    }
+
+    /**
+     * A list of objects with a unique {@code name} (servers, alert rules): absent or null is empty; each element must
+     * be an object with known keys and a name that {@code validName} accepts, unique ignoring case.
+     */
+    private static <T> List<T> namedList(JsonNode array, String key, String what, Set<String> keys,
+                                         UnaryOperator<String> validName, ElementReader<T> reader)
+            throws ConfigFormatException {
         if (array == null || array.isNull()) {
             return List.of();
         }
         if (!array.isArray()) {
-            throw new ConfigFormatException("servers: must be a list [...] of servers, not " + describe(array));
+            throw new ConfigFormatException(key + ": must be a list [...] of " + what + "s, not " + describe(array));
         }
-        List<ServerConfig> servers = new ArrayList<>();
+        List<T> items = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < array.size(); i++) {
-            String path = "servers[" + i + "]";
+            String path = key + "[" + i + "]";
             JsonNode node = array.get(i);
             if (!node.isObject()) {
                 throw new ConfigFormatException(path + ": must be an object {\"name\": ...}, not " + describe(node));
             }
-            checkKeys(node, SERVER_KEYS, path + ".");
+            checkKeys(node, keys, path + ".");
             JsonNode nameNode = node.get(NAME_KEY);
-            if (nameNode == null || !nameNode.isTextual()) {
-                throw new ConfigFormatException(path + ".name: missing; every server needs a \"name\"");
+            if (nameNode == null || !nameNode.isTextual() || nameNode.asText().isBlank()) {
+                throw new ConfigFormatException(path + ".name: missing; every " + what + " needs a \"name\"");
             }
             String name;
             try {
-                name = ServerNames.requireValid(nameNode.asText());
+                name = validName.apply(nameNode.asText());
             } catch (IllegalArgumentException e) {
                 throw new ConfigFormatException(path + ".name: " + e.getMessage());
             }
             Integer earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
             if (earlier != null) {
-                throw new ConfigFormatException(path + ".name: '" + name + "' is already listed as servers["
+                throw new ConfigFormatException(path + ".name: '" + name + "' is already listed as " + key + "["
                         + earlier + "]");
             }
+            items.add(reader.read(node, path, name));
+        }
+        return items;
+    }
+
+    private static List<ServerConfig> servers(JsonNode array) throws ConfigFormatException {
+        return namedList(array, SERVERS_KEY, "server", SERVER_KEYS, ServerNames::requireValid, (node, path, name) -> {
             ServerConfig.Builder server = ServerConfig.builder(name);
             for (Setting<ServerConfig, ServerConfig.Builder> setting : SERVER_SETTINGS) {
                 setting.reader().read(node, path + ".", server);
             }
             try {
-                servers.add(server.build());
+                return server.build();
             } catch (IllegalArgumentException e) {
                 throw new ConfigFormatException(path + ": " + e.getMessage());
             }
-        }
-        return servers;
+        });
     }
 
     private static List<AlertRule> alerts(JsonNode array) throws ConfigFormatException {
-        if (array == null || array.isNull()) {
-            return List.of();
-        }
-        if (!array.isArray()) {
-            throw new ConfigFormatException("alerts: must be a list [...] of alert rules, not " + describe(array));
-        }
-        List<AlertRule> rules = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < array.size(); i++) {
-            String path = "alerts[" + i + "]";
-            JsonNode node = array.get(i);
-            if (!node.isObject()) {
-                throw new ConfigFormatException(path + ": must be an object {\"name\": ..., \"event\": ...}, not "
-                        + describe(node));
-            }
-            checkKeys(node, ALERT_KEYS, path + ".");
-            String name = stringField(node, NAME_KEY, path + ".");
-            if (name == null || name.isBlank()) {
-                throw new ConfigFormatException(path + ".name: missing; every alert rule needs a \"name\"");
-            }
+        return namedList(array, ALERTS_KEY, "alert rule", ALERT_KEYS, String::trim, (node, path, name) -> {
             String eventText = stringField(node, EVENT_KEY, path + ".");
             if (eventText == null) {
                 throw new ConfigFormatException(path + ".event: missing; say what the rule watches for, e.g."
@@ -312,17 +312,11 @@ final class ConfigJson {
                 setting.reader().read(node, path + ".", rule);
             }
             try {
-                rules.add(rule.build());
+                return rule.build();
             } catch (IllegalArgumentException e) {
                 throw new ConfigFormatException(path + "." + e.getMessage());
             }
-            Integer earlier = seen.putIfAbsent(name.trim().toLowerCase(Locale.ROOT), i);
-            if (earlier != null) {
-                throw new ConfigFormatException(path + ".name: '" + name.trim() + "' is already the name of alerts["
-                        + earlier + "]");
-            }
-        }
-        return rules;
+        });
     }
 
     /** Refuses any key that looks like it holds a password, at any depth, without echoing its value. */

@@ -11,6 +11,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.TableView;
 
 import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.polling.PollCycle;
@@ -18,9 +21,12 @@ import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.common.ControllerFactory;
-import org.sessionwatch.ui.main.MainViewModel;
+import org.sessionwatch.tracking.SessionTracker;
+import org.sessionwatch.ui.common.TaskExecutor;
 import org.sessionwatch.ui.main.MainWindowController;
 import org.sessionwatch.ui.main.PollScheduler;
+import org.sessionwatch.ui.main.SessionCommands;
+import org.sessionwatch.ui.main.StatusViewModel;
 import org.sessionwatch.ui.main.WindowActions;
 import org.sessionwatch.ui.servers.ServerHealthModel;
 import org.sessionwatch.ui.servers.ServerListController;
@@ -29,16 +35,20 @@ import org.sessionwatch.ui.sessions.DetailsViewModel;
 import org.sessionwatch.ui.sessions.FilterChip;
 import org.sessionwatch.ui.sessions.FilterModel;
 import org.sessionwatch.ui.sessions.HostNameResolver;
+import org.sessionwatch.ui.sessions.SessionRow;
 import org.sessionwatch.ui.sessions.SessionTableController;
-import org.sessionwatch.ui.sessions.SessionTableModel;
+import org.sessionwatch.ui.sessions.SessionsViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root of the window: view models, executors, the poll scheduler and the controller factory, all
- * created here and passed by constructor. Where the sessions come from is decided by one function from the
- * configuration to a {@link PollSource}, so the application (real backends, demo fleet) and the GUI tests (a
- * scripted sequence of cycles) share everything else.
+ * The composition root of the window: view models, executors, the session tracker, the poll scheduler and the
+ * controller factory, all created here and passed by constructor. Where the sessions come from is decided by one
+ * function from the configuration to a {@link PollSource}, so the application (real backends, demo fleet) and the
+ * GUI tests (a scripted sequence of cycles) share everything else.
+ *
+ * <p>One flow: poll results go to the tracker on the "sessionwatch-tracker" thread; its subscribers, the session
+ * table and the server list, compute what changed there and post it to the FX thread.
  */
 public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
@@ -51,10 +61,18 @@ public final class AppContext implements AutoCloseable {
     /** Reverse DNS can block for seconds per address; two threads keep a slow resolver from queueing everything. */
     private final ExecutorService dnsExecutor =
             Executors.newFixedThreadPool(2, NamedThreads.daemon("sessionwatch-dns"));
+    private final TaskExecutor trackerThread = TaskExecutor.singleThread("sessionwatch-tracker");
     private final AtomicReference<PollSource> source = new AtomicReference<>();
-    private final MainViewModel mainViewModel;
+    /** The window's selected session: the table binds its selection to it, the details pane derives from it. */
+    private final ObjectProperty<SessionRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final SessionsViewModel sessions;
+    private final DetailsViewModel details;
+    private final ServerHealthModel servers = new ServerHealthModel();
+    private final StatusViewModel status;
     private final PollScheduler scheduler;
     private final ControllerFactory controllers = new ControllerFactory();
+    /** The window's session table once loaded; the window saves and restores its layout. */
+    private SessionTableController tableController;
     private volatile AppConfig config;
 
     /**
@@ -68,10 +86,18 @@ public final class AppContext implements AutoCloseable {
         this.sources = Objects.requireNonNull(sources, "sources");
         this.clock = clock;
         this.zone = zone;
-        this.mainViewModel = new MainViewModel(new SessionTableModel(), new FilterModel(), new DetailsViewModel(zone),
-                new ServerHealthModel(), zone);
-        mainViewModel.setHostNameResolver(new HostNameResolver(dnsExecutor, Platform::runLater,
-                HostNameResolver::reverseDns));
+        this.sessions = new SessionsViewModel(new FilterModel(), selected,
+                new HostNameResolver(dnsExecutor, HostNameResolver::reverseDns), trackerThread, Platform::runLater);
+        this.details = new DetailsViewModel(selected, zone);
+        this.status = new StatusViewModel(sessions.totalProperty(), sessions.shownProperty(), servers.servers(),
+                servers.updatesProperty(), zone);
+        SessionTracker tracker = new SessionTracker();
+        tracker.subscribe(sessions::trackerUpdated);
+        tracker.subscribe(update -> {
+            if (!update.results().isEmpty()) {
+                Platform.runLater(() -> servers.apply(update.results()));
+            }
+        });
         // The scheduler's task reads the current source each time, so a settings change takes effect at the next poll.
         this.scheduler = new PollScheduler(new PollSource() {
             @Override
@@ -83,15 +109,20 @@ public final class AppContext implements AutoCloseable {
             public void close() {
                 // the current source is closed by switchTo and close()
             }
-        }, pollExecutor, config.pollInterval(), mainViewModel, clock);
+        }, pollExecutor, config.pollInterval(), status, clock, tracker, trackerThread, Platform::runLater);
         switchTo(config);
+        SessionCommands commands = new WindowSessionCommands(sessions, actions);
         controllers
-                .register(MainWindowController.class, () -> new MainWindowController(mainViewModel, scheduler, actions, clock))
-                .register(SessionTableController.class, () -> new SessionTableController(mainViewModel, actions))
-                .register(DetailsController.class, () -> new DetailsController(mainViewModel.details()))
-                .register(ServerListController.class, () -> new ServerListController(mainViewModel.servers(), zone,
-                        mainViewModel.pollCountProperty(),
-                        server -> mainViewModel.filters().showOnly(FilterChip.Kind.SERVER, server)));
+                .register(MainWindowController.class, () -> new MainWindowController(status, commands, scheduler,
+                        actions, clock, now -> {
+                            status.tick(now);
+                            sessions.expireHighlights(now);
+                        }))
+                .register(SessionTableController.class, () -> tableController = new SessionTableController(
+                        sessions, () -> actions.openSettings(true)))
+                .register(DetailsController.class, () -> new DetailsController(details))
+                .register(ServerListController.class, () -> new ServerListController(servers, zone,
+                        server -> sessions.filters().showOnly(FilterChip.Kind.SERVER, server)));
     }
 
     /** Applies a new configuration: source, interval, server list and demo mode. Call on the FX thread. */
@@ -104,18 +135,18 @@ public final class AppContext implements AutoCloseable {
 
     private void switchTo(AppConfig newConfig) {
         boolean demo = newConfig.servers().isEmpty();
-        boolean wasDemo = source.get() != null && mainViewModel.isDemo();
+        boolean wasDemo = source.get() != null && status.isDemo();
         PollSource previous = source.getAndSet(sources.apply(newConfig));
         if (previous != null) {
             // Closing may wait for network calls; never on the FX thread.
             ioExecutor.execute(() -> closeQuietly(previous));
         }
-        mainViewModel.setDemo(demo);
+        status.setDemo(demo);
         if (!(demo && wasDemo)) {
             // The demo fleet lists its own servers on each poll; keep them rather than blank the list meanwhile.
-            mainViewModel.servers().configure(newConfig.servers());
+            servers.configure(newConfig.servers());
         }
-        mainViewModel.setNoServers(!demo && newConfig.enabledServers().isEmpty());
+        sessions.setNoServers(!demo && newConfig.enabledServers().isEmpty());
     }
 
     public AppConfig config() {
@@ -126,8 +157,28 @@ public final class AppContext implements AutoCloseable {
         return controllers;
     }
 
-    public MainViewModel mainViewModel() {
-        return mainViewModel;
+    public SessionsViewModel sessions() {
+        return sessions;
+    }
+
+    public DetailsViewModel details() {
+        return details;
+    }
+
+    public ServerHealthModel servers() {
+        return servers;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+
+    /** The session table of the loaded window; FX thread. */
+    public TableView<SessionRow> sessionTable() {
+        if (tableController == null) {
+            throw new IllegalStateException("The main window is not loaded yet");
+        }
+        return tableController.table();
     }
 
     public PollScheduler scheduler() {
@@ -156,6 +207,7 @@ public final class AppContext implements AutoCloseable {
         }
         ioExecutor.shutdown();
         pollExecutor.shutdownNow();
+        trackerThread.shutdown();
         dnsExecutor.shutdownNow();
         try {
             // Let pending saves finish; they are small files.

@@ -23,7 +23,6 @@ import org.sessionwatch.ui.about.AboutController;
 import org.sessionwatch.ui.common.FxmlViews;
 import org.sessionwatch.ui.export.SessionExport;
 import org.sessionwatch.ui.main.WindowActions;
-import org.sessionwatch.ui.sessions.SessionRow;
 import org.sessionwatch.ui.settings.SettingsController;
 import org.sessionwatch.ui.settings.SettingsResult;
 import org.sessionwatch.ui.settings.SettingsViewModel;
@@ -89,7 +88,7 @@ public final class AppWindowActions implements WindowActions {
             try {
                 result.applyCredentials(environment.credentials());
                 environment.saveConfig(result.config());
-                Platform.runLater(() -> context.mainViewModel().notice("Settings saved"));
+                Platform.runLater(() -> context.status().notice("Settings saved"));
             } catch (IOException | RuntimeException e) {
                 LOG.error("Saving the settings failed", e);
                 Platform.runLater(() -> error("The settings could not be saved",
@@ -99,9 +98,9 @@ public final class AppWindowActions implements WindowActions {
     }
 
     @Override
-    public void export(List<SessionRow> rows) {
+    public void export(List<SessionExport.Snapshot> snapshot) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + rows.size() + " visible sessions");
+        chooser.setTitle("Export " + snapshot.size() + " visible sessions");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV (spreadsheets)", "*.csv"),
                 new FileChooser.ExtensionFilter("JSON", "*.json"));
         chooser.setInitialFileName("sessions-" + FILE_STAMP.format(LocalDateTime.now(context.clock())) + ".csv");
@@ -110,12 +109,10 @@ public final class AppWindowActions implements WindowActions {
             return;
         }
         Path path = withExtension(file.toPath(), chooser.getSelectedExtensionFilter());
-        // Session values are immutable: the snapshot taken here cannot change while the I/O thread writes it.
-        List<SessionExport.Snapshot> snapshot = rows.stream().map(SessionExport.Snapshot::of).toList();
         context.ioExecutor().execute(() -> {
             try {
                 SessionExport.write(path, SessionExport.Format.ofFile(path), snapshot);
-                Platform.runLater(() -> context.mainViewModel().notice(
+                Platform.runLater(() -> context.status().notice(
                         "Exported " + snapshot.size() + " sessions to " + path.getFileName()));
             } catch (IOException | RuntimeException e) {
                 LOG.error("Export to {} failed", path, e);

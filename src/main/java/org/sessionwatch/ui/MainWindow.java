@@ -42,13 +42,13 @@ public final class MainWindow {
         scene.getStylesheets().add(Objects.requireNonNull(
                 MainWindow.class.getResource("/org/sessionwatch/ui/sessionwatch.css")).toExternalForm());
         stage.setScene(scene);
-        stage.titleProperty().bind(context.mainViewModel().titleProperty());
+        stage.titleProperty().bind(context.status().titleProperty());
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         stage.getIcons().setAll(icons);
         stage.show();
         // Arrow keys, Ctrl+C and the context-menu key work on the sessions straight away.
-        controller.sessionTable().requestFocus();
+        context.sessionTable().requestFocus();
         context.scheduler().start();
         return scene;
     }
@@ -64,14 +64,14 @@ public final class MainWindow {
 
     /** The layout to remember; FX thread, no I/O. */
     public UiState captureLayout(Stage stage, boolean dark) {
-        return WindowLayout.capture(stage, splits(), controller.sessionTable(), dark,
-                context.mainViewModel().resolveHostNamesProperty().get());
+        return WindowLayout.capture(stage, splits(), context.sessionTable(), dark,
+                context.sessions().resolveHostNamesProperty().get());
     }
 
     /** Restores columns and sort now and the dividers once the first layout pass has sized the split panes. */
     public void restoreLayout(UiState state) {
-        WindowLayout.restoreTable(controller.sessionTable(), state);
-        context.mainViewModel().resolveHostNamesProperty().set(state.hostNames());
+        WindowLayout.restoreTable(context.sessionTable(), state);
+        context.sessions().resolveHostNamesProperty().set(state.hostNames());
         Platform.runLater(() -> WindowLayout.restoreDividers(splits(), state));
     }
 

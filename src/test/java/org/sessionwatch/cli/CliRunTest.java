@@ -110,7 +110,7 @@ class CliRunTest {
         assertThat(cli.run("--watch", "--server", "FS01", "--interval", "15", "--cycles", "3")).isEqualTo(4);
         List<String> lines = cli.out().lines().toList();
         assertThat(lines).hasSize(3);
-        // Events carry the time each answer was complete: the moving clock has advanced by the call's 10 s.
+        // A line carries the time the server's answer was complete: 10 s into each cycle on the moving clock.
         assertThat(lines.get(0)).startsWith("2026-11-24T16:20:10Z = PRESENT    FS01 pc1 alice");
         assertThat(lines.get(1)).startsWith("2026-11-24T16:20:20Z + CONNECT    FS01 pc2 bob (connected 3s");
         assertThat(lines.get(2)).startsWith("2026-11-24T16:20:30Z ! FAILING    FS01 FS01 could not be reached.");

@@ -88,7 +88,7 @@ class AlertRulesConfigTest {
                     + "|alerts[0].user: does not apply to SERVER_FAILING (it accepts forMinutes, server)",
             "[{\"name\":\"x\",\"event\":\"FILE_OPENED\",\"pathGlob\":\" \"}]|alerts[0].pathGlob: must not be empty",
             "[{\"name\":\"a\",\"event\":\"SESSION_CONNECTED\"},{\"name\":\"A\",\"event\":\"SESSION_ENDED\"}]"
-                    + "|alerts[1].name: 'A' is already the name of alerts[0]",
+                    + "|alerts[1].name: 'A' is already listed as alerts[0]",
             "{\"name\":\"x\"}|alerts: must be a list [...] of alert rules, not an object",
             "[3]|alerts[0]: must be an object"})
     void everyProblemIsNamedWithItsPlace(String alerts, String expected) {

@@ -2,7 +2,7 @@ package org.sessionwatch.ui.main;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.function.Consumer;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -25,18 +24,19 @@ import javafx.util.Duration;
 
 import atlantafx.base.controls.CustomTextField;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.sessionwatch.ui.common.Clipboards;
 import org.sessionwatch.ui.servers.ServerListController;
-import org.sessionwatch.ui.sessions.RowText;
-import org.sessionwatch.ui.sessions.SessionRow;
-import org.sessionwatch.ui.sessions.SessionTableController;
 
-/** The window frame: menu, toolbar with polling controls and search, split panes and status bar. */
+/**
+ * The window frame: menu, toolbar with polling controls and search, split panes and status bar. What the menu does to
+ * the session table goes through {@link SessionCommands}; this package does not know the table.
+ */
 public final class MainWindowController {
-    private final MainViewModel viewModel;
+    private final StatusViewModel viewModel;
+    private final SessionCommands sessions;
     private final PollScheduler scheduler;
     private final WindowActions actions;
     private final Clock clock;
+    private final Consumer<Instant> tick;
     private Timeline ticker;
 
     @FXML private CustomTextField searchField;
@@ -58,19 +58,22 @@ public final class MainWindowController {
     @FXML private SplitPane mainSplit;
     @FXML private SplitPane contentSplit;
     @FXML private Label notice;
-    @FXML private SessionTableController sessionsController;
     @FXML private ServerListController serversController;
 
-    public MainWindowController(MainViewModel viewModel, PollScheduler scheduler, WindowActions actions, Clock clock) {
+    /** @param tick called about once a second (countdown, end of new-row highlights) */
+    public MainWindowController(StatusViewModel viewModel, SessionCommands sessions, PollScheduler scheduler,
+                                WindowActions actions, Clock clock, Consumer<Instant> tick) {
         this.viewModel = viewModel;
+        this.sessions = sessions;
         this.scheduler = scheduler;
         this.actions = actions;
         this.clock = clock;
+        this.tick = tick;
     }
 
     @FXML
     private void initialize() {
-        searchField.textProperty().bindBidirectional(viewModel.filters().quickSearchProperty());
+        searchField.textProperty().bindBidirectional(sessions.quickSearchProperty());
         searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 searchField.clear();
@@ -84,7 +87,7 @@ public final class MainWindowController {
         clear.visibleProperty().bind(searchField.textProperty().isNotEmpty());
         searchField.setRight(clear);
 
-        hostNamesItem.selectedProperty().bindBidirectional(viewModel.resolveHostNamesProperty());
+        hostNamesItem.selectedProperty().bindBidirectional(sessions.hostNamesProperty());
         pollIndicator.textProperty().bind(viewModel.pollIndicatorProperty());
         pollSpinner.visibleProperty().bind(viewModel.pollStatusProperty().isEqualTo(PollStatus.POLLING));
         pollSpinner.managedProperty().bind(pollSpinner.visibleProperty());
@@ -117,7 +120,7 @@ public final class MainWindowController {
         notice.textProperty().bind(viewModel.noticeProperty());
 
         // One tick a second drives the countdown and ends the highlight of new rows; it never polls.
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick(Instant.now(clock))));
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick.accept(Instant.now(clock))));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
     }
@@ -132,10 +135,6 @@ public final class MainWindowController {
 
     public SplitPane serversSplit() {
         return serversController.split();
-    }
-
-    public TableView<SessionRow> sessionTable() {
-        return sessionsController.table();
     }
 
     public void stop() {
@@ -171,7 +170,7 @@ public final class MainWindowController {
 
     @FXML
     private void clearFilters() {
-        viewModel.filters().clear();
+        sessions.clearFilters();
     }
 
     @FXML
@@ -182,23 +181,17 @@ public final class MainWindowController {
             text.copy();
             return;
         }
-        SessionRow row = viewModel.details().getRow();
-        if (row != null) {
-            Clipboards.putText(RowText.tabSeparated(row));
-        }
+        sessions.copySelectedRow();
     }
 
     @FXML
     private void copyUser() {
-        SessionRow row = viewModel.details().getRow();
-        if (row != null && !row.user().isEmpty()) {
-            Clipboards.putText(row.user());
-        }
+        sessions.copySelectedUser();
     }
 
     @FXML
     private void export() {
-        actions.export(List.copyOf(viewModel.sortedRows()));
+        sessions.exportVisible();
     }
 
     @FXML

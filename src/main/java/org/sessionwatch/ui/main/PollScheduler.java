@@ -10,10 +10,10 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javafx.application.Platform;
 import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
@@ -22,14 +22,17 @@ import javafx.util.Duration;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.polling.ServerPollResult;
+import org.sessionwatch.tracking.SessionTracker;
+import org.sessionwatch.ui.common.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link PollSource#poll()} every poll interval on a background executor and hands each cycle to the view
- * model on the FX thread. The task does nothing but call the source: merging and every property change happen in
- * the FX-thread handlers, where the table lives. Servers that answer while the cycle still waits for slower ones are
- * shown at once, in batches, and the cycle's end only adds the rest.
+ * Runs {@link PollSource#poll()} every poll interval on a background executor. Each server's result goes, as soon
+ * as it is known, to the single tracker thread, which feeds the {@link SessionTracker} (results that queued up
+ * meanwhile go in together: 500 fast servers cost a few updates, not 500); the cycle's end closes the cycle there.
+ * The tracker's subscribers (the table, the server list) take it from there; the FX thread only hears that a poll
+ * started, ended or failed.
  *
  * <p>{@code ScheduledService}'s period is measured from the start of one run to the start of the next, which is
  * exactly {@code AppConfig.pollInterval}. A run that takes longer than the period is followed by the next at once,
@@ -38,86 +41,116 @@ import org.slf4j.LoggerFactory;
 public final class PollScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
 
-    private final MainViewModel viewModel;
+    private final StatusViewModel status;
     private final Clock clock;
-    private final ScheduledService<PollCycle> service;
+    private final SessionTracker tracker;
+    private final TaskExecutor trackerThread;
+    private final Consumer<Runnable> fxThread;
+    private final ScheduledService<Polled> service;
     private boolean paused;
-    /** Numbers the tasks, so answers of a cancelled task are not shown in the next one. */
+    /** Numbers the tasks, so answers of a cancelled task are not applied as part of the next one. */
     private final AtomicLong cycleNumber = new AtomicLong();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean showScheduled = new AtomicBoolean();
-    /** FX thread only: servers of the running cycle already shown by {@link #showAnswers()}. */
-    private final Set<String> shownThisCycle = new HashSet<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** Tracker thread only: the cycle being applied and its servers already applied. */
+    private long appliedCycle;
+    private final Set<String> appliedServers = new HashSet<>();
 
-    public PollScheduler(PollSource source, Executor executor, java.time.Duration interval, MainViewModel viewModel,
-                         Clock clock) {
+    /**
+     * @param trackerThread the one thread that calls the tracker
+     * @param fxThread      runs status updates on the FX thread ({@code Platform::runLater})
+     */
+    public PollScheduler(PollSource source, Executor executor, java.time.Duration interval, StatusViewModel status,
+                         Clock clock, SessionTracker tracker, TaskExecutor trackerThread,
+                         Consumer<Runnable> fxThread) {
         Objects.requireNonNull(source, "source");
-        this.viewModel = viewModel;
+        this.status = status;
         this.clock = clock;
+        this.tracker = tracker;
+        this.trackerThread = trackerThread;
+        this.fxThread = fxThread;
         this.service = new ScheduledService<>() {
             @Override
-            protected Task<PollCycle> createTask() {
-                long cycle = cycleNumber.incrementAndGet();
+            protected Task<Polled> createTask() {
                 return new Task<>() {
                     @Override
-                    protected PollCycle call() {
-                        return source.poll(result -> answered(cycle, result));
+                    protected Polled call() {
+                        // Numbered when it runs: ScheduledService creates the next task long before its period ends.
+                        long cycle = cycleNumber.incrementAndGet();
+                        return new Polled(cycle, source.poll(result -> answered(cycle, result)));
                     }
                 };
             }
         };
         service.setExecutor(executor);
         setInterval(interval);
-        service.setOnRunning(e -> viewModel.pollStarted());
+        service.setOnRunning(e -> status.pollStarted());
         service.setOnSucceeded(this::succeeded);
         service.setOnFailed(this::failed);
     }
 
+    /** FX thread: the cycle is complete; the tracker thread closes it after the answers still queued. */
     private void succeeded(WorkerStateEvent event) {
-        showAnswers();
-        viewModel.apply((PollCycle) event.getSource().getValue(), Set.copyOf(shownThisCycle));
-        shownThisCycle.clear();
+        Polled polled = (Polled) event.getSource().getValue();
+        PollCycle cycle = polled.cycle();
+        long number = polled.number();
+        trackerThread.execute(() -> {
+            drain();
+            if (number != cycleNumber.get()) {
+                return; // a newer poll started meanwhile; this one's end no longer describes the servers
+            }
+            tracker.completeCycle(cycle);
+            appliedServers.clear();
+            fxThread.accept(() -> status.cycleApplied(cycle));
+        });
         scheduleIndicator();
     }
 
-    /**
-     * Background thread: queues one server's result and asks the FX thread to show what has arrived. Results that
-     * arrive together are shown in one merge, so 500 fast servers cost a few merges, not 500.
-     */
+    /** Background thread: queues one server's result for the tracker thread. */
     private void answered(long cycle, ServerPollResult result) {
         answers.add(new Answer(cycle, result));
-        if (showScheduled.compareAndSet(false, true)) {
-            Platform.runLater(this::showAnswers);
+        if (drainScheduled.compareAndSet(false, true)) {
+            trackerThread.execute(this::drain);
         }
     }
 
-    /** FX thread: shows the queued results of the running cycle; those of a cancelled cycle are dropped. */
-    private void showAnswers() {
-        showScheduled.set(false);
+    /** Tracker thread: applies the queued results of the running cycle; those of a cancelled cycle are dropped. */
+    private void drain() {
+        drainScheduled.set(false);
         long current = cycleNumber.get();
+        if (appliedCycle != current) {
+            appliedCycle = current;
+            appliedServers.clear();
+        }
         List<ServerPollResult> fresh = new ArrayList<>();
         for (Answer answer = answers.poll(); answer != null; answer = answers.poll()) {
-            if (answer.cycle() == current && shownThisCycle.add(answer.result().server())) {
+            if (answer.cycle() == current && appliedServers.add(answer.result().server())) {
                 fresh.add(answer.result());
             }
         }
-        viewModel.applyAnswers(fresh);
+        if (!fresh.isEmpty()) {
+            Instant at = fresh.stream().map(ServerPollResult::finishedAt).max(Instant::compareTo).orElseThrow();
+            tracker.apply(at, fresh);
+        }
     }
 
     private record Answer(long cycle, ServerPollResult result) {
     }
 
+    /** A finished cycle and the number its task ran as. */
+    private record Polled(long number, PollCycle cycle) {
+    }
+
     private void failed(WorkerStateEvent event) {
-        shownThisCycle.clear();
         Throwable error = event.getSource().getException();
         LOG.error("A poll cycle failed", error);
-        viewModel.pollFailed(error == null ? "unknown error" : String.valueOf(error.getMessage()));
+        status.pollFailed(error == null ? "unknown error" : String.valueOf(error.getMessage()));
         scheduleIndicator();
     }
 
     private void scheduleIndicator() {
         if (!paused) {
-            viewModel.pollScheduled(Instant.now(clock).plusMillis((long) service.getPeriod().toMillis()));
+            status.pollScheduled(Instant.now(clock).plusMillis((long) service.getPeriod().toMillis()));
         }
     }
 
@@ -133,7 +166,6 @@ public final class PollScheduler {
      */
     private void runNow() {
         service.cancel();
-        shownThisCycle.clear();
         service.reset();
         service.start();
     }
@@ -150,7 +182,7 @@ public final class PollScheduler {
             return;
         }
         paused = false;
-        viewModel.paused(false);
+        status.paused(false);
         runNow();
     }
 
@@ -160,19 +192,19 @@ public final class PollScheduler {
      */
     public void restartNow() {
         paused = false;
-        viewModel.paused(false);
+        status.paused(false);
         runNow();
     }
 
     public void pause() {
         paused = true;
         service.cancel();
-        viewModel.paused(true);
+        status.paused(true);
     }
 
     public void resume() {
         paused = false;
-        viewModel.paused(false);
+        status.paused(false);
         runNow();
     }
 

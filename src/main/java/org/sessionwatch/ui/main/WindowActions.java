@@ -2,7 +2,7 @@ package org.sessionwatch.ui.main;
 
 import java.util.List;
 
-import org.sessionwatch.ui.sessions.SessionRow;
+import org.sessionwatch.ui.export.SessionExport;
 
 /** What the main window asks of the application: dialogs, files and the theme. */
 public interface WindowActions {
@@ -10,8 +10,8 @@ public interface WindowActions {
     /** Opens the settings dialog; {@code addServer} starts with a new, empty server. */
     void openSettings(boolean addServer);
 
-    /** Asks for a file and writes the rows to it as CSV or JSON, off the FX thread. */
-    void export(List<SessionRow> rows);
+    /** Asks for a file and writes the rows (taken on the FX thread, in table order) as CSV or JSON, off it. */
+    void export(List<SessionExport.Snapshot> rows);
 
     void showAbout();
 

@@ -4,17 +4,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.config.ServerConfig;
 
-/** The server health list: one row per configured server, in configuration order, updated from each poll. */
+/**
+ * The servers view model: one row per configured server, in configuration order, updated from the poll results
+ * the session tracker consumed. FX thread.
+ */
 public final class ServerHealthModel {
     private final ObservableList<ServerHealth> servers = FXCollections.observableArrayList();
     private final Map<String, ServerHealth> byName = new HashMap<>();
+    private final ReadOnlyIntegerWrapper updates = new ReadOnlyIntegerWrapper(this, "updates");
 
     public ObservableList<ServerHealth> servers() {
         return servers;
@@ -40,9 +45,12 @@ public final class ServerHealthModel {
         }
     }
 
-    /** Applies one cycle; a server the configuration does not list (the demo fleet) is added at the end. */
-    public void apply(PollCycle cycle) {
-        for (ServerPollResult result : cycle.results()) {
+    /**
+     * Applies the results of some servers (a tracker update's {@code results}); a server the configuration does not
+     * list (the demo fleet) is added at the end.
+     */
+    public void apply(List<ServerPollResult> results) {
+        for (ServerPollResult result : results) {
             ServerHealth row = byName.get(result.server());
             if (row == null) {
                 row = new ServerHealth(result.server());
@@ -56,6 +64,12 @@ public final class ServerHealthModel {
                         failed.error());
             }
         }
+        updates.set(updates.get() + 1);
+    }
+
+    /** Counts applied results; states and counts may have changed after each. */
+    public ReadOnlyIntegerProperty updatesProperty() {
+        return updates.getReadOnlyProperty();
     }
 
     public long okCount() {

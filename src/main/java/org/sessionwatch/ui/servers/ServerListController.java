@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -53,18 +52,12 @@ public final class ServerListController {
     @FXML private Label explanationRemedy;
     @FXML private Label explanationFacts;
 
-    private final Observable pollApplied;
     private final Consumer<String> showOnlyServer;
 
-    /**
-     * @param pollApplied    fires after each applied poll, when states and counts may have changed
-     * @param showOnlyServer filters the session table to one server (double-click, Enter or the context menu)
-     */
-    public ServerListController(ServerHealthModel model, ZoneId zone, Observable pollApplied,
-                                Consumer<String> showOnlyServer) {
+    /** @param showOnlyServer filters the session table to one server (double-click, Enter or the context menu) */
+    public ServerListController(ServerHealthModel model, ZoneId zone, Consumer<String> showOnlyServer) {
         this.model = model;
         this.zone = zone;
-        this.pollApplied = pollApplied;
         this.showOnlyServer = showOnlyServer;
     }
 
@@ -96,7 +89,7 @@ public final class ServerListController {
         noSelection.visibleProperty().bind(selected.isNull());
         selected.addListener((obs, old, now) -> explain());
         model.servers().addListener((javafx.beans.InvalidationListener) o -> updateSummary());
-        pollApplied.addListener(o -> refresh());
+        model.updatesProperty().addListener(o -> refresh());
         table.setRowFactory(t -> {
             TableRow<ServerHealth> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

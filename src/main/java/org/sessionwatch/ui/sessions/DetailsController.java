@@ -1,6 +1,5 @@
 package org.sessionwatch.ui.sessions;
 
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -29,17 +28,19 @@ public final class DetailsController {
     private void initialize() {
         title.textProperty().bind(viewModel.titleProperty());
         status.textProperty().bind(viewModel.statusProperty());
-        var selected = viewModel.rowProperty().isNotNull();
+        var selected = viewModel.rowProperty().map(row -> true).orElse(false);
         content.visibleProperty().bind(selected);
-        placeholder.visibleProperty().bind(selected.not());
-        viewModel.lines().addListener((ListChangeListener<DetailLine>) c -> rebuild());
-        rebuild();
+        placeholder.visibleProperty().bind(selected.map(shown -> !shown));
+        viewModel.linesProperty().subscribe(this::rebuild);
+        viewModel.endedProperty().subscribe(ended -> status.pseudoClassStateChanged(ENDED, ended));
+        viewModel.staleProperty().flatMap(stale -> viewModel.endedProperty().map(ended -> stale && !ended))
+                .subscribe(stale -> status.pseudoClassStateChanged(STALE, stale));
     }
 
-    private void rebuild() {
+    private void rebuild(java.util.List<DetailLine> lines) {
         grid.getChildren().clear();
         int rowIndex = 0;
-        for (DetailLine line : viewModel.lines()) {
+        for (DetailLine line : lines) {
             Label label = new Label(line.label());
             label.getStyleClass().add("details-label");
             Label value = new Label(line.value());
@@ -48,8 +49,5 @@ public final class DetailsController {
             value.setId("detail-" + line.label().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
             grid.addRow(rowIndex++, label, value);
         }
-        SessionRow row = viewModel.getRow();
-        status.pseudoClassStateChanged(ENDED, row != null && row.isEnded());
-        status.pseudoClassStateChanged(STALE, row != null && row.isStale() && !row.isEnded());
     }
 }

@@ -9,12 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
 
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import javafx.beans.value.ObservableValue;
 
 import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.InfoLevel;
@@ -27,78 +22,89 @@ import static org.sessionwatch.format.HumanDurations.Style.SPACED;
  * Everything level 502 can say about the selected session, with labels and units. A field the obtained level does not
  * carry reads "not provided at level N" instead of a misleading 0; a NULL string from the server reads "none
  * reported". Times are shown both as durations and as the computed timestamps (seen time minus the duration).
+ * Every value derives from the selected session with bindings: nothing here is refreshed by hand.
  */
 public final class DetailsViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final ObjectProperty<SessionRow> row = new SimpleObjectProperty<>(this, "row");
-    private final ObservableList<DetailLine> lines = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ObservableValue<SessionRow> row;
+    private final ObservableValue<RowValues> values;
+    private final ObservableValue<Boolean> ended;
+    private final ObservableValue<Boolean> stale;
+    private final ObservableValue<List<DetailLine>> lines;
+    private final ObservableValue<String> title;
+    private final ObservableValue<String> status;
     private final ZoneId zone;
 
-    public DetailsViewModel(ZoneId zone) {
+    /** @param selected the window's selected session; everything shown here derives from it */
+    public DetailsViewModel(ObservableValue<SessionRow> selected, ZoneId zone) {
         this.zone = zone;
-        row.addListener((obs, old, now) -> refresh());
-        refresh();
+        this.row = selected;
+        this.values = selected.flatMap(SessionRow::valuesProperty);
+        this.ended = selected.flatMap(SessionRow::endedProperty).orElse(false);
+        this.stale = values.map(v -> v.stale()).orElse(false);
+        this.lines = values.map(this::linesOf).orElse(List.of());
+        this.title = values.map(v -> v.session().userName().filter(u -> !u.isEmpty()).orElse("(no user)")
+                + " on " + v.server()).orElse("");
+        this.status = selected.flatMap(r -> r.endedProperty().flatMap(isEnded ->
+                r.valuesProperty().map(v -> statusOf(v, isEnded)))).orElse("");
     }
 
     /** The row shown; it may have ended and left the table. */
-    public ObjectProperty<SessionRow> rowProperty() {
+    public ObservableValue<SessionRow> rowProperty() {
         return row;
     }
 
     public SessionRow getRow() {
-        return row.get();
+        return row.getValue();
     }
 
-    public ObservableList<DetailLine> lines() {
+    public ObservableValue<List<DetailLine>> linesProperty() {
         return lines;
     }
 
+    public List<DetailLine> getLines() {
+        return lines.getValue();
+    }
+
     /** "alice on FS01", or empty when nothing is selected. */
-    public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
+    public ObservableValue<String> titleProperty() {
+        return title;
     }
 
     /** "Active", "Ended …" or "Stale …". */
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+    public ObservableValue<String> statusProperty() {
+        return status;
     }
 
-    /** Recomputes the lines from the row's current values; called after each poll and on selection. */
-    public void refresh() {
-        SessionRow current = row.get();
-        if (current == null) {
-            lines.clear();
-            title.set("");
-            status.set("");
-            return;
-        }
-        Session session = current.getSession();
-        title.set(session.userName().filter(u -> !u.isEmpty()).orElse("(no user)") + " on " + current.server());
-        status.set(statusOf(current));
-        lines.setAll(linesOf(current));
+    /** Whether the session shown ended (it left the table). */
+    public ObservableValue<Boolean> endedProperty() {
+        return ended;
     }
 
-    private String statusOf(SessionRow current) {
-        String seen = format(current.getSeenAt());
-        if (current.isEnded()) {
+    /** Whether the values shown are the last known ones of a server that did not answer. */
+    public ObservableValue<Boolean> staleProperty() {
+        return stale;
+    }
+
+    private String statusOf(RowValues current, boolean isEnded) {
+        String seen = format(current.seenAt());
+        if (isEnded) {
             return "Ended: not reported since " + seen;
         }
-        if (current.isStale()) {
+        if (current.stale()) {
             return "Stale: " + current.server() + " did not answer the last poll; values as of " + seen;
         }
         return "Active, as of " + seen;
     }
 
-    List<DetailLine> linesOf(SessionRow current) {
-        Session s = current.getSession();
+    List<DetailLine> linesOf(RowValues current) {
+        Session s = current.session();
         InfoLevel level = s.level();
-        Instant seen = current.getSeenAt();
+        Instant seen = current.seenAt();
         List<DetailLine> out = new ArrayList<>();
         out.add(DetailLine.of("Server", current.server()));
-        out.add(text(level, SessionField.CLIENT_NAME, s.clientName().map(c -> withHost(c, current.getHostName()))));
+        out.add(text(level, SessionField.CLIENT_NAME, s.clientName().map(c -> withHost(c, current.hostName()))));
         out.add(text(level, SessionField.USER_NAME, s.userName()));
         out.add(number(level, SessionField.OPEN_COUNT, s.openCount(), n -> n + (n == 1 ? " file, device or pipe" : " files, devices and pipes")));
         out.add(number(level, SessionField.ACTIVE_TIME, s.activeSeconds(),
@@ -112,7 +118,7 @@ public final class DetailsViewModel {
         out.add(text(level, SessionField.CLIENT_TYPE, s.clientType()));
         out.add(text(level, SessionField.TRANSPORT, s.transport()));
         out.add(number(level, SessionField.USER_FLAGS, s.userFlags(), DetailsViewModel::flags));
-        InfoLevel requested = current.getRequestedLevel();
+        InfoLevel requested = current.requestedLevel();
         out.add(DetailLine.of("Information level", requested == null || requested == level
                 ? "level " + level : "level " + level + " (level " + requested + " was requested)"));
         return out;

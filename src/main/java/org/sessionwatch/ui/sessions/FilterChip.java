@@ -22,7 +22,7 @@ public record FilterChip(Kind kind, Mode mode, String value) {
             return label;
         }
 
-        String valueOf(SessionRow row) {
+        String valueOf(RowValues row) {
             return switch (this) {
                 case USER -> row.user();
                 case CLIENT -> row.client();
@@ -47,7 +47,7 @@ public record FilterChip(Kind kind, Mode mode, String value) {
         return new FilterChip(kind, Mode.HIDE, value);
     }
 
-    boolean matchesValue(SessionRow row) {
+    boolean matchesValue(RowValues row) {
         return kind.valueOf(row).equalsIgnoreCase(value);
     }
 

@@ -27,8 +27,11 @@ public final class FilterModel {
     private final ObservableList<FilterChip> filters = FXCollections.observableArrayList();
     private final ObservableList<FilterChip> readOnlyFilters = FXCollections.unmodifiableObservableList(filters);
     private final StringProperty quickSearch = new SimpleStringProperty(this, "quickSearch", "");
-    private final ReadOnlyObjectWrapper<Predicate<SessionRow>> predicate =
-            new ReadOnlyObjectWrapper<>(this, "predicate", row -> true);
+    /** No filter: the table then knows it need not test a single row. */
+    public static final Predicate<RowValues> ALL = row -> true;
+
+    private final ReadOnlyObjectWrapper<Predicate<RowValues>> predicate =
+            new ReadOnlyObjectWrapper<>(this, "predicate", ALL);
     private final BooleanBinding active;
 
     public FilterModel() {
@@ -46,12 +49,15 @@ public final class FilterModel {
         return quickSearch;
     }
 
-    /** The predicate for a {@code FilteredList}; replaced (not mutated) whenever a chip or the search changes. */
-    public ReadOnlyObjectProperty<Predicate<SessionRow>> predicateProperty() {
+    /**
+     * The predicate over immutable row values, replaced (never mutated) whenever a chip or the search changes; it
+     * captures copies of the chips and the search text, so the tracker thread may evaluate it while the user types.
+     */
+    public ReadOnlyObjectProperty<Predicate<RowValues>> predicateProperty() {
         return predicate.getReadOnlyProperty();
     }
 
-    public Predicate<SessionRow> getPredicate() {
+    public Predicate<RowValues> getPredicate() {
         return predicate.get();
     }
 
@@ -96,6 +102,10 @@ public final class FilterModel {
     private void rebuild() {
         Map<FilterChip.Kind, List<FilterChip>> only = new EnumMap<>(FilterChip.Kind.class);
         List<FilterChip> hidden = filters.stream().filter(f -> f.mode() == FilterChip.Mode.HIDE).toList();
+        if (filters.isEmpty() && searchText().isEmpty()) {
+            predicate.set(ALL);
+            return;
+        }
         for (FilterChip filter : filters) {
             if (filter.mode() == FilterChip.Mode.ONLY) {
                 only.computeIfAbsent(filter.kind(), k -> new java.util.ArrayList<>()).add(filter);
@@ -117,9 +127,9 @@ public final class FilterModel {
         });
     }
 
-    static boolean matchesSearch(SessionRow row, String lowerNeedle) {
+    static boolean matchesSearch(RowValues row, String lowerNeedle) {
         return contains(row.server(), lowerNeedle) || contains(row.user(), lowerNeedle)
-                || contains(row.client(), lowerNeedle) || contains(row.getHostName(), lowerNeedle)
+                || contains(row.client(), lowerNeedle) || contains(row.hostName(), lowerNeedle)
                 || contains(row.clientType(), lowerNeedle) || contains(row.transport(), lowerNeedle)
                 || contains(row.flagsText(), lowerNeedle);
     }

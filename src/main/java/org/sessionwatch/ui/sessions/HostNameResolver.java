@@ -2,76 +2,66 @@ package org.sessionwatch.ui.sessions;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Finds the host names of clients that servers report as bare IP addresses, by reverse DNS. A lookup can block for
- * seconds, so it runs on its own executor; each address is looked up once and remembered (including "no name"), and
- * the rows waiting for it are updated on the FX thread. Clients already reported by name are left alone.
+ * seconds, so it runs on its own executor; each address is looked up once and remembered (including "no name").
+ * Whoever shows the names is told when lookups finish ({@link #setOnResolved}) and reads them with
+ * {@link #known}; clients already reported by name are left alone. Thread-safe.
  */
-public final class HostNameResolver {
+public final class HostNameResolver implements HostNames {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     /** Past this many addresses the cache starts over rather than grow without bound. */
     private static final int MAX_CACHED = 100_000;
 
     private final Executor executor;
-    private final Consumer<Runnable> fxThread;
     private final Function<String, Optional<String>> lookup;
     private final Map<String, Optional<String>> cache = new ConcurrentHashMap<>();
-    /** Rows waiting for an address being looked up; touched on the FX thread only. */
-    private final Map<String, List<SessionRow>> waiting = new HashMap<>();
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private volatile Runnable onResolved = () -> { };
 
     /**
      * @param executor runs the lookups
-     * @param fxThread runs the row updates on the FX thread ({@code Platform::runLater})
      * @param lookup   the reverse lookup ({@link #reverseDns}); replaceable so tests never touch the network
      */
-    public HostNameResolver(Executor executor, Consumer<Runnable> fxThread, Function<String, Optional<String>> lookup) {
+    public HostNameResolver(Executor executor, Function<String, Optional<String>> lookup) {
         this.executor = executor;
-        this.fxThread = fxThread;
         this.lookup = lookup;
     }
 
-    /** Sets the row's host name now if known, or once the lookup finishes. Call on the FX thread. */
-    public void resolve(SessionRow row) {
-        String client = row.client();
-        if (!isIpAddress(client) || row.getHostName() != null) {
+    /** Called on the lookup thread after each finished lookup. */
+    void setOnResolved(Runnable listener) {
+        this.onResolved = listener;
+    }
+
+    @Override
+    public String known(String client) {
+        Optional<String> name = client == null ? null : cache.get(client);
+        return name == null ? null : name.orElse(null);
+    }
+
+    @Override
+    public void request(String client) {
+        if (!isIpAddress(client) || cache.containsKey(client) || !pending.add(client)) {
             return;
         }
-        Optional<String> known = cache.get(client);
-        if (known != null) {
-            known.ifPresent(row::setHostName);
-            return;
-        }
-        List<SessionRow> rows = waiting.get(client);
-        if (rows != null) {
-            rows.add(row);
-            return;
-        }
-        rows = new ArrayList<>();
-        rows.add(row);
-        waiting.put(client, rows);
         executor.execute(() -> {
             Optional<String> name = lookupQuietly(client);
             if (cache.size() > MAX_CACHED) {
                 cache.clear();
             }
             cache.put(client, name);
-            fxThread.accept(() -> {
-                List<SessionRow> done = waiting.remove(client);
-                if (done != null && name.isPresent()) {
-                    done.forEach(r -> r.setHostName(name.get()));
-                }
-            });
+            pending.remove(client);
+            if (name.isPresent()) {
+                onResolved.run();
+            }
         });
     }
 
@@ -79,6 +69,7 @@ public final class HostNameResolver {
         try {
             return lookup.apply(client);
         } catch (RuntimeException e) {
+            // A failing lookup is an address without a name, as an unanswered PTR query is.
             return Optional.empty();
         }
     }

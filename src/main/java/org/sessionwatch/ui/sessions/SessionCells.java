@@ -27,21 +27,21 @@ final class SessionCells {
     static final class HighlightedRowCell extends TableRow<SessionRow> {
         private final javafx.beans.value.ChangeListener<Boolean> freshListener =
                 (obs, old, now) -> pseudoClassStateChanged(FRESH, now);
-        private final javafx.beans.value.ChangeListener<Boolean> staleListener =
-                (obs, old, now) -> pseudoClassStateChanged(STALE, now);
+        private final javafx.beans.value.ChangeListener<RowValues> staleListener =
+                (obs, old, now) -> pseudoClassStateChanged(STALE, now.stale());
 
         @Override
         protected void updateItem(SessionRow item, boolean empty) {
             SessionRow previous = getItem();
             if (previous != null) {
                 previous.freshProperty().removeListener(freshListener);
-                previous.staleProperty().removeListener(staleListener);
+                previous.valuesProperty().removeListener(staleListener);
             }
             super.updateItem(item, empty);
             boolean present = item != null && !empty;
             if (present) {
                 item.freshProperty().addListener(freshListener);
-                item.staleProperty().addListener(staleListener);
+                item.valuesProperty().addListener(staleListener);
             }
             pseudoClassStateChanged(FRESH, present && item.isFresh());
             pseudoClassStateChanged(STALE, present && item.isStale());
@@ -52,7 +52,7 @@ final class SessionCells {
     static final class ServerCell extends TableCell<SessionRow, SessionRow> {
         private final FontIcon staleIcon = new FontIcon("mdal-history");
         private final Tooltip staleTip = new Tooltip();
-        private final javafx.beans.value.ChangeListener<Boolean> staleListener = (obs, old, now) -> show();
+        private final javafx.beans.value.ChangeListener<RowValues> staleListener = (obs, old, now) -> show();
         private SessionRow shown;
 
         ServerCell() {
@@ -65,11 +65,11 @@ final class SessionCells {
         protected void updateItem(SessionRow item, boolean empty) {
             super.updateItem(item, empty);
             if (shown != null) {
-                shown.staleProperty().removeListener(staleListener);
+                shown.valuesProperty().removeListener(staleListener);
             }
             shown = empty ? null : item;
             if (shown != null) {
-                shown.staleProperty().addListener(staleListener);
+                shown.valuesProperty().addListener(staleListener);
             }
             show();
         }

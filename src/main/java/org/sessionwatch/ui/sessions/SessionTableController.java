@@ -7,10 +7,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -37,21 +34,20 @@ import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.SessionField;
 import org.sessionwatch.ui.common.Clipboards;
-import org.sessionwatch.ui.main.EmptyState;
-import org.sessionwatch.ui.main.MainViewModel;
-import org.sessionwatch.ui.main.WindowActions;
 
 import static org.sessionwatch.format.HumanDurations.Style.SPACED;
 
-/** The session table: columns, row styling, context menu, filter chips and the empty-state placeholder. */
+/**
+ * The session table: columns, row styling, context menu, filter chips and the empty-state placeholder. The rows
+ * arrive filtered and sorted; a click on a column header hands the sort order to the view model, which re-sorts off
+ * the FX thread. The table's selection is bound to the window's shared selected session.
+ */
 public final class SessionTableController {
 
-    private final MainViewModel viewModel;
-    private final WindowActions actions;
-    /** Bumped after a poll whose in-place updates may have changed the sort order; the sorted list then re-sorts. */
-    private final IntegerProperty resorts = new SimpleIntegerProperty(this, "resorts");
-    /** Each sortable column's order, read straight from the rows. */
-    private final Map<TableColumn<SessionRow, ?>, Comparator<SessionRow>> rowComparators = new IdentityHashMap<>();
+    private final SessionsViewModel viewModel;
+    private final Runnable addServer;
+    /** Each sortable column's order, over the immutable row values the tracker thread sorts. */
+    private final Map<TableColumn<SessionRow, ?>, Comparator<RowValues>> rowComparators = new IdentityHashMap<>();
 
     @FXML private HBox chipBar;
     @FXML private FlowPane chips;
@@ -71,19 +67,18 @@ public final class SessionTableController {
     private final Button emptyAction = new Button();
     private final FontIcon emptyIcon = new FontIcon();
 
-    public SessionTableController(MainViewModel viewModel, WindowActions actions) {
+    /** @param addServer opens the settings on a new server (the empty table's action) */
+    public SessionTableController(SessionsViewModel viewModel, Runnable addServer) {
         this.viewModel = viewModel;
-        this.actions = actions;
+        this.addServer = addServer;
     }
 
     @FXML
     private void initialize() {
         configureColumns();
+        table.setItems(viewModel.visibleRows());
         configureSorting();
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.getSelectionModel().selectedItemProperty()
-                .addListener((obs, old, now) -> viewModel.tableSelectionChanged(now));
-        viewModel.pollCountProperty().addListener((obs, old, now) -> afterPoll());
+        bindSelection();
         table.setRowFactory(t -> new SessionCells.HighlightedRowCell());
         table.setContextMenu(buildContextMenu());
         configurePlaceholder();
@@ -97,12 +92,10 @@ public final class SessionTableController {
 
     private void configureColumns() {
         serverColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        serverColumn.setComparator(Comparator.comparing(SessionRow::server, String.CASE_INSENSITIVE_ORDER));
         serverColumn.setCellFactory(c -> new SessionCells.ServerCell());
-        userColumn.setCellValueFactory(c -> text(c.getValue(), SessionRow::user));
+        userColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(RowValues::user));
         userColumn.setCellFactory(c -> new SessionCells.UserCell());
-        clientColumn.setCellValueFactory(c -> Bindings.createStringBinding(() -> clientText(c.getValue()),
-                c.getValue().sessionProperty(), c.getValue().hostNameProperty()));
+        clientColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(RowValues::clientText));
         opensColumn.setCellValueFactory(c -> number(c.getValue(), Session::openCount));
         opensColumn.setCellFactory(c -> new SessionCells.NumberCell(String::valueOf));
         connectedColumn.setCellValueFactory(c -> number(c.getValue(), Session::activeSeconds));
@@ -111,48 +104,35 @@ public final class SessionTableController {
         idleColumn.setCellValueFactory(c -> number(c.getValue(), Session::idleSeconds));
         idleColumn.setCellFactory(
                 c -> new SessionCells.NumberCell(seconds -> HumanDurations.ofSeconds(seconds, SPACED)));
-        clientTypeColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.CLIENT_TYPE, SessionRow::clientType));
+        clientTypeColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.CLIENT_TYPE, RowValues::clientType));
         clientTypeColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
-        transportColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.TRANSPORT, SessionRow::transport));
+        transportColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.TRANSPORT, RowValues::transport));
         transportColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
-        flagsColumn.setCellValueFactory(c -> c.getValue().sessionProperty());
+        flagsColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(RowValues::session));
         flagsColumn.setCellFactory(c -> new SessionCells.FlagsCell());
-        flagsColumn.setComparator(Comparator.comparing((Session session) -> SessionRow.flagsText(session)));
+
         Comparator<String> byText = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
-        for (TableColumn<SessionRow, String> column : List.of(userColumn, clientColumn,
-                clientTypeColumn, transportColumn)) {
-            column.setComparator(byText);
-        }
-        for (TableColumn<SessionRow, Long> column : List.of(opensColumn, connectedColumn, idleColumn)) {
-            column.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
-        }
-        // The same orders, read straight from the rows (see rowOrder()).
         Comparator<Long> byNumber = Comparator.nullsLast(Comparator.naturalOrder());
-        rowComparators.put(serverColumn, Comparator.comparing(SessionRow::server, String.CASE_INSENSITIVE_ORDER));
-        rowComparators.put(userColumn, Comparator.comparing(SessionRow::user, byText));
-        rowComparators.put(clientColumn, Comparator.comparing(SessionTableController::clientText, byText));
+        rowComparators.put(serverColumn, Comparator.comparing(RowValues::server, String.CASE_INSENSITIVE_ORDER));
+        rowComparators.put(userColumn, Comparator.comparing(RowValues::user, byText));
+        rowComparators.put(clientColumn, Comparator.comparing(RowValues::clientText, byText));
         rowComparators.put(opensColumn, Comparator.comparing(r -> value(r, Session::openCount), byNumber));
         rowComparators.put(connectedColumn, Comparator.comparing(r -> value(r, Session::activeSeconds), byNumber));
         rowComparators.put(idleColumn, Comparator.comparing(r -> value(r, Session::idleSeconds), byNumber));
         rowComparators.put(clientTypeColumn, Comparator.comparing(
-                r -> carriedText(r, SessionField.CLIENT_TYPE, SessionRow::clientType), byText));
+                r -> carriedText(r, SessionField.CLIENT_TYPE, RowValues::clientType), byText));
         rowComparators.put(transportColumn, Comparator.comparing(
-                r -> carriedText(r, SessionField.TRANSPORT, SessionRow::transport), byText));
-        rowComparators.put(flagsColumn, Comparator.comparing(r -> SessionRow.flagsText(r.getSession())));
+                r -> carriedText(r, SessionField.TRANSPORT, RowValues::transport), byText));
+        rowComparators.put(flagsColumn, Comparator.comparing(RowValues::flagsText));
     }
 
-    /**
-     * The table's sort order as a comparator that reads the rows directly. The table's own comparator reads every
-     * row through the columns' cell value factories, which create the row's session property and a binding on each
-     * comparison: slower, and it would give all 100,000 rows the property objects they otherwise only get on screen.
-     * Null when the sort order has a column this controller does not know (then the table's comparator is used).
-     */
-    private Comparator<SessionRow> rowOrder() {
-        Comparator<SessionRow> order = null;
+    /** The table's sort order as one comparator over row values; null when the table is not sorted. */
+    private Comparator<RowValues> rowOrder() {
+        Comparator<RowValues> order = null;
         for (TableColumn<SessionRow, ?> column : table.getSortOrder()) {
-            Comparator<SessionRow> byColumn = rowComparators.get(column);
+            Comparator<RowValues> byColumn = rowComparators.get(column);
             if (byColumn == null) {
-                return null;
+                throw new IllegalStateException("Column " + column.getId() + " has no row order");
             }
             if (column.getSortType() == TableColumn.SortType.DESCENDING) {
                 byColumn = byColumn.reversed();
@@ -162,52 +142,62 @@ public final class SessionTableController {
         return order;
     }
 
-    private static Long value(SessionRow row, Function<Session, OptionalLong> getter) {
-        OptionalLong value = getter.apply(row.getSession());
+    private static Long value(RowValues row, Function<Session, OptionalLong> getter) {
+        OptionalLong value = getter.apply(row.session());
         return value.isPresent() ? value.getAsLong() : null;
     }
 
-    private static String carriedText(SessionRow row, SessionField field, Function<SessionRow, String> getter) {
-        return row.getSession().level().carries(field) ? getter.apply(row) : null;
+    private static String carriedText(RowValues row, SessionField field, Function<RowValues, String> getter) {
+        return row.session().level().carries(field) ? getter.apply(row) : null;
     }
 
     /**
-     * Rows change in place, which a SortedList does not notice; so the comparator the SortedList uses is re-issued
-     * after every poll (a new wrapper object makes it re-sort once, as a permutation that keeps the selection).
-     * The table's own sort policy is replaced because the default one refuses a comparator it did not bind itself.
+     * The table does not sort its items: its sort policy hands the order to the view model, which sorts on the
+     * tracker thread and sends the moves back as one change. Called by the table whenever the sort order or a
+     * column's direction changes.
      */
     private void configureSorting() {
-        var sorted = viewModel.sortedRows();
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> {
-            Comparator<SessionRow> current = table.getComparator();
-            if (current == null) {
-                return null;
-            }
-            Comparator<SessionRow> direct = rowOrder();
-            return direct != null ? direct : (a, b) -> current.compare(a, b);
-        }, table.comparatorProperty(), resorts));
-        table.setSortPolicy(t -> true);
-        table.setItems(sorted);
+        table.setSortPolicy(t -> {
+            viewModel.sortBy(rowOrder());
+            return true;
+        });
         // Grouped by server, then alphabetical: the order a helpdesk agent scans in. A saved layout overrides it.
         table.getSortOrder().setAll(List.of(serverColumn, userColumn));
     }
 
     /**
-     * Server and user never change within a row (they are its key, and both compare ignoring case), so a table sorted
-     * by them alone is still in order after a poll; re-sorting 100,000 rows anyway cost about a fifth of a merge.
+     * The table's selection and the shared selected session follow each other. One rule makes the details pane keep
+     * a session that ended: when the selected row leaves the table because it ended, the table may select nothing or
+     * its neighbour, and that is not the user choosing; the ended session stays selected until the user picks
+     * another row, and the table shows nothing selected meanwhile.
      */
-    private boolean sortDependsOnValuesChangedInPlace() {
-        return table.getSortOrder().stream().anyMatch(column -> column != serverColumn && column != userColumn);
+    private void bindSelection() {
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            SessionRow shown = viewModel.getSelected();
+            boolean endedRowLeft = shown != null && shown.isEnded() && (now == null || old == shown);
+            if (!endedRowLeft) {
+                viewModel.selectedProperty().set(now);
+            }
+        });
+        viewModel.selectedProperty().addListener((obs, old, now) -> showSelected());
+        viewModel.changesAppliedProperty().addListener((obs, old, now) -> showSelected());
     }
 
-    private void afterPoll() {
-        if (sortDependsOnValuesChangedInPlace()) {
-            resorts.set(resorts.get() + 1);
+    private void showSelected() {
+        SessionRow wanted = viewModel.getSelected();
+        var selection = table.getSelectionModel();
+        if (wanted == null || wanted.isEnded()) {
+            if (selection.getSelectedItem() != null) {
+                selection.clearSelection();
+            }
+        } else if (selection.getSelectedItem() != wanted) {
+            selection.select(wanted);
         }
-        // The details pane keeps showing a session that just ended; the table must not suggest another is shown.
-        if (viewModel.detailsShowEndedSession() && table.getSelectionModel().getSelectedItem() != null
-                && table.getSelectionModel().getSelectedItem() != viewModel.details().getRow()) {
-            table.getSelectionModel().clearSelection();
+        // Keyboard focus follows the selected row; the focus model shifts by whole changes and can drift.
+        int index = selection.getSelectedIndex();
+        if (index >= 0 && table.getFocusModel().getFocusedIndex() != index) {
+            table.getFocusModel().focus(index);
         }
     }
 
@@ -288,7 +278,7 @@ public final class SessionTableController {
             default -> "mdmz-people_outline";
         });
         switch (state) {
-            case NO_SERVERS -> action("Add server", "mdal-add", () -> actions.openSettings(true));
+            case NO_SERVERS -> action("Add server", "mdal-add", addServer);
             case NO_MATCH -> action("Clear filters", "mdal-clear", () -> viewModel.filters().clear());
             default -> action(null, null, null);
         }
@@ -323,25 +313,13 @@ public final class SessionTableController {
         viewModel.filters().clear();
     }
 
-    private static String clientText(SessionRow row) {
-        String host = row.getHostName();
-        return host == null || host.isBlank() ? row.client() : row.client() + " (" + host + ")";
-    }
-
-    private static ObservableValue<String> text(SessionRow row, Function<SessionRow, String> getter) {
-        return row.sessionProperty().map(s -> getter.apply(row));
-    }
-
     /** The text, or null when the session's level does not carry the field (the cell then shows a dash). */
     private static ObservableValue<String> carried(SessionRow row, SessionField field,
-                                                   Function<SessionRow, String> getter) {
-        return row.sessionProperty().map(s -> s.level().carries(field) ? getter.apply(row) : null);
+                                                   Function<RowValues, String> getter) {
+        return row.valuesProperty().map(v -> v.session().level().carries(field) ? getter.apply(v) : null);
     }
 
     private static ObservableValue<Long> number(SessionRow row, Function<Session, OptionalLong> getter) {
-        return row.sessionProperty().map(s -> {
-            OptionalLong value = getter.apply(s);
-            return value.isPresent() ? value.getAsLong() : null;
-        });
+        return row.valuesProperty().map(v -> value(v, getter));
     }
 }

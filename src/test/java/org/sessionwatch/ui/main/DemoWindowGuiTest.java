@@ -59,7 +59,7 @@ class DemoWindowGuiTest {
 
     @Test
     void demoFleetFillsTheTableAndSaysItIsDemoData(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> context.mainViewModel().pollCountProperty().get() >= 1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> context.status().pollCountProperty().get() >= 1);
         WaitForAsyncUtils.waitForFxEvents();
 
         @SuppressWarnings("unchecked")

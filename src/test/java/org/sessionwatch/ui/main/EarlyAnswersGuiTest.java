@@ -73,7 +73,7 @@ class EarlyAnswersGuiTest {
 
         assertThat(WaitForAsyncUtils.asyncFx(() -> fixture.context.scheduler().isPolling()).get(5, TimeUnit.SECONDS))
                 .as("FS02 has not answered yet").isTrue();
-        assertThat(fixture.context.mainViewModel().pollCountProperty().get()).isEqualTo(1);
+        assertThat(fixture.context.status().pollCountProperty().get()).isEqualTo(1);
         assertThat(sessionTable(robot).getItems()).extracting(SessionRow::user)
                 .containsExactlyInAnyOrder("alice", "zoe", "bob");
         assertThat(sessionTable(robot).getItems()).contains(alice);

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.config.ServerConfig;
-import org.sessionwatch.ui.sessions.SessionRow;
 import org.sessionwatch.ui.testing.GuiFixture;
 import org.sessionwatch.ui.testing.ScriptedSource;
 import org.testfx.api.FxRobot;
@@ -79,6 +78,6 @@ class EmptyStatesGuiTest {
         robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(fixture.actions.exported).extracting(SessionRow::user).containsExactly("bob");
+        assertThat(fixture.actions.exported).extracting(e -> e.session().userName().orElseThrow()).containsExactly("bob");
     }
 }

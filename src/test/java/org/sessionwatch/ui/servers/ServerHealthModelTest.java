@@ -41,7 +41,7 @@ class ServerHealthModelTest {
     void okRecordsCountLevelsDurationAndLastSuccess() {
         model.configure(List.of(ServerConfig.of("FS01")));
         model.apply(cycle(T0, new ServerPollResult.Ok("FS01", InfoLevel.LEVEL_502, InfoLevel.LEVEL_10,
-                List.of(session("FS01", "alice", "10.0.0.5", T0.minusSeconds(5), T0, 0)), Duration.ofMillis(340), T0)));
+                List.of(session("FS01", "alice", "10.0.0.5", T0.minusSeconds(5), T0, 0)), Duration.ofMillis(340), T0)).results());
 
         ServerHealth fs01 = row("FS01");
         assertThat(fs01.getState()).isEqualTo(ServerState.OK);
@@ -58,7 +58,7 @@ class ServerHealthModelTest {
     @EnumSource(ErrorKind.class)
     void eachErrorKindHasAFailureStateWithItsExplanationAndRemedy(ErrorKind kind) {
         model.configure(List.of(ServerConfig.of("FS01")));
-        model.apply(cycle(T0, failed("FS01", T0, kind)));
+        model.apply(cycle(T0, failed("FS01", T0, kind)).results());
 
         ServerHealth fs01 = row("FS01");
         assertThat(fs01.getState()).isEqualTo(ServerState.of(kind));
@@ -76,8 +76,8 @@ class ServerHealthModelTest {
     @Test
     void failureAfterSuccessIsStaleAndKeepsTheLastKnownFacts() {
         model.configure(List.of(ServerConfig.of("FS01")));
-        model.apply(cycle(T0, ok("FS01", T0, session("FS01", "alice", "10.0.0.5", T0.minusSeconds(5), T0, 0))));
-        model.apply(cycle(T0.plusSeconds(15), failed("FS01", T0.plusSeconds(15), ErrorKind.TIMEOUT)));
+        model.apply(cycle(T0, ok("FS01", T0, session("FS01", "alice", "10.0.0.5", T0.minusSeconds(5), T0, 0))).results());
+        model.apply(cycle(T0.plusSeconds(15), failed("FS01", T0.plusSeconds(15), ErrorKind.TIMEOUT)).results());
 
         ServerHealth fs01 = row("FS01");
         assertThat(fs01.getState()).isEqualTo(ServerState.TIMEOUT);
@@ -87,7 +87,7 @@ class ServerHealthModelTest {
         assertThat(ServerDetails.of(fs01, ZoneOffset.UTC).message())
                 .endsWith("Its sessions from the last successful poll stay listed, marked stale.");
 
-        model.apply(cycle(T0.plusSeconds(30), ok("FS01", T0.plusSeconds(30))));
+        model.apply(cycle(T0.plusSeconds(30), ok("FS01", T0.plusSeconds(30))).results());
         assertThat(fs01.getState()).isEqualTo(ServerState.OK);
         assertThat(fs01.getError()).isNull();
         assertThat(fs01.isStale()).isFalse();
@@ -95,7 +95,7 @@ class ServerHealthModelTest {
 
     @Test
     void unconfiguredServersFromTheDemoFleetAreAddedInOrder() {
-        model.apply(cycle(T0, ok("DEMO-1", T0), failed("DEMO-2", T0, ErrorKind.UNREACHABLE)));
+        model.apply(cycle(T0, ok("DEMO-1", T0), failed("DEMO-2", T0, ErrorKind.UNREACHABLE)).results());
 
         assertThat(model.servers()).extracting(ServerHealth::getName).containsExactly("DEMO-1", "DEMO-2");
     }
@@ -103,7 +103,7 @@ class ServerHealthModelTest {
     @Test
     void reconfiguringKeepsHistoryOfServersThatStay() {
         model.configure(List.of(ServerConfig.of("FS01"), ServerConfig.of("FS02")));
-        model.apply(cycle(T0, ok("FS01", T0), ok("FS02", T0)));
+        model.apply(cycle(T0, ok("FS01", T0), ok("FS02", T0)).results());
         ServerHealth fs01 = row("FS01");
 
         model.configure(List.of(ServerConfig.of("FS01")));

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sessionwatch.ui.testing.Cycles.T0;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+
+import javafx.beans.property.ObjectProperty;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -14,11 +18,13 @@ import org.sessionwatch.netapi.SessionField;
 import org.sessionwatch.ui.testing.Cycles;
 
 class DetailsViewModelTest {
-    private final DetailsViewModel details = new DetailsViewModel(ZoneOffset.UTC);
+    private final TableHarness table = new TableHarness();
+    private final ObjectProperty<SessionRow> selected = table.selected;
+    private final DetailsViewModel details = new DetailsViewModel(selected, ZoneOffset.UTC);
 
     private Map<String, DetailLine> show(Session session) {
-        details.rowProperty().set(SessionRow.of(session, T0));
-        return details.lines().stream().collect(Collectors.toMap(DetailLine::label, l -> l));
+        selected.set(SessionRow.of(session, T0));
+        return details.getLines().stream().collect(Collectors.toMap(DetailLine::label, l -> l));
     }
 
     private static Session full(InfoLevel level) {
@@ -61,8 +67,8 @@ class DetailsViewModelTest {
         assertThat(lines.get("Flags").value()).isEqualTo("guest, no encryption (raw 0x3)");
         assertThat(lines.get("Information level").value()).isEqualTo("level 502");
         assertThat(lines.values()).noneMatch(DetailLine::missing);
-        assertThat(details.titleProperty().get()).isEqualTo("alice on FS01");
-        assertThat(details.statusProperty().get()).isEqualTo("Active, as of 2026-11-24 09:00:00");
+        assertThat(details.titleProperty().getValue()).isEqualTo("alice on FS01");
+        assertThat(details.statusProperty().getValue()).isEqualTo("Active, as of 2026-11-24 09:00:00");
     }
 
     @Test
@@ -74,7 +80,7 @@ class DetailsViewModelTest {
                 "Last activity", "Client type", "Transport", "Flags"}) {
             assertThat(lines.get(label)).as(label).isEqualTo(new DetailLine(label, "not provided at level 0", true));
         }
-        assertThat(details.titleProperty().get()).isEqualTo("(no user) on FS01");
+        assertThat(details.titleProperty().getValue()).isEqualTo("(no user) on FS01");
     }
 
     @Test
@@ -118,48 +124,53 @@ class DetailsViewModelTest {
     @Test
     void requestedLevelIsShownWhenTheServerRefusedIt() {
         Session level10 = full(InfoLevel.LEVEL_10);
-        SessionTableModel model = new SessionTableModel();
-        model.apply(Cycles.cycle(T0, new org.sessionwatch.polling.ServerPollResult.Ok("FS01", InfoLevel.LEVEL_502,
+        table.poll(Cycles.cycle(T0, new org.sessionwatch.polling.ServerPollResult.Ok("FS01", InfoLevel.LEVEL_502,
                 InfoLevel.LEVEL_10, java.util.List.of(level10), java.time.Duration.ZERO, T0)));
-        details.rowProperty().set(model.rows().get(0));
+        selected.set(table.rows().get(0));
 
-        assertThat(details.lines()).contains(DetailLine.of("Information level", "level 10 (level 502 was requested)"));
+        assertThat(details.getLines()).contains(DetailLine.of("Information level", "level 10 (level 502 was requested)"));
     }
 
     @Test
     void endedAndStaleRowsSaySo() {
-        SessionTableModel model = new SessionTableModel();
-        model.apply(Cycles.cycle(T0, Cycles.ok("FS01", T0, full(InfoLevel.LEVEL_502))));
-        SessionRow row = model.rows().get(0);
-        details.rowProperty().set(row);
+        table.poll(Cycles.cycle(T0, Cycles.ok("FS01", T0, full(InfoLevel.LEVEL_502))));
+        SessionRow row = table.rows().get(0);
+        selected.set(row);
+        List<String> statuses = new ArrayList<>();
+        details.statusProperty().subscribe((String status) -> statuses.add(status));
 
-        model.apply(Cycles.cycle(T0.plusSeconds(15),
+        table.poll(Cycles.cycle(T0.plusSeconds(15),
                 Cycles.failed("FS01", T0.plusSeconds(15), org.sessionwatch.netapi.ErrorKind.TIMEOUT)));
-        details.refresh();
-        assertThat(details.statusProperty().get())
+        assertThat(details.statusProperty().getValue()).as("derived from the row, without a refresh call")
                 .isEqualTo("Stale: FS01 did not answer the last poll; values as of 2026-11-24 09:00:00");
+        assertThat(details.staleProperty().getValue()).isTrue();
 
-        model.apply(Cycles.cycle(T0.plusSeconds(30), Cycles.ok("FS01", T0.plusSeconds(30))));
-        details.refresh();
-        assertThat(details.statusProperty().get()).isEqualTo("Ended: not reported since 2026-11-24 09:00:00");
+        table.poll(Cycles.cycle(T0.plusSeconds(30), Cycles.ok("FS01", T0.plusSeconds(30))));
+        assertThat(details.statusProperty().getValue()).isEqualTo("Ended: not reported since 2026-11-24 09:00:00");
+        assertThat(details.endedProperty().getValue()).isTrue();
         assertThat(details.getRow()).isSameAs(row);
+        assertThat(table.rows()).doesNotContain(row);
+        assertThat(statuses).hasSize(3);
     }
 
     @Test
     void clientShowsTheHostNameWhenKnown() {
-        SessionRow row = SessionRow.of(full(InfoLevel.LEVEL_502), T0);
-        row.setHostName("PC-ALICE.corp.example");
-        details.rowProperty().set(row);
+        table.dns.put("10.0.0.5", "PC-ALICE.corp.example");
+        table.poll(Cycles.cycle(T0, Cycles.ok("FS01", T0, full(InfoLevel.LEVEL_502))));
+        selected.set(table.rows().get(0));
+        table.sessions.resolveHostNamesProperty().set(true);
+        table.lookups.forEach(Runnable::run);
 
-        assertThat(details.lines()).contains(DetailLine.of("Client", "10.0.0.5 (PC-ALICE.corp.example)"));
+        assertThat(details.getLines()).contains(DetailLine.of("Client", "10.0.0.5 (PC-ALICE.corp.example)"));
     }
 
     @Test
     void nothingSelectedShowsNothing() {
         show(full(InfoLevel.LEVEL_502));
-        details.rowProperty().set(null);
+        selected.set(null);
 
-        assertThat(details.lines()).isEmpty();
-        assertThat(details.titleProperty().get()).isEmpty();
+        assertThat(details.getLines()).isEmpty();
+        assertThat(details.titleProperty().getValue()).isEmpty();
+        assertThat(details.statusProperty().getValue()).isEmpty();
     }
 }

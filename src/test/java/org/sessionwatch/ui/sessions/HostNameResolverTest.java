@@ -1,59 +1,57 @@
 package org.sessionwatch.ui.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sessionwatch.ui.testing.Cycles.T0;
-import static org.sessionwatch.ui.testing.Cycles.session;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 class HostNameResolverTest {
     private final List<Runnable> background = new ArrayList<>();
     private final List<String> lookedUp = new ArrayList<>();
-    private final HostNameResolver resolver = new HostNameResolver(background::add, Runnable::run, ip -> {
+    private final AtomicInteger resolved = new AtomicInteger();
+    private final HostNameResolver resolver = new HostNameResolver(background::add, ip -> {
         lookedUp.add(ip);
         return ip.equals("10.0.0.5") ? Optional.of("pc-alice.corp.example") : Optional.empty();
     });
 
-    private static SessionRow row(String client) {
-        return SessionRow.of(session("FS01", "alice", client, T0.minusSeconds(60), T0, 0), T0);
+    {
+        resolver.setOnResolved(resolved::incrementAndGet);
     }
 
     @Test
-    void looksEachAddressUpOnceInTheBackgroundAndUpdatesEveryWaitingRow() {
-        SessionRow first = row("10.0.0.5");
-        SessionRow second = row("10.0.0.5");
-        resolver.resolve(first);
-        resolver.resolve(second);
-        assertThat(first.getHostName()).as("nothing happens on the calling thread").isNull();
+    void looksEachAddressUpOnceInTheBackgroundAndSaysWhenANameArrived() {
+        resolver.request("10.0.0.5");
+        resolver.request("10.0.0.5");
+        assertThat(resolver.known("10.0.0.5")).as("nothing happens on the calling thread").isNull();
+        assertThat(background).as("a lookup under way is not started twice").hasSize(1);
 
         background.forEach(Runnable::run);
 
         assertThat(lookedUp).containsExactly("10.0.0.5");
-        assertThat(first.getHostName()).isEqualTo("pc-alice.corp.example");
-        assertThat(second.getHostName()).isEqualTo("pc-alice.corp.example");
+        assertThat(resolver.known("10.0.0.5")).isEqualTo("pc-alice.corp.example");
+        assertThat(resolved).hasValue(1);
 
-        SessionRow later = row("10.0.0.5");
-        resolver.resolve(later);
-        assertThat(later.getHostName()).as("cached").isEqualTo("pc-alice.corp.example");
-        assertThat(lookedUp).hasSize(1);
+        background.clear();
+        resolver.request("10.0.0.5");
+        assertThat(background).as("cached").isEmpty();
     }
 
     @Test
     void addressesWithoutANameAreRememberedAndNamesAreNotLookedUp() {
-        SessionRow unnamed = row("10.0.0.9");
-        resolver.resolve(unnamed);
+        resolver.request("10.0.0.9");
         background.forEach(Runnable::run);
         background.clear();
-        resolver.resolve(row("10.0.0.9"));
-        resolver.resolve(row("PC-BOB"));
+        resolver.request("10.0.0.9");
+        resolver.request("PC-BOB");
 
-        assertThat(unnamed.getHostName()).isNull();
+        assertThat(resolver.known("10.0.0.9")).isNull();
         assertThat(background).isEmpty();
         assertThat(lookedUp).containsExactly("10.0.0.9");
+        assertThat(resolved).as("no name, nothing to show").hasValue(0);
     }
 
     @Test

@@ -23,20 +23,20 @@ class SessionRowPropertiesTest {
                 .activeSeconds(600).idleSeconds(idle).build();
     }
 
+    private static RowValues values(long idle, boolean stale, String host) {
+        return SessionRow.of(session(idle), T0).getValues().withStale(stale).withHostName(host);
+    }
+
     @Test
     void valuesSetBeforeAPropertyExistsAreWhatItStartsWith() {
         SessionRow row = SessionRow.of(session(5), T0);
-        row.update(session(9), InfoLevel.LEVEL_10, T0.plusSeconds(15));
+        row.update(values(9, true, "pc-alice.corp.example"));
         row.setFresh(true);
-        row.setStale(true);
-        row.setHostName("pc-alice.corp.example");
         row.markEnded();
 
-        assertThat(row.sessionProperty().get().idleSeconds()).hasValue(9);
-        assertThat(row.requestedLevelProperty().get()).isEqualTo(InfoLevel.LEVEL_10);
-        assertThat(row.seenAtProperty().get()).isEqualTo(T0.plusSeconds(15));
-        assertThat(row.hostNameProperty().get()).isEqualTo("pc-alice.corp.example");
-        assertThat(row.staleProperty().get()).isTrue();
+        assertThat(row.valuesProperty().get().session().idleSeconds()).hasValue(9);
+        assertThat(row.valuesProperty().get().hostName()).isEqualTo("pc-alice.corp.example");
+        assertThat(row.isStale()).isTrue();
         assertThat(row.endedProperty().get()).isTrue();
         assertThat(row.freshProperty().get()).as("ending clears the highlight").isFalse();
     }
@@ -45,18 +45,15 @@ class SessionRowPropertiesTest {
     void changesAfterAPropertyExistsReachItsListenersAndTheGetters() {
         SessionRow row = SessionRow.of(session(5), T0);
         List<Object> seen = new ArrayList<>();
-        row.sessionProperty().addListener((obs, old, now) -> seen.add(now.idleSeconds().getAsLong()));
-        row.staleProperty().addListener((obs, old, now) -> seen.add("stale=" + now));
-        row.hostNameProperty().addListener((obs, old, now) -> seen.add(now));
+        row.valuesProperty().addListener((obs, old, now) -> seen.add(now.session().idleSeconds().getAsLong()));
+        row.freshProperty().addListener((obs, old, now) -> seen.add("fresh=" + now));
 
-        row.update(session(7), InfoLevel.LEVEL_502, T0.plusSeconds(15));
-        row.update(session(7), InfoLevel.LEVEL_502, T0.plusSeconds(30));
-        row.setStale(true);
-        row.setHostName("pc-alice");
+        row.update(values(7, false, null));
+        row.setFresh(true);
+        row.update(values(8, true, "pc-alice"));
 
-        assertThat(seen).containsExactly(7L, "stale=true", "pc-alice");
-        assertThat(row.getSession().idleSeconds()).hasValue(7);
-        assertThat(row.getSeenAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(seen).containsExactly(7L, "fresh=true", 8L);
+        assertThat(row.getSession().idleSeconds()).hasValue(8);
         assertThat(row.isStale()).isTrue();
         assertThat(row.getHostName()).isEqualTo("pc-alice");
     }

@@ -13,7 +13,7 @@ import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.AppContext;
 import org.sessionwatch.ui.MainWindow;
 import org.sessionwatch.ui.main.WindowActions;
-import org.sessionwatch.ui.sessions.SessionRow;
+import org.sessionwatch.ui.export.SessionExport;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -52,9 +52,9 @@ public final class GuiFixture {
     public void awaitPolls(int applied) {
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                    () -> context.mainViewModel().pollCountProperty().get() >= applied);
+                    () -> context.status().pollCountProperty().get() >= applied);
         } catch (TimeoutException e) {
-            throw new AssertionError("The window applied " + context.mainViewModel().pollCountProperty().get()
+            throw new AssertionError("The window applied " + context.status().pollCountProperty().get()
                     + " polls, expected " + applied, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -62,7 +62,7 @@ public final class GuiFixture {
 
     /** Triggers "Refresh now" and waits until the next scripted cycle is on screen. */
     public void pollAndWait() {
-        int before = context.mainViewModel().pollCountProperty().get();
+        int before = context.status().pollCountProperty().get();
         WaitForAsyncUtils.asyncFx(() -> context.scheduler().refreshNow());
         awaitPolls(before + 1);
     }
@@ -70,7 +70,7 @@ public final class GuiFixture {
     /** Records what the window asked of the application. */
     public static final class RecordingActions implements WindowActions {
         public volatile int settingsOpened;
-        public volatile List<SessionRow> exported;
+        public volatile List<SessionExport.Snapshot> exported;
 
         @Override
         public void openSettings(boolean addServer) {
@@ -78,7 +78,7 @@ public final class GuiFixture {
         }
 
         @Override
-        public void export(List<SessionRow> rows) {
+        public void export(List<SessionExport.Snapshot> rows) {
             exported = rows;
         }
 

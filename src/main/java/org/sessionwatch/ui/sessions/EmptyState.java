@@ -1,4 +1,4 @@
-package org.sessionwatch.ui.main;
+package org.sessionwatch.ui.sessions;
 
 /** What the session table says when it has no rows to show. */
 public enum EmptyState {
