@@ -8,7 +8,8 @@ import java.util.Set;
  * shaded jar start with JavaFX on the class path.
  */
 public final class Launcher {
-    private static final Set<String> HEADLESS_FLAGS = Set.of("--once", "--watch", "--collect", "--help", "-h", "--version", "-V");
+    private static final Set<String> HEADLESS_FLAGS = Set.of("--once", "--watch", "--collect", "--help", "-h",
+            "--version", "-V");
 
     private Launcher() {
     }

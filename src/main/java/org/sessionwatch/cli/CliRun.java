@@ -178,23 +178,23 @@ final class CliRun {
     }
 
     private int once(PollSource source, OutputFormat format) {
-        PollCycle cycle = source.poll();
+        return printCycle(context, source.poll(), format);
+    }
+
+    /** Prints one cycle in {@code format}, each failed server's error on stderr, and returns the exit code. */
+    static int printCycle(CliContext context, PollCycle cycle, OutputFormat format) {
         context.out().print(switch (format) {
             case TABLE -> TableOutput.cycle(cycle);
             case JSON -> JsonOutput.cycle(cycle) + System.lineSeparator();
             case CSV -> CsvOutput.cycle(cycle);
         });
         context.out().flush();
-        reportFailures(cycle);
-        return ExitCodes.of(cycle);
-    }
-
-    private void reportFailures(PollCycle cycle) {
         for (ServerPollResult result : cycle.results()) {
             if (result instanceof ServerPollResult.Failed failed) {
                 context.err().println("sessionwatch: " + failed.server() + ": " + failed.error().describe());
             }
         }
+        return ExitCodes.of(cycle);
     }
 
     private int watch(PollSource source, RunSettings settings, CliOptions options) {

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.sessionwatch.export.Csv;
 import org.sessionwatch.polling.PollCycle;
-import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.team.LiveState;
 import org.sessionwatch.team.LiveStateReader;
 import org.sessionwatch.team.SourceFollower;
@@ -56,19 +55,7 @@ final class SourceRun {
                     + " yet. Start one with sessionwatch --collect --db URL.");
             return ExitCodes.ALL_FAILED;
         }
-        PollCycle cycle = state.asCycle();
-        context.out().print(switch (format) {
-            case TABLE -> TableOutput.cycle(cycle);
-            case JSON -> JsonOutput.cycle(cycle) + System.lineSeparator();
-            case CSV -> CsvOutput.cycle(cycle);
-        });
-        context.out().flush();
-        for (ServerPollResult result : cycle.results()) {
-            if (result instanceof ServerPollResult.Failed failed) {
-                context.err().println("sessionwatch: " + failed.server() + ": " + failed.error().describe());
-            }
-        }
-        return ExitCodes.of(cycle);
+        return CliRun.printCycle(context, state.asCycle(), format);
     }
 
     private void reportCollector(LiveState state) {

@@ -144,42 +144,23 @@ public final class LiveStateReader {
         return rows.wasNull() ? null : InfoLevel.ofCode(code).orElse(null);
     }
 
+    private static java.util.OptionalLong number(ResultSet rows, int column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(value);
+    }
+
     private static Session session(ResultSet rows) throws SQLException {
         InfoLevel level = InfoLevel.ofCode(rows.getInt(2)).orElse(InfoLevel.LEVEL_0);
         Session.Builder b = Session.builder(rows.getString(1), level);
         // Only the fields the level carries are set, and only when present: absent stays absent, as polled.
-        String client = rows.getString(3);
-        if (client != null) {
-            b.clientName(client);
-        }
-        String user = rows.getString(4);
-        if (user != null) {
-            b.userName(user);
-        }
-        long opens = rows.getLong(5);
-        if (!rows.wasNull()) {
-            b.openCount(opens);
-        }
-        long active = rows.getLong(6);
-        if (!rows.wasNull()) {
-            b.activeSeconds(active);
-        }
-        long idle = rows.getLong(7);
-        if (!rows.wasNull()) {
-            b.idleSeconds(idle);
-        }
-        long flags = rows.getLong(8);
-        if (!rows.wasNull()) {
-            b.userFlags(flags);
-        }
-        String type = rows.getString(9);
-        if (type != null) {
-            b.clientType(type);
-        }
-        String transport = rows.getString(10);
-        if (transport != null) {
-            b.transport(transport);
-        }
+        Optional.ofNullable(rows.getString(3)).ifPresent(b::clientName);
+        Optional.ofNullable(rows.getString(4)).ifPresent(b::userName);
+        number(rows, 5).ifPresent(b::openCount);
+        number(rows, 6).ifPresent(b::activeSeconds);
+        number(rows, 7).ifPresent(b::idleSeconds);
+        number(rows, 8).ifPresent(b::userFlags);
+        Optional.ofNullable(rows.getString(9)).ifPresent(b::clientType);
+        Optional.ofNullable(rows.getString(10)).ifPresent(b::transport);
         return b.build();
     }
 }
