@@ -10,6 +10,7 @@ import org.sessionwatch.bench.fx.TableMergeBenchmark;
 import org.sessionwatch.netapi.srvsvc.SambaPollBenchmark;
 import org.sessionwatch.netapi.windows.MemoryBenchmark;
 import org.sessionwatch.polling.FanOutBenchmark;
+import org.sessionwatch.polling.TeamBenchmark;
 
 /** The figures of the suite, in the order they run. */
 final class Suite {
@@ -66,6 +67,8 @@ final class Suite {
                                 ChildJvm.javaExecutable(), 3)),
                 new BenchMain.Step("responsiveness", "7. Longest FX pause over 100 cycles, 500 servers, 100,000 rows",
                         () -> ChildJvm.run(ResponsivenessBenchmark.class, fx("-Xmx1g"), List.of(),
-                                Duration.ofMinutes(5))));
+                                Duration.ofMinutes(5))),
+                new BenchMain.Step("team", "8. Team mode: 500 servers, 1 collector, 20 readers on PostgreSQL",
+                        () -> ChildJvm.run(TeamBenchmark.class, List.of("-Xmx1g"), List.of(), Duration.ofMinutes(4))));
     }
 }

@@ -10,6 +10,7 @@ import org.sessionwatch.export.Csv;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.team.LiveState;
 import org.sessionwatch.team.LiveStateReader;
+import org.sessionwatch.team.Notice;
 import org.sessionwatch.team.SourceFollower;
 import org.sessionwatch.team.TeamDatabase;
 import org.sessionwatch.tracking.SessionEvent;
@@ -108,7 +109,7 @@ final class SourceRun {
         }
 
         @Override
-        public void serverChanged(String server, LiveState state) {
+        public void serverChanged(Notice notice, LiveState state) {
             for (LiveState.ServerState changed : state.servers()) {
                 print(tracker.apply(changed.polledAt(), List.of(changed.result())).events());
             }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,23 +34,28 @@ public final class LiveStateReader {
         return snapshot(connection, null);
     }
 
-    /** One server's state (empty when the collector no longer polls it) with the heartbeats. */
-    public static LiveState readServer(Connection connection, String server) throws SQLException {
-        return snapshot(connection, server);
+    /** Some servers' states (a server the collector no longer polls is missing) with the heartbeats. */
+    public static LiveState readServers(Connection connection, Collection<String> servers) throws SQLException {
+        return snapshot(connection, servers);
     }
 
-    private static LiveState snapshot(Connection connection, String onlyServer) throws SQLException {
+    private static LiveState snapshot(Connection connection, Collection<String> onlyServers) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
+        // Changing the isolation costs a round trip: a follower's connection is set once and stays so.
+        if (isolation != Connection.TRANSACTION_REPEATABLE_READ) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        }
         connection.setAutoCommit(false);
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
-            String where = onlyServer == null ? "" : " WHERE server = ?";
+            String where = onlyServers == null ? "" : " WHERE server = ANY (?)";
+            java.sql.Array names = onlyServers == null ? null
+                    : connection.createArrayOf("varchar", onlyServers.toArray());
             Map<String, List<Session>> sessions = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT " + SESSION_COLUMNS
                     + " FROM team_session" + where + " ORDER BY server, position")) {
-                if (onlyServer != null) {
-                    query.setString(1, onlyServer);
+                if (names != null) {
+                    query.setArray(1, names);
                 }
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -60,8 +66,8 @@ public final class LiveStateReader {
             List<LiveState.ServerState> servers = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT " + SERVER_COLUMNS
                     + " FROM team_server" + where + " ORDER BY server")) {
-                if (onlyServer != null) {
-                    query.setString(1, onlyServer);
+                if (names != null) {
+                    query.setArray(1, names);
                 }
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -83,7 +89,9 @@ public final class LiveStateReader {
             if (!connection.isClosed()) {
                 try {
                     connection.setAutoCommit(autoCommit);
-                    connection.setTransactionIsolation(isolation);
+                    if (isolation != Connection.TRANSACTION_REPEATABLE_READ) {
+                        connection.setTransactionIsolation(isolation);
+                    }
                 } catch (SQLException ignored) {
                     // a broken connection: the caller sees the original failure
                 }

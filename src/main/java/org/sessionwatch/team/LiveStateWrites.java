@@ -13,8 +13,8 @@ import org.sessionwatch.netapi.Session;
 import org.sessionwatch.polling.ServerPollResult;
 
 /**
- * The collector's live-state statements on its connection, inside the transaction the caller commits: one server's
- * outcome (and, when it answered, its sessions), the removal of servers no longer polled, the heartbeat, and the
+ * The collector's live-state statements on its connection, batched inside the transaction the caller commits (after
+ * {@link #flush()}): each server's outcome (and, when it answered, its sessions), the removal of servers no longer polled, the heartbeat, and the
  * {@code NOTIFY} that tells readers a server changed (delivered by PostgreSQL only when the transaction commits).
  */
 final class LiveStateWrites implements AutoCloseable {
@@ -23,6 +23,8 @@ final class LiveStateWrites implements AutoCloseable {
     private final PreparedStatement insertSession;
     private final PreparedStatement notify;
     private final Connection connection;
+    private int pendingServers;
+    private int pendingSessions;
 
     LiveStateWrites(Connection connection) throws SQLException {
         this.connection = connection;
@@ -40,7 +42,9 @@ final class LiveStateWrites implements AutoCloseable {
         insertSession = connection.prepareStatement("INSERT INTO team_session (server, position, level, client,"
                 + " user_name, opens, active_s, idle_s, user_flags, client_type, transport)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        notify = connection.prepareStatement("SELECT pg_notify('" + TeamDatabase.CHANNEL + "', ?)");
+        // One round trip for all notices of a transaction, in order.
+        notify = connection.prepareStatement("SELECT pg_notify('" + TeamDatabase.CHANNEL + "', notice)"
+                + " FROM unnest(?::text[]) WITH ORDINALITY AS n (notice, position) ORDER BY position");
     }
 
     /** Stores one server's result of cycle {@code cycle}; a failed server keeps its last sessions. */
@@ -72,18 +76,43 @@ final class LiveStateWrites implements AutoCloseable {
             }
         }
         s.setString(13, collector);
-        s.executeUpdate();
+        s.addBatch();
+        pendingServers++;
         if (result instanceof ServerPollResult.Ok ok) {
             sessions(ok.server(), ok.sessions());
         }
     }
 
-    private void sessions(String server, List<Session> sessions) throws SQLException {
-        deleteSessions.setString(1, server);
-        deleteSessions.executeUpdate();
-        if (sessions.isEmpty()) {
+    /** Sends what {@link #server} batched: servers first, then their old sessions out, then the new ones in. */
+    void flush() throws SQLException {
+        if (pendingServers == 0) {
             return;
         }
+        upsertServer.executeBatch();
+        deleteSessions.executeBatch();
+        if (pendingSessions > 0) {
+            insertSession.executeBatch();
+        }
+        pendingServers = 0;
+        pendingSessions = 0;
+    }
+
+    /** Forgets batched rows after a failed transaction. */
+    void clear() {
+        for (PreparedStatement statement : List.of(upsertServer, deleteSessions, insertSession)) {
+            try {
+                statement.clearBatch();
+            } catch (SQLException e) {
+                // the statement is unusable anyway; the transaction is rolled back
+            }
+        }
+        pendingServers = 0;
+        pendingSessions = 0;
+    }
+
+    private void sessions(String server, List<Session> sessions) throws SQLException {
+        deleteSessions.setString(1, server);
+        deleteSessions.addBatch();
         int position = 0;
         for (Session session : sessions) {
             PreparedStatement s = insertSession;
@@ -99,8 +128,8 @@ final class LiveStateWrites implements AutoCloseable {
             s.setString(10, session.clientType().orElse(null));
             s.setString(11, session.transport().orElse(null));
             s.addBatch();
+            pendingSessions++;
         }
-        insertSession.executeBatch();
     }
 
     /** Deletes the live state of every server not in {@code polled} (left the configuration); their sessions go too. */
@@ -116,9 +145,9 @@ final class LiveStateWrites implements AutoCloseable {
         return connection;
     }
 
-    /** Queues the notice; PostgreSQL sends it to listeners when the transaction commits, never before. */
-    void announce(Notice notice) throws SQLException {
-        notify.setString(1, notice.toJson());
+    /** Queues the notices; PostgreSQL sends them to listeners when the transaction commits, never before. */
+    void announce(List<Notice> notices) throws SQLException {
+        notify.setArray(1, connection.createArrayOf("text", notices.stream().map(Notice::toJson).toArray()));
         notify.executeQuery().close();
     }
 

@@ -23,8 +23,11 @@ public final class SourceFollower {
         /** Everything as stored now: at the start, after a reconnect, and at the end of each collector cycle. */
         void resynced(LiveState state);
 
-        /** One server's state was committed (its {@link LiveState#servers()} is empty when it was removed). */
-        void serverChanged(String server, LiveState state);
+        /**
+         * One server's state was committed, as {@code notice} announced (its {@link LiveState#servers()} is empty
+         * when the server was removed since).
+         */
+        void serverChanged(Notice notice, LiveState state);
 
         /** The connection was lost or could not be made; {@code message} says why, in plain words. */
         void disconnected(String message, Duration retryIn);
@@ -59,6 +62,7 @@ public final class SourceFollower {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + TeamDatabase.CHANNEL);
                 }
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 // LISTEN first, then read: a commit between the two is announced, never missed.
                 listener.resynced(LiveStateReader.readAll(connection));
                 everConnected = true;
@@ -90,17 +94,24 @@ public final class SourceFollower {
                 continue;
             }
             boolean everything = false;
-            java.util.LinkedHashSet<String> servers = new java.util.LinkedHashSet<>();
+            // Several notices of one server in one batch: its latest state is read once, for the latest notice.
+            java.util.Map<String, Notice> servers = new java.util.LinkedHashMap<>();
             for (PGNotification notice : notices) {
                 Notice parsed = Notice.parse(notice.getParameter());
                 if (parsed.server().isPresent()) {
-                    servers.add(parsed.server().get());
+                    servers.put(parsed.server().get(), parsed);
                 } else {
                     everything = true;
                 }
             }
-            for (String server : servers) {
-                listener.serverChanged(server, LiveStateReader.readServer(connection, server));
+            if (!servers.isEmpty() && !everything) {
+                // One snapshot for the whole batch: a busy cycle costs a reader one query per wake-up, not per server.
+                LiveState read = LiveStateReader.readServers(connection, servers.keySet());
+                for (Notice notice : servers.values()) {
+                    String name = notice.server().orElseThrow();
+                    listener.serverChanged(notice, new LiveState(read.servers().stream()
+                            .filter(s -> s.result().server().equals(name)).toList(), read.collectors()));
+                }
             }
             if (everything) {
                 listener.resynced(LiveStateReader.readAll(connection));
