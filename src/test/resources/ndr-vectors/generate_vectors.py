@@ -28,6 +28,7 @@ regenerated here.
 import importlib.util
 import json
 import re
+import struct
 import sys
 from pathlib import Path
 
@@ -68,6 +69,11 @@ ndr.NDRPOINTER.getData = _pointer_get_data
 # Jazzer's JUnit integration runs the files in <TestClass>Inputs/<method>/ next to the test class's package as
 # regression inputs and uses them as the seed corpus when fuzzing: the same stubs, as raw bytes.
 SEED_DIRECTORY = Path("../org/sessionwatch/netapi/srvsvc/SessionInfoDecoderFuzzTestInputs/decoderOnlyEverRejectsWithNdrFormatException")
+
+# Malformed variants of these responses are seeds too, so the regression run reaches the decoder's bounds checks
+# (well-formed stubs alone never do): named <mutation>__<vector>.bin, see malformed_seeds().
+MALFORMED_FROM = ("resp_level0_3entries", "resp_level10_3entries", "resp_level502_3entries",
+                  "resp_level502_4entries_surrogates")
 
 STRING_FIELDS = ("cname", "username", "cltype_name", "transport")
 NUMBER_FIELDS = ("num_opens", "time", "idle_time", "user_flags")
@@ -130,6 +136,47 @@ def stub_bytes(description):
     return message.getData()
 
 
+def malformed_seeds(description, stub):
+    """Truncated and over-long variants of one response stub, found through its byte layout."""
+    layout = description["layout"]
+    strings = [f for f in layout if f["field"].endswith("UTF-16LE incl. NUL")]
+    actual = [f for f in layout if f["field"].endswith(" ActualCount")]
+    maximum = {f["field"][:-len(" MaximumCount")]: f for f in layout
+               if f["field"].endswith(" MaximumCount") and not f["field"].startswith("InfoStruct")}
+    entries = next(f for f in layout if f["field"].endswith("EntriesRead"))
+    last_end = strings[-1]["offset"] + strings[-1]["length"]
+    first_end = strings[0]["offset"] + strings[0]["length"]
+
+    def dword(field):
+        return struct.unpack_from("<I", stub, field["offset"])[0]
+
+    def patched(*changes):
+        mutated = bytearray(stub)
+        for field, value in changes:
+            struct.pack_into("<I", mutated, field["offset"], value)
+        return bytes(mutated)
+
+    def count_of(string_count, value):
+        # MaximumCount follows ActualCount, so only the length is wrong, not the ActualCount <= MaximumCount rule
+        return patched((string_count, value), (maximum[string_count["field"][:-len(" ActualCount")]], value))
+
+    return {
+        "truncated_last_string_1_byte_short": stub[:last_end - 1],
+        "truncated_last_string_1_unit_short": stub[:last_end - 2],
+        "truncated_first_string_1_unit_short": stub[:first_end - 2],
+        "truncated_in_string_header": stub[:actual[0]["offset"] + 2],
+        "truncated_in_fixed_entries": stub[:entries["offset"] + 14],
+        "truncated_before_status": stub[:-4],
+        "overlong_trailing_byte": stub + b"\x00",
+        "overlong_trailing_dword": stub + b"\x00\x00\x00\x00",
+        "overlong_last_string_count_plus_one": count_of(actual[-1], dword(actual[-1]) + 1),
+        "overlong_first_string_count_plus_one": count_of(actual[0], dword(actual[0]) + 1),
+        "overlong_first_string_count_huge": count_of(actual[0], 0xFFFFFFFF),
+        "overlong_entries_read_plus_one": patched((entries, dword(entries) + 1)),
+        "overlong_entries_read_huge": patched((entries, 0xFFFFFFFF)),
+    }
+
+
 def main(argv):
     write = "--write" in argv
     directory = Path(__file__).resolve().parent
@@ -144,6 +191,10 @@ def main(argv):
             seeds.mkdir(parents=True, exist_ok=True)
             (seeds / (json_path.stem + ".bin")).write_bytes(bytes.fromhex(produced))
             print("wrote %s (%d bytes) and its fuzz seed" % (hex_path.name, len(produced) // 2))
+            if json_path.stem in MALFORMED_FROM:
+                for mutation, seed in malformed_seeds(description, bytes.fromhex(produced)).items():
+                    (seeds / ("%s__%s.bin" % (mutation, json_path.stem))).write_bytes(seed)
+                print("wrote the malformed seeds of %s" % json_path.stem)
             continue
         committed = hex_path.read_text().strip() if hex_path.exists() else None
         if committed == produced:

@@ -26,8 +26,9 @@ import org.sessionwatch.polling.PollerRuntime;
  * <ul>
  *   <li>no servers configured: the demo fleet's servers;</li>
  *   <li>a server with the demo backend: answered by the demo fleet;</li>
- *   <li>every other server: netapi32 on Windows (with the logged-on user's token) or srvsvc over SMB (with the
- *       server's account and the password the credential store holds for it), as {@link BackendSelector} picks.</li>
+ *   <li>every other server: netapi32 on Windows (with the signed-in user's token, or as the server's account) or
+ *       srvsvc over SMB (with the server's account), either with the password the credential store holds for the
+ *       account, as {@link BackendSelector} picks.</li>
  * </ul>
  * The window passes the OS credential store (or memory when there is none); the CLI an in-memory store holding only
  * the run's password, so a script never picks up a password someone saved in the window. One instance holds one
@@ -39,7 +40,7 @@ public final class PollSources {
     @FunctionalInterface
     public interface RealBackends {
         /**
-         * @param credentials where srvsvc reads passwords, on every (re)connect
+         * @param credentials where both backends read passwords: srvsvc on every (re)connect, netapi32 on every call
          * @param deadline    the per-server deadline, which also bounds connect and read timeouts
          */
         FileServerFactory create(CredentialStore credentials, Duration deadline);
@@ -72,11 +73,14 @@ public final class PollSources {
                 () -> new DemoFleet(DemoFleet.DEFAULT_SEED, clock), PollerRuntime.system());
     }
 
-    /** netapi32 on Windows, srvsvc over SMB everywhere; extend this when a backend is added. */
+    /**
+     * netapi32 on Windows (as the signed-in user, or as a server's configured account with its stored password),
+     * srvsvc over SMB everywhere; extend this when a backend is added.
+     */
     public static FileServerFactory realBackends(CredentialStore credentials, Duration deadline) {
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(deadline, "deadline");
-        return new BackendSelector(server -> new WindowsFileServer(server.name()),
+        return new BackendSelector(server -> WindowsFileServer.forServer(server, credentials),
                 SrvsvcFileServer.factory(credentials, deadline), BackendSelector.runningOnWindows());
     }
 

@@ -156,9 +156,8 @@ final class CliRun {
     /** The password for servers with an explicit account: the environment, else the terminal, never argv. */
     private Optional<char[]> password(RunSettings settings) throws UsageException {
         Optional<ServerConfig> needing = settings.servers().stream()
-                // netapi32 always uses the logged-on user's token, so only srvsvc (or auto) needs a password
-                .filter(s -> s.backend() != Backend.DEMO && s.backend() != Backend.WINDOWS
-                        && s.hasExplicitCredentials())
+                // both real backends log on with a configured account (netapi32 as runas /netonly does)
+                .filter(s -> s.backend() != Backend.DEMO && s.hasExplicitCredentials())
                 .findFirst();
         if (needing.isEmpty()) {
             return Optional.empty();

@@ -72,6 +72,8 @@ final class JsonOutput {
                 SessionFields.writeLevel(json, ok.level());
                 json.writeNumberField("sessions", ok.sessions().size());
                 json.writeNumberField("durationMs", ok.duration().toMillis());
+                SessionFields.writeString(json, "noMatch",
+                        ok.filterMiss() == null ? null : ok.filterMiss().filterName());
                 json.writeNullField("error");
             }
             case ServerPollResult.Failed failed -> {
@@ -79,6 +81,7 @@ final class JsonOutput {
                 SessionFields.writeLevel(json, failed.level());
                 json.writeNullField("sessions");
                 json.writeNumberField("durationMs", failed.duration().toMillis());
+                json.writeNullField("noMatch");
                 json.writeFieldName("error");
                 writeError(json, failed.error());
             }

@@ -68,6 +68,8 @@ final class TableOutput {
     private static List<String> serverRow(ServerPollResult result) {
         String time = HumanDurations.ofPoll(result.duration());
         return switch (result) {
+            case ServerPollResult.Ok ok when ok.filterMiss() != null -> List.of(ok.server(), "NO MATCH",
+                    String.valueOf(ok.level()), "0", time, ok.filterMiss().describe(ok.server(), null));
             case ServerPollResult.Ok ok -> List.of(ok.server(), "OK", String.valueOf(ok.level()),
                     Integer.toString(ok.sessions().size()), time, "");
             case ServerPollResult.Failed failed -> List.of(failed.server(), failed.error().kind().name(),

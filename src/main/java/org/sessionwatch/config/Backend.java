@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /** How a server is asked for its sessions. */
 public enum Backend {
-    /** netapi32 on Windows when no explicit credentials are configured, srvsvc otherwise. */
+    /** netapi32 on Windows for a server on port 445 (with its user name, if it has one), srvsvc otherwise. */
     AUTO,
-    /** {@code NetSessionEnum} from netapi32.dll, with the logged-on user's token (Windows only). */
+    /** {@code NetSessionEnum} from netapi32.dll, as the signed-in user or the server's account (Windows only). */
     WINDOWS,
     /** {@code NetrSessionEnum} over SMB 2/3 and the srvsvc named pipe, from any OS. */
     SRVSVC,

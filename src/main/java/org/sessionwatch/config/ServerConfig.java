@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param backend        how to ask it
  * @param enabled        whether it is polled
  * @param port           SMB port for the srvsvc backend (default 445)
- * @param username       account for the srvsvc backend, or null for the current user / Kerberos ticket
+ * @param username       account to log on with (srvsvc, or the Windows backend as runas /netonly does), or null for
+ *                       the current user / Kerberos ticket
  * @param domain         that account's domain, or null
  * @param requireSigning whether SMB signing is required (the default; relaxing it is logged as a warning)
  */

@@ -10,7 +10,9 @@ import java.util.Optional;
  *                            or {@code \\FS01})
  * @param level               the information level to ask for
  * @param clientFilter        the {@code UncClientName} filter (client name without {@code \\}), or {@code null}
- * @param userFilter          the {@code username} filter, or {@code null}
+ * @param userFilter          the {@code username} filter, or {@code null}; {@code DOMAIN\\alice} is reduced to
+ *                            {@code alice}, because servers match the bare user name and answer a domain-qualified
+ *                            one with "user not found"
  * @param preferredMaxLength  {@code prefmaxlen} in bytes, or {@link NetApiStatus#MAX_PREFERRED_LENGTH}
  */
 public record EnumerationRequest(String server, InfoLevel level, String clientFilter, String userFilter,
@@ -20,7 +22,7 @@ public record EnumerationRequest(String server, InfoLevel level, String clientFi
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(level, "level");
         clientFilter = blankToNull(clientFilter == null ? null : ClientNames.strip(clientFilter));
-        userFilter = blankToNull(userFilter);
+        userFilter = bareUser(blankToNull(userFilter));
     }
 
     /** All sessions at level 502, server-sized buffer. */
@@ -38,6 +40,14 @@ public record EnumerationRequest(String server, InfoLevel level, String clientFi
 
     public Optional<String> user() {
         return Optional.ofNullable(userFilter);
+    }
+
+    private static String bareUser(String user) {
+        if (user == null) {
+            return null;
+        }
+        String bare = user.substring(user.lastIndexOf('\\') + 1).trim();
+        return bare.isEmpty() ? user : bare; // "CORP\" stays a filter (that matches nothing), never "all users"
     }
 
     private static String blankToNull(String value) {

@@ -11,12 +11,21 @@ public sealed interface EnumerationResult {
     /** The level that was obtained (success) or that the last attempt used (failure). */
     InfoLevel level();
 
-    /** All sessions of the server at {@link #level()}, paged to the end and de-duplicated. */
-    record Success(String server, InfoLevel level, List<Session> sessions) implements EnumerationResult {
+    /**
+     * All sessions of the server at {@link #level()}, paged to the end and de-duplicated.
+     *
+     * @param filterMiss set when the server said a filter matched nothing (then {@code sessions} is empty), else null
+     */
+    record Success(String server, InfoLevel level, List<Session> sessions, FilterMiss filterMiss)
+            implements EnumerationResult {
         public Success {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(level, "level");
             sessions = List.copyOf(sessions);
+        }
+
+        public Success(String server, InfoLevel level, List<Session> sessions) {
+            this(server, level, sessions, null);
         }
     }
 

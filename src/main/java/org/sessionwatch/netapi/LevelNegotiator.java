@@ -14,6 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * older Windows those need no admin rights). The level that worked is remembered per server so later polls cost one
  * round trip, and every {@code retryHigherEvery}-th poll asks the higher level again in case rights were granted.
  *
+ * <p>A server that denies every level (a non-administrator on Windows Server 2016 and later is refused at 502, 10
+ * and 0) would cost three authenticated calls per poll, each a logon event on the server and the pattern that
+ * "SMB session enumeration" alerts watch for. Its refusal is remembered instead: the following polls report it
+ * without asking, and only every {@code retryHigherEvery}-th poll, or the next one after {@link #retryRefusedNow()}
+ * (the person pressed Refresh), walks the chain again.
+ *
  * <p>A decorator of one server: everything but {@link #listSessions} goes to the backend unchanged.
  */
 public final class LevelNegotiator implements FileServer {
@@ -25,13 +31,19 @@ public final class LevelNegotiator implements FileServer {
     private final FileServer delegate;
     private final int retryHigherEvery;
     private final Map<String, Memory> memory = new ConcurrentHashMap<>();
+    private final Map<String, Refusal> refused = new ConcurrentHashMap<>();
 
     private record Memory(InfoLevel requested, InfoLevel obtained, int pollsSinceFallback) {
     }
 
+    /** A server that denied every level it was asked at, and how many polls have reported it since. */
+    private record Refusal(InfoLevel requested, EnumerationResult.Failure failure, int pollsSkipped) {
+    }
+
     /**
      * @param delegate         the server, which asks at exactly one level
-     * @param retryHigherEvery after a fallback, ask the requested level again on every n-th poll (n ≥ 1)
+     * @param retryHigherEvery after a fallback, ask the requested level again on every n-th poll (n ≥ 1); after a
+     *                         refusal at every level, ask again (the whole chain) on every n-th poll
      */
     public LevelNegotiator(FileServer delegate, int retryHigherEvery) {
         if (retryHigherEvery < 1) {
@@ -73,21 +85,58 @@ public final class LevelNegotiator implements FileServer {
     @Override
     public EnumerationResult listSessions(EnumerationRequest request) {
         String key = key(request.server());
+        EnumerationResult.Failure stillRefused = stillRefused(key, request);
+        if (stillRefused != null) {
+            return stillRefused;
+        }
         InfoLevel level = startLevel(key, request.level());
         Set<InfoLevel> tried = EnumSet.noneOf(InfoLevel.class);
         while (true) {
             tried.add(level);
             EnumerationResult result = delegate.listSessions(request.withLevel(level));
             if (result instanceof EnumerationResult.Success success) {
+                refused.remove(key);
                 remember(key, request.level(), success.level());
                 return result;
             }
-            InfoLevel next = nextLevel(level, ((EnumerationResult.Failure) result).error().kind(), request.level(), tried);
+            EnumerationResult.Failure failure = (EnumerationResult.Failure) result;
+            InfoLevel next = nextLevel(level, failure.error().kind(), request.level(), tried);
             if (next == null) {
+                if (failure.error().kind() == ErrorKind.ACCESS_DENIED) {
+                    refused.put(key, new Refusal(request.level(), failure, 0));
+                }
                 return result;
             }
             level = next;
         }
+    }
+
+    /**
+     * Asks every server that refused all levels again on its next poll, instead of after the back-off: for when the
+     * person asks for a refresh (rights may just have been granted).
+     */
+    public void retryRefusedNow() {
+        refused.clear();
+    }
+
+    /** The remembered refusal to report instead of asking, or null when the server is to be asked. */
+    private EnumerationResult.Failure stillRefused(String key, EnumerationRequest request) {
+        Refusal known = refused.get(key);
+        if (known == null || known.requested() != request.level()) {
+            return null;
+        }
+        int skipped = known.pollsSkipped() + 1;
+        if (skipped >= retryHigherEvery) {
+            refused.remove(key);
+            return null;
+        }
+        refused.put(key, new Refusal(known.requested(), known.failure(), skipped));
+        NetApiError error = known.failure().error();
+        int left = retryHigherEvery - skipped;
+        String notice = "SessionWatch asks " + request.server() + " again in " + left + (left == 1 ? " poll" : " polls")
+                + ", or at once when you refresh (F5).";
+        return new EnumerationResult.Failure(request.server(), known.failure().level(), new NetApiError(error.kind(),
+                error.code(), error.message(), error.remedy() == null ? notice : error.remedy() + " " + notice));
     }
 
     /** The level the last successful poll of {@code server} obtained, if any. */

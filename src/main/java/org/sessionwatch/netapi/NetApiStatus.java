@@ -1,5 +1,7 @@
 package org.sessionwatch.netapi;
 
+import java.util.Optional;
+
 /**
  * The status codes {@code NetSessionEnum} and {@code NetrSessionEnum} return, and their mapping to {@link NetApiError}.
  * Both backends use this one table so the same server problem reads the same whichever way it was asked.
@@ -10,6 +12,7 @@ public final class NetApiStatus {
     public static final int ERROR_NOT_ENOUGH_MEMORY = 8;
     public static final int ERROR_NOT_SUPPORTED = 50;
     public static final int ERROR_BAD_NETPATH = 53;
+    public static final int ERROR_NETWORK_ACCESS_DENIED = 65;
     public static final int ERROR_NETNAME_DELETED = 64;
     public static final int ERROR_BAD_NET_NAME = 67;
     public static final int ERROR_INVALID_PARAMETER = 87;
@@ -29,6 +32,9 @@ public final class NetApiStatus {
     public static final int RPC_S_CALL_FAILED_DNE = 1727;
     public static final int RPC_S_PROCNUM_OUT_OF_RANGE = 1745;
     public static final int ERROR_TIMEOUT = 1460;
+    public static final int ERROR_SESSION_CREDENTIAL_CONFLICT = 1219;
+    public static final int ERROR_NO_LOGON_SERVERS = 1311;
+    public static final int NERR_SERVER_NOT_STARTED = 2114;
     public static final int NERR_USER_NOT_FOUND = 2221;
     public static final int NERR_CLIENT_NAME_NOT_FOUND = 2312;
     public static final int NERR_INVALID_COMPUTER = 2351;
@@ -46,15 +52,22 @@ public final class NetApiStatus {
     }
 
     /**
-     * Whether the status means "nothing matched the client or user filter": Windows answers a filter that matches no
-     * session with an error, which is an empty list to a person.
+     * Maps a non-success status as the srvsvc backend, which logs on with the configured account, explains it (see
+     * {@link #toError(long, String, CallerAccount)}).
      */
-    public static boolean isNoMatch(long status) {
-        return status == NERR_USER_NOT_FOUND || status == NERR_CLIENT_NAME_NOT_FOUND;
+    public static NetApiError toError(long status, String server) {
+        return toError(status, server, CallerAccount.SRVSVC_CONFIGURED);
     }
 
-    /** Maps a non-success status returned for {@code server} to an error with message and remedy. */
-    public static NetApiError toError(long status, String server) {
+    /**
+     * Maps a non-success status returned for {@code server} to an error with message and remedy; logon problems are
+     * explained for the account that asked ({@link AccountErrors}).
+     */
+    public static NetApiError toError(long status, String server, CallerAccount caller) {
+        Optional<NetApiError> accountError = AccountErrors.forStatus(status, server, caller);
+        if (accountError.isPresent()) {
+            return accountError.get();
+        }
         int code = (int) status;
         return switch (code) {
             case ERROR_ACCESS_DENIED -> new NetApiError(ErrorKind.ACCESS_DENIED, status,
@@ -71,10 +84,10 @@ public final class NetApiStatus {
                     "Use a host name, an IP address or \\\\NAME.");
             case ERROR_INVALID_PARAMETER -> new NetApiError(ErrorKind.OTHER, status,
                     server + " rejected the request as invalid.", "Check the server name and filters.");
-            case ERROR_LOGON_FAILURE, ERROR_ACCOUNT_RESTRICTION, ERROR_PASSWORD_EXPIRED, ERROR_ACCOUNT_DISABLED,
-                 ERROR_TRUSTED_RELATIONSHIP_FAILURE -> new NetApiError(ErrorKind.AUTHENTICATION_FAILED, status,
-                    "Authentication to " + server + " failed.",
-                    "Check the user name, domain and password configured for this server.");
+            case NERR_SERVER_NOT_STARTED -> new NetApiError(ErrorKind.OTHER, status,
+                    "The Server service is not running on " + server + ", so it shares nothing and has no sessions"
+                            + " to list.",
+                    "Start the Server service (LanmanServer) on " + server + ", or ask its administrator to.");
             case ERROR_SEM_TIMEOUT, ERROR_TIMEOUT -> timeout(server, status);
             case RPC_S_CALL_FAILED, RPC_S_CALL_FAILED_DNE, RPC_S_PROCNUM_OUT_OF_RANGE ->
                     new NetApiError(ErrorKind.PROTOCOL_ERROR, status,

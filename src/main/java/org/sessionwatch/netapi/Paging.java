@@ -45,9 +45,14 @@ public final class Paging {
 
     /** What paging produced: every entry, or the error that stopped it. */
     public sealed interface Collected<T> {
-        record Complete<T>(List<T> entries) implements Collected<T> {
+        /** @param filterMiss set when the server said a filter matched nothing (then {@code entries} is empty) */
+        record Complete<T>(List<T> entries, FilterMiss filterMiss) implements Collected<T> {
             public Complete {
                 entries = List.copyOf(entries);
+            }
+
+            public Complete(List<T> entries) {
+                this(entries, null);
             }
         }
 
@@ -59,7 +64,8 @@ public final class Paging {
     public static EnumerationResult sessions(EnumerationRequest request, PageFetcher<Session> fetcher) {
         return switch (collect(request.server(), fetcher)) {
             case Collected.Complete<Session> complete ->
-                    new EnumerationResult.Success(request.server(), request.level(), complete.entries());
+                    new EnumerationResult.Success(request.server(), request.level(), complete.entries(),
+                            complete.filterMiss());
             case Collected.Failed<Session> failed ->
                     new EnumerationResult.Failure(request.server(), request.level(), failed.error());
         };
@@ -89,9 +95,9 @@ public final class Paging {
                 Page<T> page = fetcher.fetch(resumeHandle);
                 long status = page.status();
                 if (status != NetApiStatus.NERR_SUCCESS && status != NetApiStatus.ERROR_MORE_DATA) {
-                    return NetApiStatus.isNoMatch(status)
-                            ? new Collected.Complete<>(entries)
-                            : new Collected.Failed<>(NetApiStatus.toError(status, server));
+                    return FilterMiss.ofStatus(status)
+                            .<Collected<T>>map(miss -> new Collected.Complete<>(entries, miss))
+                            .orElseGet(() -> new Collected.Failed<>(NetApiStatus.toError(status, server)));
                 }
                 int added = 0;
                 for (T entry : page.entries()) {

@@ -14,10 +14,10 @@ import org.sessionwatch.config.ServerConfig;
  * Chooses the real backend for each server from its configuration. Demo servers never get here: the application's
  * wiring ({@code org.sessionwatch.app.PollSources}) hands them to the demo fleet.
  *
- * <p>{@link Backend#AUTO} means netapi32 on Windows when the server has no explicit credentials (the logged-on user's
- * token is what netapi32 uses), srvsvc otherwise. A backend this build or this OS cannot provide becomes a server
- * that can do nothing and says why (in its capabilities and on every poll), so the server shows a readable error
- * instead of breaking the cycle.
+ * <p>{@link Backend#AUTO} means netapi32 on Windows when the server uses the SMB port 445 (netapi32 can use no other),
+ * with the signed-in user's token or, for a server with a user name, that account (as {@code runas /netonly}); srvsvc
+ * otherwise. A backend this build or this OS cannot provide becomes a server that can do nothing and says why (in its
+ * capabilities and on every poll), so the server shows a readable error instead of breaking the cycle.
  */
 public final class BackendSelector implements FileServerFactory {
 
@@ -44,7 +44,10 @@ public final class BackendSelector implements FileServerFactory {
     /** The backend {@code server} will actually use: never {@link Backend#AUTO}. */
     public Backend resolve(ServerConfig server) {
         return switch (server.backend()) {
-            case AUTO -> isWindows && !server.hasExplicitCredentials() ? Backend.WINDOWS : Backend.SRVSVC;
+            // netapi32 always connects to port 445, so another port would be checked by the reachability test and
+            // then silently not used: such a server goes to srvsvc, which honours the port.
+            // A user name no longer sends a server to srvsvc on Windows: the Windows backend logs on with it.
+            case AUTO -> isWindows && server.port() == ServerConfig.DEFAULT_SMB_PORT ? Backend.WINDOWS : Backend.SRVSVC;
             case WINDOWS, SRVSVC, DEMO -> server.backend();
         };
     }
@@ -56,6 +59,10 @@ public final class BackendSelector implements FileServerFactory {
             case WINDOWS -> !isWindows || windows == null
                     ? unavailable(server, "The Windows backend needs Windows; use the srvsvc backend for " + server.name()
                     + ".", "Set the backend of " + server.name() + " to srvsvc (or auto) in the server settings.")
+                    : server.port() != ServerConfig.DEFAULT_SMB_PORT
+                    ? unavailable(server, "The Windows backend always connects to TCP port 445, but " + server.name()
+                    + " is configured with port " + server.port() + ".", "Set the backend of " + server.name()
+                    + " to srvsvc (or auto), which uses the configured port, or set its port to 445.")
                     : windows.apply(server);
             case SRVSVC -> srvsvc == null
                     ? unavailable(server, "The srvsvc backend is not available in this build, so " + server.name()

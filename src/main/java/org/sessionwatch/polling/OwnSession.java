@@ -39,8 +39,9 @@ public final class OwnSession {
     }
 
     /**
-     * The own session on {@code server}: its configured account, or the operating-system user whose token or
-     * Kerberos ticket the Windows and credential-less srvsvc backends use.
+     * The own session on {@code server}: its configured account (which both srvsvc and, as runas /netonly does, the
+     * Windows backend log on with), or the operating-system user whose token or Kerberos ticket the Windows and
+     * credential-less srvsvc backends use.
      */
     public static OwnSession forServer(ServerConfig server, Set<String> localClientNames) {
         String account = server.user().orElseGet(() -> System.getProperty("user.name", ""));

@@ -28,6 +28,14 @@ public interface PollSource extends AutoCloseable {
         return poll(result -> { });
     }
 
+    /**
+     * The person asked for a refresh: servers that refused every information level are asked again on the next poll
+     * rather than after their back-off ({@link org.sessionwatch.netapi.LevelNegotiator}). A source without such
+     * servers has nothing to do, which is what this default does.
+     */
+    default void retryRefusedNow() {
+    }
+
     /** Releases the servers' connections and the polling threads. */
     @Override
     void close();
@@ -40,6 +48,11 @@ public interface PollSource extends AutoCloseable {
             @Override
             public PollCycle poll(Consumer<ServerPollResult> onResult) {
                 return poller.poll(fixed, onResult);
+            }
+
+            @Override
+            public void retryRefusedNow() {
+                poller.retryRefusedNow();
             }
 
             @Override

@@ -86,6 +86,16 @@ public final class Poller implements AutoCloseable {
     }
 
     /**
+     * The person asked for a refresh: servers that refused every information level (remembered to spare them a
+     * denied call per level on every poll) are asked the whole chain again on their next poll.
+     */
+    public void retryRefusedNow() {
+        synchronized (stateLock) {
+            slots.values().forEach(ServerSlot::retryRefusedNow);
+        }
+    }
+
+    /**
      * Polls {@code servers} (as given: the caller leaves out disabled ones) and blocks until each has a result.
      * Servers listed twice are asked once. If the calling thread is interrupted, servers without a result yet are
      * reported as stopped and the interrupt flag is kept.

@@ -109,7 +109,8 @@ final class ServerCall implements Runnable {
         EnumerationResult answer = slot.server().listSessions(options.requestFor(config.name()));
         return switch (answer) {
             case EnumerationResult.Success ok -> new ServerPollResult.Ok(config.name(), options.requestedLevel(),
-                    ok.level(), options.hide().apply(ok.sessions(), ownSession()), elapsed(), runtime.clock().instant());
+                    ok.level(), options.hide().apply(ok.sessions(), ownSession()), elapsed(), runtime.clock().instant(),
+                    ok.filterMiss());
             case EnumerationResult.Failure failure -> failed(failure.level(), failure.error());
             case null -> throw new IllegalStateException("The backend returned no result");
         };

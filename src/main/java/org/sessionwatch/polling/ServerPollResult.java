@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.sessionwatch.netapi.FilterMiss;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.Session;
@@ -25,12 +26,18 @@ public sealed interface ServerPollResult {
      * @param requestedLevel the level asked for first
      * @param level          the level obtained after negotiation
      * @param sessions       the sessions after the configured hide options
+     * @param filterMiss     set when the server said the client or user filter matched nothing, else null
      */
     record Ok(String server, InfoLevel requestedLevel, InfoLevel level, List<Session> sessions, Duration duration,
-              Instant finishedAt) implements ServerPollResult {
+              Instant finishedAt, FilterMiss filterMiss) implements ServerPollResult {
         public Ok {
             Objects.requireNonNull(server, "server");
             sessions = List.copyOf(sessions);
+        }
+
+        public Ok(String server, InfoLevel requestedLevel, InfoLevel level, List<Session> sessions, Duration duration,
+                  Instant finishedAt) {
+            this(server, requestedLevel, level, sessions, duration, finishedAt, null);
         }
     }
 

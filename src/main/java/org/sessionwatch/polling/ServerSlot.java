@@ -19,7 +19,7 @@ final class ServerSlot {
 
     private final ServerConfig config;
     private final FileServerFactory factory;
-    private FileServer server;
+    private LevelNegotiator server;
     private ServerCall running;
     private boolean retired;
     private volatile OwnSession ownSession;
@@ -80,6 +80,13 @@ final class ServerSlot {
         closeQuietly(created);
         synchronized (this) {
             return server;
+        }
+    }
+
+    /** The person asked for a refresh: a server that refused every level is asked again on its next poll. */
+    synchronized void retryRefusedNow() {
+        if (server != null) {
+            server.retryRefusedNow();
         }
     }
 

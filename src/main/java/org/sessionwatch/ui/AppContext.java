@@ -106,6 +106,14 @@ public final class AppContext implements AutoCloseable {
             }
 
             @Override
+            public void retryRefusedNow() {
+                PollSource current = source.get();
+                if (current != null) {
+                    current.retryRefusedNow();
+                }
+            }
+
+            @Override
             public void close() {
                 // the current source is closed by switchTo and close()
             }

@@ -24,11 +24,24 @@ class OutputFormatsTest {
                 InfoLevel.LEVEL_502, InfoLevel.LEVEL_502, List.of(Fixtures.full()), Duration.ofMillis(35),
                 Fixtures.POLLED_AT)));
         assertThat(JsonOutput.cycle(cycle)).isEqualTo("{\"polledAt\":\"2026-11-24T16:20:00Z\",\"servers\":["
-                + "{\"server\":\"FS01\",\"status\":\"OK\",\"level\":502,\"sessions\":1,\"durationMs\":35,\"error\":null}],"
+                + "{\"server\":\"FS01\",\"status\":\"OK\",\"level\":502,\"sessions\":1,\"durationMs\":35,\"noMatch\":null,\"error\":null}],"
                 + "\"sessions\":[{\"server\":\"FS01\",\"client\":\"10.1.2.3\",\"user\":\"alice\",\"opens\":3,"
                 + "\"activeSeconds\":7500,\"idleSeconds\":250,\"userFlags\":2,"
                 + "\"clientType\":\"Windows 10 Enterprise 19045\",\"transport\":\"\\\\Device\\\\NetbiosSmb\","
                 + "\"level\":502}]}");
+    }
+
+    @Test
+    void aFilterThatMatchedNothingIsToldPerServerNotShownAsAnEmptyServer() throws Exception {
+        PollCycle cycle = new PollCycle(Fixtures.POLLED_AT, List.of(new ServerPollResult.Ok("FS01",
+                InfoLevel.LEVEL_502, InfoLevel.LEVEL_502, List.of(), Duration.ofMillis(35), Fixtures.POLLED_AT,
+                org.sessionwatch.netapi.FilterMiss.USER)));
+
+        JsonNode server = MAPPER.readTree(JsonOutput.cycle(cycle)).get("servers").get(0);
+        assertThat(server.get("status").asText()).isEqualTo("OK");
+        assertThat(server.get("noMatch").asText()).isEqualTo("user");
+        assertThat(TableOutput.cycle(cycle)).contains("NO MATCH",
+                "The user filter matched no session on FS01; check its spelling (a bare user name");
     }
 
     @Test

@@ -11,16 +11,15 @@ import org.junit.jupiter.api.condition.OS;
 class CredentialStoresTest {
 
     @Test
-    void systemOrMemoryAlwaysGivesAWorkingStoreWithinTheProbeTime() {
-        long started = System.nanoTime();
+    void systemOrMemoryAlwaysGivesAStoreThatKeepsAPassword() {
         CredentialStore store = CredentialStores.systemOrMemory();
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(took).isLessThan(CredentialStores.PROBE_TIMEOUT.plusSeconds(2));
         assertThat(store.description()).isNotBlank();
         if (store instanceof InMemoryCredentialStore) {
             store.store("probe@test", "x".toCharArray());
-            assertThat(store.password("probe@test")).isPresent();
+            assertThat(store.password("probe@test")).hasValueSatisfying(p -> assertThat(p).containsExactly('x'));
+            store.delete("probe@test");
+            assertThat(store.password("probe@test")).isEmpty();
         }
     }
 

@@ -149,6 +149,74 @@ class LevelNegotiatorTest {
     }
 
     @Test
+    void aServerThatDeniesEveryLevelIsAskedTheWholeChainOnlyEveryNthPoll() {
+        // a non-administrator on Windows Server 2016+: denied at 502, 10 and 0
+        LevelServer server = new LevelServer(level -> DENIED);
+        LevelNegotiator negotiator = new LevelNegotiator(server, 5);
+        List<Integer> callsPerPoll = new ArrayList<>();
+
+        for (int poll = 1; poll <= 11; poll++) {
+            int before = server.asked.size();
+            EnumerationResult result = negotiator.listSessions(EnumerationRequest.of("FS01"));
+            callsPerPoll.add(server.asked.size() - before);
+            assertThat(result).as("poll %d", poll).isInstanceOfSatisfying(EnumerationResult.Failure.class,
+                    f -> assertThat(f.error().kind()).isEqualTo(ErrorKind.ACCESS_DENIED));
+        }
+
+        // 3 denied calls on polls 1, 6 and 11; none in between: 9 calls in 11 polls instead of 33
+        assertThat(callsPerPoll).containsExactly(3, 0, 0, 0, 0, 3, 0, 0, 0, 0, 3);
+    }
+
+    @Test
+    void aRememberedRefusalSaysWhenTheServerIsAskedAgain() {
+        LevelServer server = new LevelServer(level -> DENIED);
+        LevelNegotiator negotiator = new LevelNegotiator(server, 5);
+        EnumerationResult.Failure first = (EnumerationResult.Failure) negotiator.listSessions(EnumerationRequest.of("FS01"));
+
+        EnumerationResult.Failure remembered =
+                (EnumerationResult.Failure) negotiator.listSessions(EnumerationRequest.of("FS01"));
+
+        assertThat(remembered.error().message()).isEqualTo(first.error().message());
+        assertThat(remembered.error().code()).isEqualTo(first.error().code());
+        assertThat(remembered.level()).isEqualTo(first.level());
+        assertThat(remembered.error().remedy()).startsWith(first.error().remedy())
+                .endsWith("SessionWatch asks FS01 again in 4 polls, or at once when you refresh (F5).");
+    }
+
+    @Test
+    void refreshingAsksARefusingServerAgainAtOnceAndAGrantSticks() {
+        LevelServer server = new LevelServer(level -> DENIED);
+        LevelNegotiator negotiator = new LevelNegotiator(server, 20);
+        negotiator.listSessions(EnumerationRequest.of("FS01"));
+        negotiator.listSessions(EnumerationRequest.of("FS01"));
+        assertThat(server.asked).hasSize(3);
+
+        server.status = level -> 0L; // rights granted; the person presses F5
+        negotiator.retryRefusedNow();
+        EnumerationResult afterRefresh = negotiator.listSessions(EnumerationRequest.of("FS01"));
+
+        assertThat(afterRefresh).isInstanceOf(EnumerationResult.Success.class);
+        assertThat(server.asked).hasSize(4);
+        negotiator.listSessions(EnumerationRequest.of("FS01"));
+        assertThat(server.asked).hasSize(5);
+    }
+
+    @Test
+    void onlyTheRefusingServerBacksOffAndOnlyAccessDeniedCausesIt() {
+        LevelServer server = new LevelServer(level -> DENIED);
+        LevelNegotiator negotiator = new LevelNegotiator(server, 5);
+        negotiator.listSessions(EnumerationRequest.of("FS01"));
+
+        server.status = level -> (long) NetApiStatus.ERROR_BAD_NETPATH;
+        negotiator.listSessions(EnumerationRequest.of("FS02"));
+        negotiator.listSessions(EnumerationRequest.of("FS02"));
+        negotiator.listSessions(EnumerationRequest.of("FS01"));
+
+        // FS01: 3 calls then none; FS02 (unreachable, not refused) asked on every poll
+        assertThat(server.asked).hasSize(3 + 2);
+    }
+
+    @Test
     void otherErrorsDoNotFallBack() {
         for (long status : new long[] {NetApiStatus.ERROR_BAD_NETPATH, NetApiStatus.ERROR_LOGON_FAILURE,
                 NetApiStatus.RPC_S_CALL_FAILED, 9999}) {

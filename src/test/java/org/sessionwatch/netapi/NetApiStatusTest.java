@@ -32,6 +32,10 @@ class NetApiStatusTest {
             "1330, AUTHENTICATION_FAILED",
             "1331, AUTHENTICATION_FAILED",
             "1789, AUTHENTICATION_FAILED",
+            "1219, AUTHENTICATION_FAILED",
+            "1311, AUTHENTICATION_FAILED",
+            "65, ACCESS_DENIED",
+            "2114, OTHER",
             "1727, PROTOCOL_ERROR",
             "1745, PROTOCOL_ERROR",
             "50, OTHER",
@@ -64,10 +68,10 @@ class NetApiStatusTest {
 
     @Test
     void noMatchStatusesAreRecognised() {
-        assertThat(NetApiStatus.isNoMatch(2221)).isTrue();
-        assertThat(NetApiStatus.isNoMatch(2312)).isTrue();
-        assertThat(NetApiStatus.isNoMatch(5)).isFalse();
-        assertThat(NetApiStatus.isNoMatch(0)).isFalse();
+        assertThat(FilterMiss.ofStatus(2221)).contains(FilterMiss.USER);
+        assertThat(FilterMiss.ofStatus(2312)).contains(FilterMiss.CLIENT);
+        assertThat(FilterMiss.ofStatus(5)).isEmpty();
+        assertThat(FilterMiss.ofStatus(0)).isEmpty();
     }
 
     @Test

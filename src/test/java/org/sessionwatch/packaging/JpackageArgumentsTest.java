@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.module.ModuleFinder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +72,35 @@ class JpackageArgumentsTest {
     }
 
     @Test
+    void windowsAppImageLoadsJnasDispatchLibraryFromTheAppFolderAndNeverUnpacksIt() throws IOException {
+        List<String> javaOptions = values("windows-app-image.args", "--java-options");
+        assertThat(javaOptions).contains("-Djna.boot.library.path=$APPDIR", "-Djna.nounpack=true");
+        // the property names are the ones this JNA version reads (its Native class holds them as constants)
+        String nativeClass = new String(resourceBytes("/com/sun/jna/Native.class"), StandardCharsets.ISO_8859_1);
+        assertThat(nativeClass).contains("jna.boot.library.path", "jna.nounpack");
+        // the console launcher inherits those options: it must not replace them with its own
+        assertThat(Files.readAllLines(JPACKAGE.resolve("windows/console-launcher.properties")))
+                .noneMatch(line -> line.startsWith("java-options"));
+    }
+
+    @Test
+    void thePackageProfileCopiesTheDispatchLibraryOfEachWindowsArchitectureIntoTheAppFolder() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertThat(pom).contains("<include name=\"com/sun/jna/${jna.windows.arch}/jnidispatch.dll\"/>",
+                "value=\"win32-x86-64\"", "value=\"win32-aarch64\"", "dest=\"${work}/input\"");
+        // the shaded jar the build unpacks it from has it, because the JNA jar does
+        for (String arch : List.of("win32-x86-64", "win32-aarch64")) {
+            assertThat(resourceBytes("/com/sun/jna/" + arch + "/jnidispatch.dll")).as(arch).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aPerUserInstallOffersNoFolderChoiceThatCouldPointAtProgramFiles() throws IOException {
+        List<String> tokens = ArgumentFile.read(JPACKAGE.resolve("windows.args"));
+        assertThat(tokens).contains("--win-per-user-install").doesNotContain("--win-dir-chooser");
+    }
+
+    @Test
     void extraRuntimeModulesExistInTheJdk() throws IOException {
         // jlink fails on an unknown module only at packaging time; catch a misspelt name in the normal test run.
         String[] modules = value("jlink.args", "--add-modules").split(",");
@@ -96,6 +126,24 @@ class JpackageArgumentsTest {
     void argumentFileSplitterHandlesQuotesAndComments() {
         assertThat(ArgumentFile.split("--name \"Session Watch\" --x y # --z", Path.of("t.args")))
                 .isEqualTo(Arrays.asList("--name", "Session Watch", "--x", "y"));
+    }
+
+    private static List<String> values(String file, String option) throws IOException {
+        List<String> tokens = ArgumentFile.read(JPACKAGE.resolve(file));
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < tokens.size() - 1; i++) {
+            if (tokens.get(i).equals(option)) {
+                values.add(tokens.get(i + 1));
+            }
+        }
+        return values;
+    }
+
+    private static byte[] resourceBytes(String name) throws IOException {
+        try (var in = com.sun.jna.Native.class.getResourceAsStream(name)) {
+            assertThat(in).as("resource %s on the class path", name).isNotNull();
+            return in.readAllBytes();
+        }
     }
 
     private static String value(String file, String option) throws IOException {

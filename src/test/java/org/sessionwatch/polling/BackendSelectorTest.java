@@ -40,15 +40,71 @@ class BackendSelectorTest {
     }
 
     @Test
-    void autoUsesSrvsvcWithExplicitCredentialsOrOffWindows() {
+    void autoOnWindowsUsesNetapiAlsoWithExplicitCredentialsWhichItLogsOnWith() {
         BackendSelector onWindows = new BackendSelector(windows, srvsvc, true);
+
+        assertThat(onWindows.resolve(WITH_CREDENTIALS)).isEqualTo(Backend.WINDOWS);
+        assertThat(answer(onWindows.create(WITH_CREDENTIALS), "FS02")).isEqualTo("windows");
+        assertThat(windowsCreated).containsExactly("FS02");
+        assertThat(srvsvcCreated).isEmpty();
+    }
+
+    @Test
+    void autoOffWindowsUsesSrvsvc() {
         BackendSelector onLinux = new BackendSelector(null, srvsvc, false);
 
-        assertThat(onWindows.resolve(WITH_CREDENTIALS)).isEqualTo(Backend.SRVSVC);
         assertThat(onLinux.resolve(PLAIN)).isEqualTo(Backend.SRVSVC);
-        assertThat(answer(onWindows.create(WITH_CREDENTIALS), "FS02")).isEqualTo("srvsvc");
+        assertThat(onLinux.resolve(WITH_CREDENTIALS)).isEqualTo(Backend.SRVSVC);
         assertThat(answer(onLinux.create(PLAIN), "FS01")).isEqualTo("srvsvc");
         assertThat(windowsCreated).isEmpty();
+    }
+
+    @Test
+    void autoWithANonDefaultPortUsesSrvsvcWhichHonoursThePortOnWindowsToo() {
+        BackendSelector selector = new BackendSelector(windows, srvsvc, true);
+        ServerConfig onPort4455 = new ServerConfig("fs02.corp.example", Backend.AUTO, true, 4455, null, null, true);
+
+        assertThat(selector.resolve(onPort4455)).isEqualTo(Backend.SRVSVC);
+        assertThat(answer(selector.create(onPort4455), "fs02.corp.example")).isEqualTo("srvsvc");
+        assertThat(windowsCreated).isEmpty();
+    }
+
+    @Test
+    void theWindowsBackendWithANonDefaultPortIsRefusedWithTheReason() {
+        BackendSelector selector = new BackendSelector(windows, srvsvc, true);
+        ServerConfig onPort4455 = new ServerConfig("FS02", Backend.WINDOWS, true, 4455, null, null, true);
+
+        EnumerationResult result = selector.create(onPort4455).listSessions(EnumerationRequest.of("FS02"));
+
+        assertThat(result).isInstanceOfSatisfying(EnumerationResult.Failure.class, f -> {
+            assertThat(f.error().message()).contains("always connects to TCP port 445", "FS02", "port 4455");
+            assertThat(f.error().remedyText()).hasValueSatisfying(r -> assertThat(r).contains("srvsvc"));
+        });
+        assertThat(windowsCreated).isEmpty();
+    }
+
+    @Test
+    void theReachabilityCheckAndTheCallUseTheSamePort() throws java.io.IOException {
+        // The pre-check connects to the configured port; the backend that then asks must be one that uses it.
+        List<Integer> portsAsked = new ArrayList<>();
+        Function<ServerConfig, FileServer> recordingSrvsvc = config -> {
+            portsAsked.add(config.port());
+            return ScriptedServer.of(config.name(),
+                    request -> new EnumerationResult.Success(request.server(), request.level(), List.of()));
+        };
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 5,
+                java.net.InetAddress.getLoopbackAddress());
+             Poller poller = new Poller(new BackendSelector(windows, recordingSrvsvc, true),
+                     PollerOptions.defaults().withJitter(java.time.Duration.ZERO).withReachabilityCheck(true))) {
+            ServerConfig server = new ServerConfig("127.0.0.1", Backend.AUTO, true, listening.getLocalPort(), null,
+                    null, true);
+
+            PollCycle cycle = poller.poll(List.of(server));
+
+            assertThat(cycle.results()).singleElement().isInstanceOf(ServerPollResult.Ok.class);
+            assertThat(portsAsked).containsExactly(listening.getLocalPort());
+            assertThat(windowsCreated).isEmpty();
+        }
     }
 
     @Test

@@ -83,6 +83,17 @@ class SessionFilterTest {
     }
 
     @Test
+    void onWindowsAServerWithAUserNameIsPolledAsThatAccountSoThatIsTheOwnSession() {
+        // the Windows backend logs on with the configured account (runas /netonly): the server sees that account
+        ServerConfig windowsWithAccount = new ServerConfig("FS02", Backend.WINDOWS, true, 445, "helpdesk", "CORP", true);
+        OwnSession own = OwnSession.forServer(windowsWithAccount, Set.of("10.0.0.5"));
+
+        assertThat(own.matches(session("helpdesk", "10.0.0.5"))).isTrue();
+        assertThat(own.matches(session(System.getProperty("user.name"), "10.0.0.5")))
+                .isEqualTo("helpdesk".equalsIgnoreCase(System.getProperty("user.name")));
+    }
+
+    @Test
     void normalisesClientSpellings() {
         assertThat(OwnSession.normaliseClient("[FE80::1%12]")).isEqualTo("fe80:0:0:0:0:0:0:1");
         assertThat(OwnSession.normaliseClient("::ffff:10.0.0.5")).isEqualTo("10.0.0.5");

@@ -46,6 +46,15 @@ record SmbLogon(Method method, AuthenticationContext context) {
 
     /** Chooses the logon for {@code server}; the password copy read from the store is zeroed before returning. */
     static SmbLogon forServer(ServerConfig server, CredentialStore credentials) throws NetApiException {
+        return forServer(server, credentials, null);
+    }
+
+    /**
+     * As {@link #forServer(ServerConfig, CredentialStore)}, reading Kerberos tickets from {@code ticketCache} instead
+     * of the default cache (tests point it at a cache that cannot hold a ticket, so the outcome is known).
+     */
+    static SmbLogon forServer(ServerConfig server, CredentialStore credentials, java.nio.file.Path ticketCache)
+            throws NetApiException {
         Optional<String> user = server.user();
         if (user.isEmpty()) {
             return new SmbLogon(Method.ANONYMOUS, AuthenticationContext.anonymous());
@@ -61,18 +70,19 @@ record SmbLogon(Method method, AuthenticationContext context) {
                 Arrays.fill(secret, '\0');
             }
         }
-        return new SmbLogon(Method.KERBEROS, kerberos(server, user.get()));
+        return new SmbLogon(Method.KERBEROS, kerberos(server, user.get(), ticketCache));
     }
 
     boolean isAnonymous() {
         return method == Method.ANONYMOUS;
     }
 
-    private static AuthenticationContext kerberos(ServerConfig server, String user) throws NetApiException {
+    private static AuthenticationContext kerberos(ServerConfig server, String user, java.nio.file.Path ticketCache)
+            throws NetApiException {
         String domain = server.userDomain().orElse(null);
         try {
             Subject subject = new Subject();
-            LoginContext login = new LoginContext("SessionWatch", subject, null, ticketCacheOnly(user, domain));
+            LoginContext login = new LoginContext("SessionWatch", subject, null, ticketCacheOnly(user, domain, ticketCache));
             login.login();
             GSSCredential credential = Subject.callAs(subject, () -> GSSManager.getInstance().createCredential(
                     null, GSSCredential.DEFAULT_LIFETIME, new Oid(KERBEROS_V5_OID), GSSCredential.INITIATE_ONLY));
@@ -87,12 +97,15 @@ record SmbLogon(Method method, AuthenticationContext context) {
     }
 
     /** JAAS: read the ticket cache, never prompt, never store anything. */
-    private static Configuration ticketCacheOnly(String user, String domain) {
+    private static Configuration ticketCacheOnly(String user, String domain, java.nio.file.Path ticketCache) {
         Map<String, String> options = new java.util.HashMap<>(Map.of(
                 "useTicketCache", "true",
                 "doNotPrompt", "true",
                 "isInitiator", "true",
                 "refreshKrb5Config", "true"));
+        if (ticketCache != null) {
+            options.put("ticketCache", ticketCache.toString());
+        }
         if (domain != null && !user.contains("@")) {
             options.put("principal", user + "@" + domain.toUpperCase(Locale.ROOT));
         }

@@ -130,7 +130,10 @@ final class SrvsvcErrors {
                     "The account configured for " + server + " may not log on from here or at this time.");
             case 0xC000018C, 0xC000018D -> authentication(status, server,
                     server + " could not verify the account with its domain (trust relationship failure).");
-            case 0xC0000022, 0xC00000CA -> answer(accessDenied(status, server, anonymousOrGuest));
+            case 0xC0000022 -> answer(accessDenied(status, server, anonymousOrGuest));
+            case 0xC00000CA -> answer(anonymousOrGuest ? accessDenied(status, server, true)
+                    : withCode(NetApiStatus.toError(NetApiStatus.ERROR_NETWORK_ACCESS_DENIED, server), status));
+            case 0xC000005E -> answer(withCode(NetApiStatus.toError(NetApiStatus.ERROR_NO_LOGON_SERVERS, server), status));
             case 0xC00000CC -> answer(new NetApiError(ErrorKind.UNREACHABLE, status,
                     server + " does not offer the IPC$ share that remote administration needs.", null));
             case 0xC0000034, 0xC00000AC, 0xC00000AD -> answer(new NetApiError(ErrorKind.PROTOCOL_ERROR, status,
@@ -178,6 +181,11 @@ final class SrvsvcErrors {
     private static Classified authentication(long status, String server, String message) {
         return answer(new NetApiError(ErrorKind.AUTHENTICATION_FAILED, status, message,
                 "Check the user name, domain and password configured for " + server + "."));
+    }
+
+    /** The shared text for a Win32 status, carrying the NTSTATUS the server actually sent. */
+    private static NetApiError withCode(NetApiError error, long ntStatus) {
+        return new NetApiError(error.kind(), ntStatus, error.message(), error.remedy());
     }
 
     private static Classified answer(NetApiError error) {

@@ -4,7 +4,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 
 /**
- * The {@code SESSION_INFO_n} structures of lmshare.h, with the header's field names.
+ * The {@code SESSION_INFO_n} and {@code FILE_INFO_n} structures of lmshare.h, with the header's field names.
  *
  * <p>Merely referencing these classes loads nothing but JNA's own dispatch library: they are not nested in a
  * {@code com.sun.jna.Library} interface (JNA would initialise the enclosing interface, and with it netapi32.dll, to
@@ -27,7 +27,7 @@ public final class LmShare {
     private LmShare() {
     }
 
-    /** The common base: Windows alignment, and access to the field offsets JNA computed. */
+    /** The common base of these structures: Windows alignment, and access to the field offsets JNA computed. */
     public abstract static class SessionInfoStructure extends Structure {
         SessionInfoStructure() {
             super(ALIGN_MSVC);
@@ -156,6 +156,50 @@ public final class LmShare {
 
         /** Reads the structure at {@code memory}, which must stay valid (not yet freed) while it is read. */
         public SESSION_INFO_502(Pointer memory) {
+            super(memory);
+        }
+    }
+
+    /**
+     * {@code FILE_INFO_2}: the identifier of a file, device or pipe a session has open (for {@code NetFileEnum}
+     * level 2 and {@code NetFileClose}). 4 bytes everywhere. Lives in the buffer {@code NetFileEnum} allocated; the
+     * caller frees it with {@code NetApiBufferFree}.
+     */
+    @Structure.FieldOrder({"fi2_id"})
+    public static final class FILE_INFO_2 extends SessionInfoStructure {
+        /** {@code DWORD}: the id {@code NetFileClose} takes. */
+        public int fi2_id;
+
+        public FILE_INFO_2() {
+        }
+
+        /** Reads the structure at {@code memory}, which must stay valid (not yet freed) while it is read. */
+        public FILE_INFO_2(Pointer memory) {
+            super(memory);
+        }
+    }
+
+    /**
+     * {@code FILE_INFO_3}: an open file with its permissions, lock count, path and user ({@code NetFileEnum} level
+     * 3). 32 bytes on x64 (4 bytes of padding before the first pointer), 20 on x86. Lives in the buffer
+     * {@code NetFileEnum} allocated; the caller frees it with {@code NetApiBufferFree}.
+     */
+    @Structure.FieldOrder({"fi3_id", "fi3_permissions", "fi3_num_locks", "fi3_pathname", "fi3_username"})
+    public static final class FILE_INFO_3 extends SessionInfoStructure {
+        public int fi3_id;
+        /** {@code DWORD}: {@code PERM_FILE_READ}, {@code PERM_FILE_WRITE}, {@code PERM_FILE_CREATE}. */
+        public int fi3_permissions;
+        public int fi3_num_locks;
+        /** {@code LMSTR}: the path as the server sees it, e.g. {@code D:\Shares\Finance\Q3.xlsx}. */
+        public Pointer fi3_pathname;
+        /** {@code LMSTR}: the user (or computer, for a null session) who opened it. */
+        public Pointer fi3_username;
+
+        public FILE_INFO_3() {
+        }
+
+        /** Reads the structure at {@code memory}, which must stay valid (not yet freed) while it is read. */
+        public FILE_INFO_3(Pointer memory) {
             super(memory);
         }
     }

@@ -1,6 +1,6 @@
 package org.sessionwatch.netapi.windows;
 
-import java.util.Locale;
+import java.util.function.Supplier;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
@@ -8,8 +8,6 @@ import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.NetApiError;
@@ -21,7 +19,6 @@ import org.sessionwatch.netapi.NetApiException;
  */
 final class Netapi32Native implements NetApiNative {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Netapi32Native.class);
     private static final String LIBRARY = "netapi32";
 
     private final Netapi32Library library;
@@ -30,10 +27,19 @@ final class Netapi32Native implements NetApiNative {
         this.library = library;
     }
 
+    /** The process's one binding, made on first use; a failure is remembered, not retried on every poll. */
+    private static final OnceLoaded<NetApiNative> SHARED = new OnceLoaded<>(Netapi32Native::load);
+
+    /** The shared binding of netapi32.dll (see {@link #load()}). */
+    static NetApiNative shared() throws NetApiException {
+        return SHARED.get();
+    }
+
     /**
-     * Loads netapi32.dll.
+     * Loads netapi32.dll (and, first, JNA's jnidispatch.dll).
      *
-     * @throws NetApiException of kind {@link ErrorKind#OTHER} when this is not Windows or the library cannot be loaded
+     * @throws NetApiException of kind {@link ErrorKind#OTHER} when this is not Windows or a library cannot be loaded,
+     *                         saying which one and why ({@link NativeLoadFailure})
      */
     static Netapi32Native load() throws NetApiException {
         if (!Platform.isWindows()) {
@@ -42,20 +48,12 @@ final class Netapi32Native implements NetApiNative {
                             + System.getProperty("os.name", "another system") + ".",
                     "Use the srvsvc backend for this server."));
         }
-        return load(LIBRARY);
+        return load(LIBRARY, () -> Native.load(LIBRARY, Netapi32Library.class));
     }
 
-    /** Loads {@code libraryName}; separate from {@link #load()} so a failing load can be tested on any OS. */
-    static Netapi32Native load(String libraryName) throws NetApiException {
-        try {
-            return new Netapi32Native(Native.load(libraryName, Netapi32Library.class));
-        } catch (LinkageError | RuntimeException e) { // UnsatisfiedLinkError, or JNA itself failing to start
-            LOG.warn("Loading {} failed", libraryName, e);
-            throw new NetApiException(new NetApiError(ErrorKind.OTHER, 0,
-                    "The Windows session-list library (" + libraryName.toLowerCase(Locale.ROOT)
-                            + ") could not be loaded.",
-                    "Use the srvsvc backend, or repair the Windows installation."), e);
-        }
+    /** Binds the library {@code binder} loads; separate from {@link #load()} so failures can be tested on any OS. */
+    static Netapi32Native load(String libraryName, Supplier<Netapi32Library> binder) throws NetApiException {
+        return new Netapi32Native(NativeLoadFailure.bind(libraryName, binder));
     }
 
     @Override

@@ -7,13 +7,17 @@ import com.sun.jna.Pointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.sessionwatch.config.ServerConfig;
+import org.sessionwatch.credentials.CredentialStore;
 import org.sessionwatch.netapi.ActionResult;
+import org.sessionwatch.netapi.CallerAccount;
 import org.sessionwatch.netapi.Capabilities;
 import org.sessionwatch.netapi.Capability;
 import org.sessionwatch.netapi.ClientNames;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.FilterMiss;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiException;
 import org.sessionwatch.netapi.FileServer;
@@ -24,8 +28,9 @@ import org.sessionwatch.netapi.Paging;
 import org.sessionwatch.netapi.Session;
 
 /**
- * One server reached through netapi32.dll, as the logged-on Windows user: lists its sessions with
- * {@code NetSessionEnum}. Open files and the actions are not implemented by this backend yet and say so.
+ * One server reached through netapi32.dll, as the signed-in Windows user or, for a server with a user name, as that
+ * account ({@link CallIdentity}): lists its sessions with {@code NetSessionEnum}. Open files and the actions are not
+ * implemented by this backend yet and say so.
  *
  * <p>Asks at exactly the requested level (fallback is {@link org.sessionwatch.netapi.LevelNegotiator}'s job) and pages
  * with {@link Paging}. Every buffer netapi32 hands out is freed in {@code finally}, also after
@@ -45,27 +50,42 @@ public final class WindowsFileServer implements FileServer {
 
     private final String name;
     private final NativeLoader loader;
-    private NetApiNative nativeLayer;
-    private NetApiError loadError;
+    private final CallIdentity identity;
 
     /**
-     * Uses the real netapi32.dll, loaded on the first {@link #listSessions} (on the polling thread, not the
-     * caller's). On a system without it every call is a {@link EnumerationResult.Failure} saying so.
+     * Uses the real netapi32.dll, loaded on the first {@link #listSessions} of any server (on a polling thread, not
+     * the caller's) and shared by the process, with the signed-in user's token. On a system without it, or where
+     * Windows refuses to load it, every call is a {@link EnumerationResult.Failure} saying why; the load is not
+     * retried.
      *
      * @param name the server as configured
      */
     public WindowsFileServer(String name) {
-        this(name, (NativeLoader) Netapi32Native::load);
+        this(name, Netapi32Native::shared, CallIdentity.SIGNED_IN);
+    }
+
+    /**
+     * The backend for {@code server}: with the signed-in user's token, or, when the server has a user name, with that
+     * account and the password {@code credentials} holds for it ({@link WindowsIdentities}).
+     */
+    public static WindowsFileServer forServer(ServerConfig server, CredentialStore credentials) {
+        return new WindowsFileServer(server.name(), Netapi32Native::shared,
+                WindowsIdentities.forServer(server, credentials));
     }
 
     /** Uses {@code nativeLayer} instead of netapi32.dll, for tests. */
     WindowsFileServer(String name, NetApiNative nativeLayer) {
-        this(name, () -> nativeLayer);
+        this(name, () -> nativeLayer, CallIdentity.SIGNED_IN);
     }
 
     WindowsFileServer(String name, NativeLoader loader) {
+        this(name, loader, CallIdentity.SIGNED_IN);
+    }
+
+    WindowsFileServer(String name, NativeLoader loader, CallIdentity identity) {
         this.name = java.util.Objects.requireNonNull(name, "name");
         this.loader = loader;
+        this.identity = identity;
     }
 
     /** Whether this backend can work here: only on Windows. Loads nothing. */
@@ -103,53 +123,32 @@ public final class WindowsFileServer implements FileServer {
     public void close() {
     }
 
+    /**
+     * {@code NetSessionEnum} as this server's {@link CallIdentity}. Open files and the actions, when this backend
+     * implements them, go through the same {@code identity.runAs}.
+     */
     @Override
     public EnumerationResult listSessions(EnumerationRequest request) {
-        NetApiNative api;
         try {
-            api = nativeLayer();
+            NetApiNative api = loader.load();
+            return identity.runAs(request.server(), () -> collect(api, request));
         } catch (NetApiException e) {
             return new EnumerationResult.Failure(request.server(), request.level(), e.error());
+        } catch (RuntimeException | LinkageError e) { // from the logon or impersonation calls
+            return new EnumerationResult.Failure(request.server(), request.level(),
+                    nativeFailure(request.server(), "Logging on", e).error());
         }
-        String serverName = serverArgument(request.server());
+    }
+
+    private EnumerationResult collect(NetApiNative api, EnumerationRequest request) {
+        String serverName = UncServerName.of(request.server());
         String client = request.client().map(ClientNames::toUnc).orElse(null);
         String user = request.user().orElse(null);
         return Paging.sessions(request, resumeHandle -> {
             // NetSessionEnum's resume handle is a DWORD: the loop only ever passes back what a page returned.
             NetApiNative.EnumCall call = callNative(api, request, serverName, client, user, (int) resumeHandle);
-            return readPage(api, request, call);
+            return readPage(api, request, call, identity.account());
         });
-    }
-
-    /**
-     * The {@code servername} argument: {@code \\NAME} for a configured name, {@code null} (the local computer, no
-     * network round trip) for {@code localhost}. An IPv6 literal is rewritten to its {@code ipv6-literal.net} name
-     * ({@code fe80::1%12} becomes {@code fe80--1s12.ipv6-literal.net}), because a UNC name cannot hold colons.
-     */
-    static String serverArgument(String configured) {
-        String bare = ClientNames.strip(configured.trim());
-        if (bare.equalsIgnoreCase("localhost")) {
-            return null;
-        }
-        if (bare.indexOf(':') >= 0) {
-            String address = bare.startsWith("[") && bare.endsWith("]") ? bare.substring(1, bare.length() - 1) : bare;
-            bare = address.replace(':', '-').replace('%', 's') + ".ipv6-literal.net";
-        }
-        return ClientNames.toUnc(bare);
-    }
-
-    private synchronized NetApiNative nativeLayer() throws NetApiException {
-        if (nativeLayer == null && loadError == null) {
-            try {
-                nativeLayer = loader.load();
-            } catch (NetApiException e) {
-                loadError = e.error(); // loading again would fail the same way on every poll
-            }
-        }
-        if (loadError != null) {
-            throw new NetApiException(loadError);
-        }
-        return nativeLayer;
     }
 
     private static NetApiNative.EnumCall callNative(NetApiNative api, EnumerationRequest request, String serverName,
@@ -163,13 +162,18 @@ public final class WindowsFileServer implements FileServer {
         }
     }
 
-    private static Paging.Page<Session> readPage(NetApiNative api, EnumerationRequest request, NetApiNative.EnumCall call)
+    private static Paging.Page<Session> readPage(NetApiNative api, EnumerationRequest request,
+                                                 NetApiNative.EnumCall call, CallerAccount caller)
             throws NetApiException {
         try {
-            int status = call.status();
+            long status = Integer.toUnsignedLong(call.status());
+            if (FilterMiss.ofStatus(status).isPresent()) {
+                // Paging reports the miss
+                return new Paging.Page<>(status, List.of(), Integer.toUnsignedLong(call.resumeHandle()));
+            }
             if (status != NetApiStatus.NERR_SUCCESS && status != NetApiStatus.ERROR_MORE_DATA) {
-                return new Paging.Page<>(Integer.toUnsignedLong(status), List.of(),
-                        Integer.toUnsignedLong(call.resumeHandle()));
+                // explained for the account that asked: the signed-in user has no configured password to check
+                throw new NetApiException(NetApiStatus.toError(status, request.server(), caller));
             }
             return new Paging.Page<>(status,
                     SessionInfoDecoder.decode(call.buffer(), call.entriesRead(), bufferSize(api, call, request),

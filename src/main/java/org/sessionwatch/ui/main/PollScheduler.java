@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class PollScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
 
+    private final PollSource source;
     private final StatusViewModel status;
     private final Clock clock;
     private final SessionTracker tracker;
@@ -63,7 +64,7 @@ public final class PollScheduler {
     public PollScheduler(PollSource source, Executor executor, java.time.Duration interval, StatusViewModel status,
                          Clock clock, SessionTracker tracker, TaskExecutor trackerThread,
                          Consumer<Runnable> fxThread) {
-        Objects.requireNonNull(source, "source");
+        this.source = Objects.requireNonNull(source, "source");
         this.status = status;
         this.clock = clock;
         this.tracker = tracker;
@@ -178,6 +179,7 @@ public final class PollScheduler {
 
     /** Polls now unless a poll is already running; the regular rhythm continues from this poll. */
     public void refreshNow() {
+        source.retryRefusedNow(); // the person asks: servers that refused every level are asked again too
         if (isPolling()) {
             return;
         }

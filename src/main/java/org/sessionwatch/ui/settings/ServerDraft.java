@@ -41,8 +41,8 @@ public final class ServerDraft {
     private ServerDraft(String originalCredentialKey) {
         this.originalCredentialKey = originalCredentialKey;
         nameError = Bindings.createStringBinding(() -> error(() -> ServerNames.requireValid(name.get())), name);
-        portError = Bindings.createStringBinding(this::checkPort, port);
-        credentialsError = Bindings.createStringBinding(this::checkCredentials, username, domain, password, backend);
+        portError = Bindings.createStringBinding(this::checkPort, port, backend);
+        credentialsError = Bindings.createStringBinding(this::checkCredentials, username, domain, password);
     }
 
     public static ServerDraft of(ServerConfig config) {
@@ -68,6 +68,9 @@ public final class ServerDraft {
         } catch (NumberFormatException e) {
             return "Invalid port '" + text + "': use a number from 1 to 65535";
         }
+        if (backend.get() == Backend.WINDOWS && value != ServerConfig.DEFAULT_SMB_PORT) {
+            return "The Windows backend always uses port 445; choose srvsvc or auto for port " + value;
+        }
         // Let the record say what it accepts, so the dialog and the configuration file agree.
         return error(() -> ServerConfig.builder("localhost").port(value).build())
                 .replace(" for server 'localhost'", "");
@@ -80,9 +83,6 @@ public final class ServerDraft {
         }
         if (!hasUser && !isBlank(password.get())) {
             return "A password needs a user name";
-        }
-        if (hasUser && backend.get() == Backend.WINDOWS) {
-            return "The Windows backend uses your own logon; use srvsvc or auto for an explicit account";
         }
         return "";
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.FileServer;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiStatus;
 import org.sessionwatch.netapi.Session;
@@ -234,35 +235,6 @@ class DemoFleetTest {
                 .isEqualTo(first.stream().map(s -> s.transport().orElseThrow()).distinct().count());
     }
 
-    @Test
-    void aHundredThousandSessionsStayWithinFourHundredBytesEach() {
-        List<List<Session>> kept = new ArrayList<>();
-        long before = usedHeap();
-        int count = 0;
-        while (count < 100_000) {
-            for (ServerConfig server : fleet.servers()) {
-                if (fleet.enumerate(EnumerationRequest.of(server.name())) instanceof EnumerationResult.Success ok) {
-                    kept.add(ok.sessions());
-                    count += ok.sessions().size();
-                }
-            }
-            clock.advance(Duration.ofSeconds(15));
-        }
-        double perSession = (usedHeap() - before) / (double) count;
-
-        assertThat(kept).isNotEmpty();
-        // Measured about 60 bytes: a Session plus its list slot; every string is shared.
-        assertThat(perSession).isLessThan(400);
-    }
-
-    private static long usedHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return runtime.totalMemory() - runtime.freeMemory();
-    }
-
     private List<Session> success(EnumerationRequest request) {
         EnumerationResult result = fleet.enumerate(request);
         assertThat(result).isInstanceOf(EnumerationResult.Success.class);
@@ -273,6 +245,20 @@ class DemoFleetTest {
         EnumerationResult result = fleet.enumerate(EnumerationRequest.of(server).withLevel(level));
         assertThat(result).as(server).isInstanceOf(EnumerationResult.Failure.class);
         return ((EnumerationResult.Failure) result).error();
+    }
+
+    @Test
+    void eachServerIsAFileServerViewThatClosingLeavesTheFleetAnswering() {
+        FileServer hq = fleet.server(DemoFleet.HQ_01);
+
+        assertThat(hq.name()).isEqualTo(DemoFleet.HQ_01);
+        assertThat(hq.listSessions(EnumerationRequest.of(DemoFleet.HQ_01)))
+                .isEqualTo(fleet.enumerate(EnumerationRequest.of(DemoFleet.HQ_01)));
+        hq.close();
+        assertThat(fleet.server(DemoFleet.HQ_02).listSessions(EnumerationRequest.of(DemoFleet.HQ_02)))
+                .isInstanceOf(EnumerationResult.Success.class);
+        assertThat(hq.listSessions(EnumerationRequest.of(DemoFleet.HQ_01)))
+                .isInstanceOf(EnumerationResult.Success.class);
     }
 
     private static List<Session> sessions(DemoFleet fleet, String server, InfoLevel level) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -15,6 +16,7 @@ import org.sessionwatch.netapi.NetApiStatus;
 import org.sessionwatch.netapi.Session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Coverage-guided fuzzing of {@link SessionInfoDecoder#decode}: whatever the bytes, it returns a consistent result or
@@ -22,9 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hang; Jazzer reports any of those, with the input, as a finding).
  *
  * <p>Without {@code JAZZER_FUZZ} (a plain {@code mvn verify}) the method runs once per seed in
- * {@code src/test/resources/org/sessionwatch/netapi/srvsvc/SessionInfoDecoderFuzzTestInputs/<method>/} (the real
- * vectors, written by {@code ndr-vectors/generate_vectors.py}) plus an empty input, as a regression test. With
- * {@code JAZZER_FUZZ=1} it fuzzes for {@code maxDuration}, which {@code -Djazzer.max_duration=10m} overrides.
+ * {@code src/test/resources/org/sessionwatch/netapi/srvsvc/SessionInfoDecoderFuzzTestInputs/<method>/} plus an empty
+ * input, as a regression test. The seeds are the real vectors (written by {@code ndr-vectors/generate_vectors.py})
+ * and malformed variants of four of them, named {@code <mutation>__<vector>.bin}: {@code truncated_*} cut inside the
+ * first or last string (one byte or one code unit short), inside a string header, inside the fixed entries or before
+ * the status; {@code overlong_*} with trailing bytes, a string count one higher than the data or huge, or
+ * EntriesRead one higher or huge. Well-formed seeds alone never reached the bounds checks: an off-by-one in
+ * {@link NdrReader}'s string length check passed them, and fails on the truncated ones. With {@code JAZZER_FUZZ=1}
+ * it fuzzes for {@code maxDuration}, which {@code -Djazzer.max_duration=10m} overrides.
  */
 class SessionInfoDecoderFuzzTest {
 
@@ -76,6 +83,25 @@ class SessionInfoDecoderFuzzTest {
      * files may sit beside them: Jazzer writes each finding there ({@code crash-<sha1>}) to be kept as a regression
      * input once fixed.
      */
+    @Test
+    void malformedSeedsOfBothKindsAreInTheCorpus() throws IOException {
+        Path seeds = NdrVector.directory().resolve(
+                "../org/sessionwatch/netapi/srvsvc/SessionInfoDecoderFuzzTestInputs/"
+                        + "decoderOnlyEverRejectsWithNdrFormatException").normalize();
+        try (Stream<Path> files = Files.list(seeds)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertThat(names).filteredOn(n -> n.startsWith("truncated_last_string_1_byte_short__")).hasSize(4);
+            assertThat(names).filteredOn(n -> n.startsWith("overlong_")).hasSizeGreaterThanOrEqualTo(20);
+            for (String name : names.stream().filter(n -> n.contains("__")).toList()) {
+                NdrVector vector = NdrVector.named(name.substring(name.indexOf("__") + 2, name.length() - 4));
+                byte[] seed = Files.readAllBytes(seeds.resolve(name));
+                assertThat(seed).as(name).isNotEqualTo(vector.bytes());
+                assertThatThrownBy(() -> SessionInfoDecoder.decode(seed, vector.level(), SERVER)).as(name)
+                        .isInstanceOf(NdrFormatException.class);
+            }
+        }
+    }
+
     @Test
     void everyVectorIsASeed() throws IOException {
         Path seeds = NdrVector.directory().resolve(

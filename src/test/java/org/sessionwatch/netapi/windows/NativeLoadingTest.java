@@ -67,7 +67,8 @@ class NativeLoadingTest {
     @Test
     void aLibraryThatIsNotThereIsAnErrorNotAnUnsatisfiedLinkError() {
         // bypasses the OS check to exercise JNA's real load failure
-        assertThatThrownBy(() -> Netapi32Native.load("netapi32"))
+        assertThatThrownBy(() -> Netapi32Native.load("netapi32",
+                () -> com.sun.jna.Native.load("netapi32", Netapi32Library.class)))
                 .isInstanceOfSatisfying(NetApiException.class, e -> {
                     assertThat(e.error().kind()).isEqualTo(ErrorKind.OTHER);
                     assertThat(e.error().message()).contains("could not be loaded")

@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
+import org.sessionwatch.netapi.CallerAccount;
 import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.FilterMiss;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.LevelNegotiator;
 import org.sessionwatch.netapi.NetApiStatus;
@@ -87,16 +89,32 @@ class WindowsFileServerTest {
         enumerator.listSessions(EnumerationRequest.of("LocalHost"));
 
         assertThat(netapi.calls().getFirst().serverName()).isNull();
-        assertThat(WindowsFileServer.serverArgument("10.1.2.3")).isEqualTo("\\\\10.1.2.3");
-        assertThat(WindowsFileServer.serverArgument(" \\\\FS01 ")).isEqualTo("\\\\FS01");
+        assertThat(UncServerName.of("10.1.2.3")).isEqualTo("\\\\10.1.2.3");
+        assertThat(UncServerName.of(" \\\\FS01 ")).isEqualTo("\\\\FS01");
     }
 
     @Test
     void ipv6LiteralsBecomeTheirUncSafeIpv6LiteralNetNames() {
-        assertThat(WindowsFileServer.serverArgument("fe80::1%12"))
+        assertThat(UncServerName.of("fe80::1%12"))
                 .isEqualTo("\\\\fe80--1s12.ipv6-literal.net");
-        assertThat(WindowsFileServer.serverArgument("[2001:db8::5]"))
+        assertThat(UncServerName.of("[2001:db8::5]"))
                 .isEqualTo("\\\\2001-db8--5.ipv6-literal.net");
+    }
+
+    @Test
+    void ipv4MappedIpv6AddressesAreAskedAtTheirIpv4Address() {
+        netapi.answer(LEVEL_502, 0, 0, List.of(ALICE), 0);
+
+        enumerator.listSessions(EnumerationRequest.of("::ffff:10.1.2.3"));
+
+        assertThat(netapi.calls().getFirst().serverName()).isEqualTo("\\\\10.1.2.3");
+        assertThat(UncServerName.of("[::FFFF:10.1.2.3]")).isEqualTo("\\\\10.1.2.3");
+        assertThat(UncServerName.of("0:0:0:0:0:ffff:a01:203")).isEqualTo("\\\\10.1.2.3");
+        assertThat(UncServerName.of("::ffff:10.1.2.3%4")).isEqualTo("\\\\10.1.2.3");
+        // an IPv4-compatible or ordinary IPv6 address is not IPv4-mapped
+        assertThat(UncServerName.of("::1")).isEqualTo("\\\\--1.ipv6-literal.net");
+        assertThat(UncServerName.mappedIpv4("fs01.corp.example")).isEmpty();
+        assertThat(UncServerName.mappedIpv4("12:zz")).isEmpty();
     }
 
     @Test
@@ -178,12 +196,52 @@ class WindowsFileServerTest {
     }
 
     @Test
-    void aFilterThatMatchesNothingIsAnEmptyList() {
-        netapi.fail(LEVEL_502, NetApiStatus.NERR_CLIENT_NAME_NOT_FOUND);
+    void aFilterThatMatchesNothingIsAnEmptyListThatSaysSo() {
+        netapi.fail(LEVEL_502, NetApiStatus.NERR_CLIENT_NAME_NOT_FOUND)
+                .fail(LEVEL_502, NetApiStatus.NERR_USER_NOT_FOUND);
 
-        assertThat(users(enumerator.listSessions(new EnumerationRequest("FS01", LEVEL_502, "PC-GONE", null, -1))))
-                .isEmpty();
+        EnumerationResult client = enumerator.listSessions(new EnumerationRequest("FS01", LEVEL_502, "PC-GONE", null, -1));
+        EnumerationResult user = enumerator.listSessions(new EnumerationRequest("FS01", LEVEL_502, null, "alce", -1));
+
+        assertThat(users(client)).isEmpty();
+        assertThat(((EnumerationResult.Success) client).filterMiss()).isEqualTo(FilterMiss.CLIENT);
+        assertThat(((EnumerationResult.Success) user).filterMiss()).isEqualTo(FilterMiss.USER);
         assertThat(netapi.calls().getFirst().uncClientName()).isEqualTo("\\\\PC-GONE");
+    }
+
+    @Test
+    void aDomainQualifiedUserFilterIsReducedToTheBareNameTheServerMatches() {
+        netapi.answer(LEVEL_502, 0, 0, List.of(ALICE), 0);
+
+        enumerator.listSessions(new EnumerationRequest("FS01", LEVEL_502, null, "CORP\\alice", -1));
+
+        assertThat(netapi.calls().getFirst().userName()).isEqualTo("alice");
+        // a domain alone must stay a filter (that matches nothing), never become "all users"
+        assertThat(new EnumerationRequest("FS01", LEVEL_502, null, "CORP\\", -1).user()).contains("CORP\\");
+    }
+
+    @Test
+    void aLogonFailureTellsTheSignedInUserAboutTheirWindowsSignInNotAConfiguredPassword() {
+        netapi.fail(LEVEL_502, NetApiStatus.ERROR_LOGON_FAILURE);
+
+        EnumerationResult.Failure failure = failure(enumerator.listSessions(EnumerationRequest.of("FS01")));
+
+        assertThat(failure.error()).isEqualTo(NetApiStatus.toError(NetApiStatus.ERROR_LOGON_FAILURE, "FS01",
+                CallerAccount.WINDOWS_SIGN_IN));
+        assertThat(failure.error().remedy()).doesNotContain("Check the user name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {NetApiStatus.NERR_SERVER_NOT_STARTED, NetApiStatus.ERROR_SESSION_CREDENTIAL_CONFLICT,
+            NetApiStatus.ERROR_NETWORK_ACCESS_DENIED, NetApiStatus.ERROR_NO_LOGON_SERVERS})
+    void statusesThatUsedToFallThroughAreExplained(int status) {
+        netapi.fail(LEVEL_502, status);
+
+        EnumerationResult.Failure failure = failure(enumerator.listSessions(EnumerationRequest.of("FS01")));
+
+        assertThat(failure.error().code()).isEqualTo(status);
+        assertThat(failure.error().message()).doesNotContain("failed with status");
+        assertThat(failure.error().remedyText()).isPresent();
     }
 
     @Test
@@ -286,10 +344,11 @@ class WindowsFileServerTest {
     void aNativeLayerThatCannotBeLoadedFailsEveryServerAndIsLoadedOnlyOnce() {
         int[] loads = {0};
         var unavailable = new org.sessionwatch.netapi.NetApiError(ErrorKind.OTHER, 0, "No netapi32 here.", null);
-        WindowsFileServer broken = new WindowsFileServer("FS01", () -> {
+        OnceLoaded<NetApiNative> shared = new OnceLoaded<>(() -> {
             loads[0]++;
             throw new org.sessionwatch.netapi.NetApiException(unavailable);
         });
+        WindowsFileServer broken = new WindowsFileServer("FS", shared::get);
 
         EnumerationResult first = broken.listSessions(EnumerationRequest.of("FS01"));
         EnumerationResult second = broken.listSessions(EnumerationRequest.of("FS02").withLevel(LEVEL_10));

@@ -69,6 +69,7 @@ class EarlyAnswersGuiTest {
         WaitForAsyncUtils.asyncFx(() -> fixture.context.scheduler().refreshNow());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sessionTable(robot).getItems().stream()
                 .anyMatch(row -> row.user().equals("zoe")));
+        assertThat(source.refreshRequests()).as("Refresh now also asks servers that refused every level").isEqualTo(1);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(WaitForAsyncUtils.asyncFx(() -> fixture.context.scheduler().isPolling()).get(5, TimeUnit.SECONDS))

@@ -61,17 +61,29 @@ class SettingsViewModelTest {
     }
 
     @Test
-    void credentialsNeedAUserAndABackendThatCanUseThem() {
+    void credentialsNeedAUserAndEveryRealBackendCanUseThem() {
         ServerDraft draft = settings.servers().get(0);
         draft.passwordProperty().set("secret");
         assertThat(draft.credentialsErrorProperty().get()).isEqualTo("A password needs a user name");
 
         draft.usernameProperty().set("admin");
-        draft.backendProperty().set(Backend.WINDOWS);
-        assertThat(draft.credentialsErrorProperty().get()).startsWith("The Windows backend uses your own logon");
+        draft.backendProperty().set(Backend.WINDOWS); // logs on as that account, like runas /netonly
+        assertThat(draft.credentialsErrorProperty().get()).isEmpty();
 
         draft.backendProperty().set(Backend.SRVSVC);
         assertThat(draft.credentialsErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theWindowsBackendTakesOnlyPort445() {
+        ServerDraft draft = settings.servers().get(0);
+        draft.portProperty().set("4455");
+        draft.backendProperty().set(Backend.WINDOWS);
+        assertThat(draft.portErrorProperty().get()).isEqualTo(
+                "The Windows backend always uses port 445; choose srvsvc or auto for port 4455");
+
+        draft.backendProperty().set(Backend.AUTO);
+        assertThat(draft.portErrorProperty().get()).isEmpty();
     }
 
     @Test

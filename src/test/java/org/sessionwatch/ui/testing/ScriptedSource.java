@@ -24,6 +24,7 @@ public final class ScriptedSource implements PollSource {
 
     private final Deque<Step> script = new ArrayDeque<>();
     private final AtomicInteger polls = new AtomicInteger();
+    private final AtomicInteger refreshRequests = new AtomicInteger();
     private Step last;
 
     public synchronized ScriptedSource then(PollCycle cycle) {
@@ -74,5 +75,15 @@ public final class ScriptedSource implements PollSource {
 
     public int polls() {
         return polls.get();
+    }
+
+    @Override
+    public void retryRefusedNow() {
+        refreshRequests.incrementAndGet();
+    }
+
+    /** How often the window asked for refused servers to be asked again (Refresh now). */
+    public int refreshRequests() {
+        return refreshRequests.get();
     }
 }
