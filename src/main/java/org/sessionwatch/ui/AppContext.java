@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javafx.application.Platform;
@@ -16,9 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.TableView;
 
 import org.sessionwatch.concurrent.NamedThreads;
-import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.PollSource;
-import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.common.ControllerFactory;
 import org.sessionwatch.tracking.SessionTracker;
@@ -99,25 +96,8 @@ public final class AppContext implements AutoCloseable {
             }
         });
         // The scheduler's task reads the current source each time, so a settings change takes effect at the next poll.
-        this.scheduler = new PollScheduler(new PollSource() {
-            @Override
-            public PollCycle poll(Consumer<ServerPollResult> answered) {
-                return source.get().poll(answered);
-            }
-
-            @Override
-            public void retryRefusedNow() {
-                PollSource current = source.get();
-                if (current != null) {
-                    current.retryRefusedNow();
-                }
-            }
-
-            @Override
-            public void close() {
-                // the current source is closed by switchTo and close()
-            }
-        }, pollExecutor, config.pollInterval(), status, clock, tracker, trackerThread, Platform::runLater);
+        this.scheduler = new PollScheduler(PollSource.following(source::get), pollExecutor, config.pollInterval(),
+                status, clock, tracker, trackerThread, Platform::runLater);
         switchTo(config);
         SessionCommands commands = new WindowSessionCommands(sessions, actions);
         controllers

@@ -118,24 +118,8 @@ public final class MemoryBenchmark {
 
     /** The demo fleet shares its strings too; the window shows it whenever no server is configured. */
     private static double demoFleetBytesPerSession() {
-        java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(
-                java.time.Instant.parse("2026-11-24T08:00:00Z").toEpochMilli());
-        java.time.Clock clock = new java.time.Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public java.time.Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return java.time.Instant.ofEpochMilli(millis.get());
-            }
-        };
+        org.sessionwatch.netapi.demo.MutableClock clock = new org.sessionwatch.netapi.demo.MutableClock(
+                java.time.Instant.parse("2026-11-24T08:00:00Z"), java.time.ZoneOffset.UTC);
         org.sessionwatch.netapi.demo.DemoFleet fleet = org.sessionwatch.netapi.demo.DemoFleet.withoutLatency(
                 org.sessionwatch.netapi.demo.DemoFleet.DEFAULT_SEED, clock);
         Heap.Retained<List<List<Session>>> kept = Heap.retainedBy(() -> {
@@ -149,7 +133,7 @@ public final class MemoryBenchmark {
                         count += ok.sessions().size();
                     }
                 }
-                millis.addAndGet(15_000);
+                clock.advance(java.time.Duration.ofSeconds(15));
             }
             return answers;
         });

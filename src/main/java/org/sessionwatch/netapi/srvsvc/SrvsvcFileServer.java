@@ -7,17 +7,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.sessionwatch.credentials.CredentialStore;
-import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.netapi.Capabilities;
-import org.sessionwatch.netapi.Capability;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.FileServer;
+import org.sessionwatch.netapi.FileServerBase;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiException;
-import org.sessionwatch.netapi.OpenFilesRequest;
-import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.Paging;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.config.ServerConfig;
@@ -46,10 +43,9 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: polls of one server are serialised; {@link #close()} may be called from any thread and aborts a
  * poll that is waiting on the network.
  */
-public final class SrvsvcFileServer implements FileServer {
+public final class SrvsvcFileServer extends FileServerBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(SrvsvcFileServer.class);
-    private static final Capabilities CAPABILITIES = Capabilities.sessionsOnly("the srvsvc backend");
 
     private final ServerConfig server;
     private final CredentialStore credentials;
@@ -67,7 +63,8 @@ public final class SrvsvcFileServer implements FileServer {
      *                    normally {@link org.sessionwatch.config.AppConfig#serverDeadline()}
      */
     public SrvsvcFileServer(ServerConfig server, CredentialStore credentials, Duration deadline) {
-        this.server = Objects.requireNonNull(server, "server");
+        super(Objects.requireNonNull(server, "server").name(), Capabilities.sessionsOnly("the srvsvc backend"));
+        this.server = server;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         if (deadline.isZero() || deadline.isNegative()) {
@@ -87,31 +84,6 @@ public final class SrvsvcFileServer implements FileServer {
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(deadline, "deadline");
         return server -> new SrvsvcFileServer(server, credentials, deadline);
-    }
-
-    @Override
-    public String name() {
-        return server.name();
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
-        return new OpenFilesResult.Unsupported(request.server(), CAPABILITIES.whyNot(Capability.LIST_OPEN_FILES));
-    }
-
-    @Override
-    public ActionResult closeFile(long fileId) {
-        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.CLOSE_FILE));
-    }
-
-    @Override
-    public ActionResult endSession(String client, String user) {
-        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.END_SESSION));
     }
 
     @Override
