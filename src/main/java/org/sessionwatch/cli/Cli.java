@@ -95,7 +95,7 @@ public final class Cli {
             }
             if (options.mode == null) {
                 // The launcher opens the window only for an empty command line; options alone are a mistake.
-                context.err().println("sessionwatch: " + String.join(" ", args) + ": missing --once or --watch"
+                context.err().println("sessionwatch: " + String.join(" ", args) + ": missing --once, --watch or --collect"
                         + " (the window takes no options; start it without any).");
                 context.err().println("Try 'sessionwatch --help' for the options.");
                 return ExitCodes.USAGE;
