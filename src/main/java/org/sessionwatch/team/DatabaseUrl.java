@@ -137,7 +137,9 @@ public record DatabaseUrl(String host, int port, String database, Map<String, St
     }
 
     private static IllegalArgumentException invalid(String text, String reason) {
-        return new IllegalArgumentException("'" + text + "' is not a database URL: " + reason
+        // Echoed to the terminal: whatever stands between "//" and "@" may be a password, so it is left out.
+        String shown = text.replaceFirst("//[^/@]*@", "//…@");
+        return new IllegalArgumentException("'" + shown + "' is not a database URL: " + reason
                 + ". Write postgresql://HOST:PORT/DATABASE?user=NAME&sslmode=verify-full.");
     }
 }

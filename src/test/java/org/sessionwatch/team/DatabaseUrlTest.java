@@ -47,5 +47,7 @@ class DatabaseUrlTest {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://db/sw?user=a")).hasMessageContaining("postgresql://");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://db/?user=a")).hasMessageContaining("no database");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://db/sw")).hasMessageContaining("?user=");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://fsmon:s3 cret@db/sw"))
+                .as("a URL too broken to read still hides its password").hasMessageNotContaining("s3 cret");
     }
 }
