@@ -11,6 +11,7 @@ import org.sessionwatch.history.HistoryQueryBenchmark;
 import org.sessionwatch.netapi.srvsvc.SambaPollBenchmark;
 import org.sessionwatch.netapi.windows.MemoryBenchmark;
 import org.sessionwatch.polling.FanOutBenchmark;
+import org.sessionwatch.polling.TeamBenchmark;
 
 /** The figures of the suite, in the order they run. */
 final class Suite {
@@ -73,6 +74,8 @@ final class Suite {
                         () -> ChildJvm.run(ResponsivenessBenchmark.class, fx("-Xmx1g"), List.of(),
                                 Duration.ofMinutes(5))),
                 new BenchMain.Step("history", "8. History: ingest, CPU share, queries on 10 million intervals,"
-                        + " size, retention under writes", Suite::history));
+                        + " size, retention under writes", Suite::history),
+                new BenchMain.Step("team", "9. Team mode: 500 servers, 1 collector, 20 readers on PostgreSQL",
+                        () -> ChildJvm.run(TeamBenchmark.class, List.of("-Xmx1g"), List.of(), Duration.ofMinutes(4))));
     }
 }

@@ -1,6 +1,7 @@
 package org.sessionwatch.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,9 @@ public final class Cli {
     /** Runs the CLI in this process (System.out/err, the console) and returns the process exit code. */
     public static int run(String[] args) {
         // stderr is for errors in a script; the poller's INFO notes (e.g. a late answer dropped) are noise there.
-        if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+        if (Arrays.asList(args).contains("--collect")) {
+            CollectRun.configureServiceLogging();
+        } else if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
             System.setProperty(LOG_LEVEL_PROPERTY, "warn");
         }
         Cli cli = new Cli(CliContext.system());
@@ -92,7 +95,7 @@ public final class Cli {
             }
             if (options.mode == null) {
                 // The launcher opens the window only for an empty command line; options alone are a mistake.
-                context.err().println("sessionwatch: " + String.join(" ", args) + ": missing --once or --watch"
+                context.err().println("sessionwatch: " + String.join(" ", args) + ": missing --once, --watch or --collect"
                         + " (the window takes no options; start it without any).");
                 context.err().println("Try 'sessionwatch --help' for the options.");
                 return ExitCodes.USAGE;

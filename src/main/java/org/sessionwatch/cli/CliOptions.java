@@ -9,6 +9,7 @@ import org.sessionwatch.AppInfo;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerListImport;
+import org.sessionwatch.team.DatabaseUrl;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -39,7 +40,20 @@ final class CliOptions {
                 description = "Query the recorded history instead of polling: --at TIME [--server NAME], or --user"
                         + " USER / --client CLIENT [--since TIME] [--until TIME].")
         boolean history;
+
+        @Option(names = "--collect", required = true,
+                description = "Team collector: poll the configured servers and store what they say in --db.")
+        boolean collect;
     }
+
+    @Option(names = "--db", paramLabel = "URL", converter = DatabaseUrlConverter.class,
+            description = "Team database for --collect: postgresql://HOST:PORT/DB?user=NAME&sslmode=verify-full"
+                    + " (password from " + DatabaseUrl.PASSWORD_VARIABLE + " or ~/.pgpass).")
+    DatabaseUrl database;
+
+    @Option(names = "--source", paramLabel = "URL", converter = DatabaseUrlConverter.class,
+            description = "Read what a team collector stored in this database instead of polling the servers.")
+    DatabaseUrl source;
 
     /** Absent only in a command line that {@link Cli} refuses: every option but help and version needs a mode. */
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -120,6 +134,10 @@ final class CliOptions {
         return mode != null && mode.history;
     }
 
+    boolean collect() {
+        return mode != null && mode.collect;
+    }
+
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
@@ -132,6 +150,17 @@ final class CliOptions {
         public OutputFormat convert(String value) {
             try {
                 return OutputFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class DatabaseUrlConverter implements ITypeConverter<DatabaseUrl> {
+        @Override
+        public DatabaseUrl convert(String value) {
+            try {
+                return DatabaseUrl.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -51,9 +51,18 @@ final class CliRun {
         InMemoryCredentialStore runPasswords = new InMemoryCredentialStore();
         try {
             if (options.history()) {
+                if (options.source != null) {
+                    throw new UsageException("--history reads this computer's history database; the team database's"
+                            + " history is not readable with --source yet");
+                }
                 return new HistoryQuery(context).run(options);
             }
             HistoryRecording.refuseQueryOptions(options);
+            TeamRuns.check(options);
+            if (options.source != null) {
+                // Reads what a collector stored: no servers, no server passwords, no poller.
+                return new SourceRun(context, stopRequested).run(options);
+            }
             PollSources sources = context.sources().apply(runPasswords);
             RunSettings settings = settle(options, sources);
             password = password(settings);
@@ -64,6 +73,9 @@ final class CliRun {
                     .withFilters(settings.clientFilter(), settings.userFilter());
             try (PollSource source = sources.forConfig(settings.config(), pollerOptions);
                  HistoryRecording history = HistoryRecording.start(context, options, settings.config())) {
+                if (options.collect()) {
+                    return new CollectRun(context, stopRequested).run(source, settings, options);
+                }
                 return options.watch() ? watch(source, settings, options, history) : once(source, options.format);
             }
         } catch (UsageException e) {
@@ -174,23 +186,23 @@ final class CliRun {
     }
 
     private int once(PollSource source, OutputFormat format) {
-        PollCycle cycle = source.poll();
+        return printCycle(context, source.poll(), format);
+    }
+
+    /** Prints one cycle in {@code format}, each failed server's error on stderr, and returns the exit code. */
+    static int printCycle(CliContext context, PollCycle cycle, OutputFormat format) {
         context.out().print(switch (format) {
             case TABLE -> TableOutput.cycle(cycle);
             case JSON -> JsonOutput.cycle(cycle) + System.lineSeparator();
             case CSV -> CsvOutput.cycle(cycle);
         });
         context.out().flush();
-        reportFailures(cycle);
-        return ExitCodes.of(cycle);
-    }
-
-    private void reportFailures(PollCycle cycle) {
         for (ServerPollResult result : cycle.results()) {
             if (result instanceof ServerPollResult.Failed failed) {
                 context.err().println("sessionwatch: " + failed.server() + ": " + failed.error().describe());
             }
         }
+        return ExitCodes.of(cycle);
     }
 
     private int watch(PollSource source, RunSettings settings, CliOptions options, HistoryRecording history) {
@@ -223,18 +235,10 @@ final class CliRun {
                 if (!WatchOutput.printed(event)) {
                     continue;
                 }
-                context.out().print(switch (options.format) {
-                    case TABLE -> WatchOutput.text(event) + System.lineSeparator();
-                    case JSON -> WatchOutput.json(event) + System.lineSeparator();
-                    case CSV -> WatchOutput.csv(event);
-                });
+                context.out().print(WatchOutput.line(event, options.format));
             }
             for (Alert alert : fired) {
-                context.out().print(switch (options.format) {
-                    case TABLE -> WatchOutput.text(alert) + System.lineSeparator();
-                    case JSON -> WatchOutput.json(alert) + System.lineSeparator();
-                    case CSV -> WatchOutput.csv(alert);
-                });
+                context.out().print(WatchOutput.line(alert, options.format));
             }
             fired.clear();
             context.out().flush();

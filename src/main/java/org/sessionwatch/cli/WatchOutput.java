@@ -40,6 +40,24 @@ final class WatchOutput {
         return List.copyOf(names);
     }
 
+    /** The event as printed in {@code format}, with its line end. */
+    static String line(SessionEvent event, OutputFormat format) {
+        return switch (format) {
+            case TABLE -> text(event) + System.lineSeparator();
+            case JSON -> json(event) + System.lineSeparator();
+            case CSV -> csv(event);
+        };
+    }
+
+    /** The alert as printed in {@code format}, with its line end. */
+    static String line(Alert alert, OutputFormat format) {
+        return switch (format) {
+            case TABLE -> text(alert) + System.lineSeparator();
+            case JSON -> json(alert) + System.lineSeparator();
+            case CSV -> csv(alert);
+        };
+    }
+
     /** Whether {@code --watch} prints a line for this event. */
     static boolean printed(SessionEvent event) {
         return !(event instanceof SessionEvent.Changed);
