@@ -105,6 +105,30 @@ class ArchitectureTest {
             .because("the CLI and the window poll through a PollSource built by org.sessionwatch.app.PollSources");
 
     /**
+     * The window's features are separate view-model packages: the frame (status bar, menu) and the session table do
+     * not know each other; the composition root in org.sessionwatch.ui connects them through narrow inputs.
+     */
+    @ArchTest
+    static final ArchRule theWindowFrameAndTheSessionTableDoNotKnowEachOther = noClasses()
+            .that().resideInAPackage("org.sessionwatch.ui.main..")
+            .should().dependOnClassesThat().resideInAPackage("org.sessionwatch.ui.sessions..")
+            .because("each feature's view model has narrow inputs; AppContext wires them");
+
+    @ArchTest
+    static final ArchRule theSessionTableDoesNotKnowTheWindowFrame = noClasses()
+            .that().resideInAPackage("org.sessionwatch.ui.sessions..")
+            .should().dependOnClassesThat().resideInAPackage("org.sessionwatch.ui.main..")
+            .because("the session table is one feature of the window, not part of its frame");
+
+    /** View models hold state and commands; only controllers and cells touch controls. */
+    @ArchTest
+    static final ArchRule viewModelsUseNoControls = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleNameEndingWith("Model")
+            .and().resideInAPackage("org.sessionwatch.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene.control..", "javafx.scene.layout..")
+            .because("view models are tested with plain JUnit and never touch controls");
+
+    /**
      * History is a consumer of the tracker that both front ends read: it knows neither of them, nor the poller, and
      * only its JDBC classes (not its callers) name SQL or the SQLite driver.
      */

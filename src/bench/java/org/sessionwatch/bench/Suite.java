@@ -3,7 +3,6 @@ package org.sessionwatch.bench;
 import java.time.Duration;
 import java.util.List;
 
-import org.sessionwatch.bench.fx.ListPipelineBenchmark;
 import org.sessionwatch.bench.fx.ResponsivenessBenchmark;
 import org.sessionwatch.bench.fx.StartupBenchmark;
 import org.sessionwatch.bench.fx.TableMergeBenchmark;
@@ -35,11 +34,7 @@ final class Suite {
     }
 
     private static List<Figure> table() throws Exception {
-        List<Figure> figures = new java.util.ArrayList<>(
-                ChildJvm.run(TableMergeBenchmark.class, fx("-Xmx1g"), List.of(), Duration.ofMinutes(4)));
-        figures.addAll(ChildJvm.run(ListPipelineBenchmark.class, List.of("-Xmx1g"), List.of(),
-                Duration.ofMinutes(2)));
-        return figures;
+        return ChildJvm.run(TableMergeBenchmark.class, fx("-Xmx1g"), List.of(), Duration.ofMinutes(4));
     }
 
     private static List<Figure> fanOut() throws Exception {

@@ -10,16 +10,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.netapi.Capabilities;
-import org.sessionwatch.netapi.Capability;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.FileServer;
+import org.sessionwatch.netapi.FileServerBase;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiStatus;
-import org.sessionwatch.netapi.OpenFilesRequest;
-import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerConfig;
@@ -151,48 +148,17 @@ public final class SimulatedFleet implements FileServerFactory {
     }
 
     /** One server of the fleet: sessions only, like the backends today. */
-    private final class SimulatedServer implements FileServer {
-        private static final Capabilities CAPABILITIES = Capabilities.sessionsOnly("the simulated fleet");
-        private final String name;
+    private final class SimulatedServer extends FileServerBase {
         private final int index;
 
         SimulatedServer(String name, int index) {
-            this.name = name;
+            super(name, Capabilities.sessionsOnly("the simulated fleet"));
             this.index = index;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return CAPABILITIES;
         }
 
         @Override
         public EnumerationResult listSessions(EnumerationRequest request) {
             return enumerate(index, request);
-        }
-
-        @Override
-        public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
-            return new OpenFilesResult.Unsupported(name, CAPABILITIES.whyNot(Capability.LIST_OPEN_FILES));
-        }
-
-        @Override
-        public ActionResult closeFile(long fileId) {
-            return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.CLOSE_FILE));
-        }
-
-        @Override
-        public ActionResult endSession(String client, String user) {
-            return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.END_SESSION));
-        }
-
-        @Override
-        public void close() {
         }
     }
 

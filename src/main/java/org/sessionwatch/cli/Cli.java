@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 
 /**
- * The headless command line ({@code --once}, {@code --watch}, {@code --help}, {@code --version}). Never touches
+ * The headless command line ({@code --once}, {@code --watch}, {@code --help}, {@code --version}): every command line
+ * with an argument comes here, so an unknown option is a usage error, never a window that ignores it. Never touches
  * JavaFX, so it runs on servers and CI machines without a display.
  */
 public final class Cli {
@@ -79,6 +80,8 @@ public final class Cli {
         command.setExpandAtFiles(false);
         command.setParameterExceptionHandler((e, arguments) -> {
             context.err().println("sessionwatch: " + e.getMessage());
+            // "Did you mean: --once?" for a misspelt option
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, new PrintWriter(context.err(), true));
             context.err().println("Try 'sessionwatch --help' for the options.");
             return ExitCodes.USAGE;
         });
@@ -86,6 +89,13 @@ public final class Cli {
             Integer helpExitCode = CommandLine.executeHelpRequest(parsed);
             if (helpExitCode != null) {
                 return helpExitCode;
+            }
+            if (options.mode == null) {
+                // The launcher opens the window only for an empty command line; options alone are a mistake.
+                context.err().println("sessionwatch: " + String.join(" ", args) + ": missing --once or --watch"
+                        + " (the window takes no options; start it without any).");
+                context.err().println("Try 'sessionwatch --help' for the options.");
+                return ExitCodes.USAGE;
             }
             return new CliRun(context, stopRequested).run(options);
         });

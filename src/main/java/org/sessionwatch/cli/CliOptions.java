@@ -21,7 +21,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "sessionwatch", mixinStandardHelpOptions = true, versionProvider = CliOptions.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Lists the SMB sessions on your file servers (NetSessionEnum level 502), once or continuously.",
-                "Without --once, --watch or --history SessionWatch opens its window instead."},
+                "Without any option SessionWatch opens its window instead."},
         footer = {"", "The password for --username comes from the SESSIONWATCH_PASSWORD environment variable or is"
                 + " asked for on the terminal; it is never accepted on the command line.",
                 "Exit codes: 0 every server answered, 2 usage error, 3 some servers failed, 4 all servers failed."})
@@ -41,7 +41,8 @@ final class CliOptions {
         boolean history;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    /** Absent only in a command line that {@link Cli} refuses: every option but help and version needs a mode. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Mode mode;
 
     @Option(names = "--interval", paramLabel = "SECONDS", converter = Seconds.class,

@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * without asking, and only every {@code retryHigherEvery}-th poll, or the next one after {@link #retryRefusedNow()}
  * (the person pressed Refresh), walks the chain again.
  *
- * <p>A decorator of one server: everything but {@link #listSessions} goes to the backend unchanged.
+ * <p>Open files are asked at level 3 ({@code FILE_INFO_3}: path, user, permissions, locks) and, where a server
+ * rejects 3 as an invalid level, at level 2 (ids only); that costs one extra round trip only on such servers, so
+ * nothing is remembered. A decorator of one server: the actions go to the backend unchanged.
  */
 public final class LevelNegotiator implements FileServer {
 
@@ -69,7 +71,12 @@ public final class LevelNegotiator implements FileServer {
 
     @Override
     public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
-        return delegate.listOpenFiles(request);
+        OpenFilesResult result = delegate.listOpenFiles(request);
+        if (request.level() == FileInfoLevel.LEVEL_3 && result instanceof OpenFilesResult.Failure failure
+                && failure.error().kind() == ErrorKind.INVALID_LEVEL) {
+            return delegate.listOpenFiles(request.withLevel(FileInfoLevel.LEVEL_2));
+        }
+        return result;
     }
 
     @Override

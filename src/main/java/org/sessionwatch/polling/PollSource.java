@@ -3,6 +3,7 @@ package org.sessionwatch.polling;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.sessionwatch.config.ServerConfig;
 
@@ -39,6 +40,37 @@ public interface PollSource extends AutoCloseable {
     /** Releases the servers' connections and the polling threads. */
     @Override
     void close();
+
+    /**
+     * Polls whichever source {@code current} supplies at the moment of each poll, so a settings change takes effect
+     * at the next poll. It owns none of them: closing it closes nothing, the owner of the sources closes them.
+     */
+    static PollSource following(Supplier<PollSource> current) {
+        Objects.requireNonNull(current, "current");
+        return new PollSource() {
+            @Override
+            public PollCycle poll(Consumer<ServerPollResult> onResult) {
+                PollSource now = current.get();
+                if (now == null) {
+                    throw new IllegalStateException("There is no poll source: polling has been closed");
+                }
+                return now.poll(onResult);
+            }
+
+            @Override
+            public void retryRefusedNow() {
+                PollSource now = current.get();
+                if (now != null) {
+                    now.retryRefusedNow();
+                }
+            }
+
+            @Override
+            public void close() {
+                // the sources followed belong to whoever supplies them
+            }
+        };
+    }
 
     /** {@code servers}, asked by {@code poller}, which the source owns and closes. */
     static PollSource of(Poller poller, List<ServerConfig> servers) {

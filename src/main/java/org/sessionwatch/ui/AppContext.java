@@ -16,9 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.TableView;
 
 import org.sessionwatch.concurrent.NamedThreads;
-import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.PollSource;
-import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.common.ControllerFactory;
 import org.sessionwatch.tracking.SessionTracker;
@@ -62,6 +60,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService dnsExecutor =
             Executors.newFixedThreadPool(2, NamedThreads.daemon("sessionwatch-dns"));
     private final TaskExecutor trackerThread = TaskExecutor.singleThread("sessionwatch-tracker");
+    private final SessionTracker tracker = new SessionTracker();
     private final AtomicReference<PollSource> source = new AtomicReference<>();
     /** The window's selected session: the table binds its selection to it, the details pane derives from it. */
     private final ObjectProperty<SessionRow> selected = new SimpleObjectProperty<>(this, "selected");
@@ -82,42 +81,30 @@ public final class AppContext implements AutoCloseable {
      */
     public AppContext(AppConfig config, Function<AppConfig, PollSource> sources, WindowActions actions,
                       Clock clock, ZoneId zone) {
+        this(config, sources, actions, clock, zone, Platform::runLater);
+    }
+
+    /** @param fxThread runs the tracker thread's results on the FX thread ({@code Platform::runLater}) */
+    public AppContext(AppConfig config, Function<AppConfig, PollSource> sources, WindowActions actions,
+                      Clock clock, ZoneId zone, Consumer<Runnable> fxThread) {
         this.config = Objects.requireNonNull(config, "config");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.clock = clock;
         this.zone = zone;
         this.sessions = new SessionsViewModel(new FilterModel(), selected,
-                new HostNameResolver(dnsExecutor, HostNameResolver::reverseDns), trackerThread, Platform::runLater);
+                new HostNameResolver(dnsExecutor, HostNameResolver::reverseDns), trackerThread, fxThread);
         this.details = new DetailsViewModel(selected, zone);
         this.status = new StatusViewModel(sessions.totalProperty(), sessions.shownProperty(), servers.servers(),
                 servers.updatesProperty(), zone);
-        SessionTracker tracker = new SessionTracker();
         tracker.subscribe(sessions::trackerUpdated);
         tracker.subscribe(update -> {
             if (!update.results().isEmpty()) {
-                Platform.runLater(() -> servers.apply(update.results()));
+                fxThread.accept(() -> servers.apply(update.results()));
             }
         });
         // The scheduler's task reads the current source each time, so a settings change takes effect at the next poll.
-        this.scheduler = new PollScheduler(new PollSource() {
-            @Override
-            public PollCycle poll(Consumer<ServerPollResult> answered) {
-                return source.get().poll(answered);
-            }
-
-            @Override
-            public void retryRefusedNow() {
-                PollSource current = source.get();
-                if (current != null) {
-                    current.retryRefusedNow();
-                }
-            }
-
-            @Override
-            public void close() {
-                // the current source is closed by switchTo and close()
-            }
-        }, pollExecutor, config.pollInterval(), status, clock, tracker, trackerThread, Platform::runLater);
+        this.scheduler = new PollScheduler(PollSource.following(source::get), pollExecutor, config.pollInterval(),
+                status, clock, tracker, trackerThread, fxThread);
         switchTo(config);
         SessionCommands commands = new WindowSessionCommands(sessions, actions);
         controllers
@@ -179,6 +166,16 @@ public final class AppContext implements AutoCloseable {
 
     public StatusViewModel status() {
         return status;
+    }
+
+    /** The session tracker; call it on {@link #trackerThread()} only. */
+    public SessionTracker tracker() {
+        return tracker;
+    }
+
+    /** The one thread that runs the tracker and its subscribers. */
+    public TaskExecutor trackerThread() {
+        return trackerThread;
     }
 
     /** The session table of the loaded window; FX thread. */

@@ -2,15 +2,17 @@ package org.sessionwatch.ui;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.sessionwatch.credentials.CredentialStore;
 import org.sessionwatch.config.AppConfig;
+import org.sessionwatch.ui.settings.ConnectionTester;
 import org.sessionwatch.ui.settings.ServerListReader;
 
 /**
- * What the window needs from outside itself: the configuration file, the credential store, the server-list import
- * and where to keep the window layout. Every method may touch the disk or the OS keyring: call off the FX thread.
+ * What the window needs from outside itself: the configuration file, the credential store, the server-list import,
+ * the connection test and where to keep the window layout. Every method may touch the disk or the OS keyring: call off the FX thread.
  */
 public interface AppEnvironment {
 
@@ -25,6 +27,11 @@ public interface AppEnvironment {
     CredentialStore credentials();
 
     ServerListReader serverLists();
+
+    /** Polls one server for the settings dialog's Test connection: the real backends with the stored passwords. */
+    default ConnectionTester connectionTester(Duration deadline) {
+        return ConnectionTester.real(credentials(), deadline);
+    }
 
     Path uiStateFile();
 }

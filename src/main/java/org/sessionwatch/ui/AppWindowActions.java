@@ -19,10 +19,12 @@ import javafx.scene.image.Image;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
+import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.ui.about.AboutController;
 import org.sessionwatch.ui.common.FxmlViews;
 import org.sessionwatch.ui.export.SessionExport;
 import org.sessionwatch.ui.main.WindowActions;
+import org.sessionwatch.ui.settings.ConnectionCheck;
 import org.sessionwatch.ui.settings.SettingsController;
 import org.sessionwatch.ui.settings.SettingsResult;
 import org.sessionwatch.ui.settings.SettingsViewModel;
@@ -69,9 +71,13 @@ public final class AppWindowActions implements WindowActions {
             settings.addServer();
         }
         String storeName = environment.credentials().description();
+        // Each test gets a thread of its own: a server may take the whole deadline to answer.
+        ConnectionCheck connectionCheck = new ConnectionCheck(
+                environment.connectionTester(context.config().serverDeadline()),
+                test -> NamedThreads.daemon("sessionwatch-connection-test").newThread(test).start(), Platform::runLater);
         FxmlViews views = new FxmlViews(context.controllers().with(SettingsController.class,
-                () -> new SettingsController(settings, environment.serverLists(), context.ioExecutor(), storeName)),
-                null);
+                () -> new SettingsController(settings, environment.serverLists(), context.ioExecutor(), storeName,
+                        connectionCheck)), null);
         FxmlViews.View<SettingsController> view = views.load("settings/settings.fxml");
         Dialog<ButtonType> dialog = dialog("Settings");
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);

@@ -12,6 +12,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.image.Image;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
 import atlantafx.base.theme.PrimerDark;
@@ -19,6 +20,7 @@ import atlantafx.base.theme.PrimerLight;
 import org.sessionwatch.ui.common.FxmlViews;
 import org.sessionwatch.ui.common.UiState;
 import org.sessionwatch.ui.common.WindowLayout;
+import org.sessionwatch.ui.firstrun.DemoCallController;
 import org.sessionwatch.ui.main.MainWindowController;
 
 /** Builds the monitoring window on a stage: FXML, stylesheet, title, icons; then starts polling. */
@@ -51,6 +53,17 @@ public final class MainWindow {
         context.sessionTable().requestFocus();
         context.scheduler().start();
         return scene;
+    }
+
+    /**
+     * Adds the first-run call to action under the toolbar: shown while the window shows the demo fleet, its button
+     * runs {@code addServers} (the settings dialog with a new server). Call on the FX thread after {@link #show}.
+     */
+    public void offerFirstRun(Runnable addServers) {
+        FxmlViews.View<DemoCallController> view = new FxmlViews(context.controllers().with(DemoCallController.class,
+                () -> new DemoCallController(context.status().demoProperty(), addServers)), null)
+                .load("firstrun/demo-call.fxml");
+        ((Pane) root.lookup("#first-run")).getChildren().setAll(view.root());
     }
 
     public MainWindowController controller() {

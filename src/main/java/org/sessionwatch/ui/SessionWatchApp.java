@@ -65,6 +65,7 @@ public final class SessionWatchApp extends Application {
         double width = uiState.window() == null ? 1360 : uiState.window().width();
         double height = uiState.window() == null ? 840 : uiState.window().height();
         window.show(stage, width, height, icons);
+        window.offerFirstRun(() -> actions.openSettings(true));
         window.controller().setDarkSelected(dark);
         window.restoreLayout(uiState);
         stage.setOnCloseRequest(e -> saveLayout());

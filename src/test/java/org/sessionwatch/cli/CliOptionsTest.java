@@ -65,7 +65,12 @@ class CliOptionsTest {
             "--once --server fs!01|Invalid value for option '--server' (NAME): Invalid server name 'fs!01'",
             "--once --username CORP\\|Invalid value for option '--username': 'CORP\\': both the user and the domain must be given",
             "--once --watch|mutually exclusive",
-            "--format json|Missing required argument (specify one of these): (--once | --watch)",
+            "--format json|--format json: missing --once or --watch (the window takes no options",
+            "--demo|--demo: missing --once or --watch",
+            "--bogus|Unknown option: '--bogus'",
+            "--onse|Unknown option: '--onse'",
+            "--onse --demo|Unknown option: '--onse'",
+            "FS01|Unmatched argument at index 0: 'FS01'",
     })
     void usageErrorsExitWithTwoAndNameTheOptionAndValue(String args, String message) {
         CliHarness cli = harness();
@@ -73,6 +78,13 @@ class CliOptionsTest {
         assertThat(cli.err()).contains(message).contains("Try 'sessionwatch --help'");
         assertThat(cli.out()).isEmpty();
         assertThat(cli.createdFor).as("nothing was polled").isEmpty();
+    }
+
+    @Test
+    void aMisspeltModeIsAnsweredWithTheOptionMeant() {
+        CliHarness cli = harness();
+        assertThat(cli.run("--onse")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("Unknown option: '--onse'", "--once");
     }
 
     @Test

@@ -11,12 +11,10 @@ import java.util.function.Function;
 
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
-import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.netapi.Capabilities;
 import org.sessionwatch.netapi.FileServer;
+import org.sessionwatch.netapi.FileServerBase;
 import org.sessionwatch.netapi.InfoLevel;
-import org.sessionwatch.netapi.OpenFilesRequest;
-import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerConfig;
@@ -41,32 +39,7 @@ final class FakeServers implements FileServerFactory {
     @Override
     public FileServer create(ServerConfig server) {
         created.computeIfAbsent(server.name(), k -> new AtomicInteger()).incrementAndGet();
-        return new FileServer() {
-            @Override
-            public String name() {
-                return server.name();
-            }
-
-            @Override
-            public Capabilities capabilities() {
-                return Capabilities.sessionsOnly("the fake");
-            }
-
-            @Override
-            public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
-                return new OpenFilesResult.Unsupported(server.name(), "not in the fake");
-            }
-
-            @Override
-            public ActionResult closeFile(long fileId) {
-                return new ActionResult.Unsupported("not in the fake");
-            }
-
-            @Override
-            public ActionResult endSession(String client, String user) {
-                return new ActionResult.Unsupported("not in the fake");
-            }
-
+        return new FileServerBase(server.name(), Capabilities.sessionsOnly("the fake")) {
             @Override
             public EnumerationResult listSessions(EnumerationRequest request) {
                 calls.computeIfAbsent(server.name(), k -> new AtomicInteger()).incrementAndGet();

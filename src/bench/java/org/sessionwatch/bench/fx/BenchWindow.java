@@ -3,8 +3,9 @@ package org.sessionwatch.bench.fx;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
 
-import javafx.scene.Node;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -13,6 +14,7 @@ import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.AppContext;
 import org.sessionwatch.ui.MainWindow;
 import org.sessionwatch.polling.PollSource;
+import org.sessionwatch.ui.export.SessionExport;
 import org.sessionwatch.ui.main.WindowActions;
 import org.sessionwatch.ui.sessions.SessionRow;
 
@@ -36,25 +38,19 @@ final class BenchWindow implements AutoCloseable {
 
     /** Opens the window; call on the FX thread. The scheduler starts polling {@code source} at once. */
     static BenchWindow open(AppConfig config, PollSource source) {
+        return open(config, source, Platform::runLater);
+    }
+
+    /** As {@link #open(AppConfig, PollSource)}, with the window's work for the FX thread going to fxThread. */
+    static BenchWindow open(AppConfig config, PollSource source, Consumer<Runnable> fxThread) {
         MainWindow.applyTheme(false);
         AppContext context = new AppContext(config, c -> source, new NoDialogs(), Clock.systemUTC(),
-                ZoneId.systemDefault());
+                ZoneId.systemDefault(), fxThread);
         Stage stage = new Stage();
         Scene scene = new MainWindow(context).show(stage, 1360, 840, List.of());
         scene.getRoot().applyCss();
         scene.getRoot().layout();
-        TableView<SessionRow> table = sessionTable(scene, context);
-        return new BenchWindow(context, stage, scene, table);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TableView<SessionRow> sessionTable(Scene scene, AppContext context) {
-        for (Node node : scene.getRoot().lookupAll(".table-view")) {
-            if (node instanceof TableView<?> table && table.getItems() == context.mainViewModel().sortedRows()) {
-                return (TableView<SessionRow>) table;
-            }
-        }
-        throw new IllegalStateException("The main window has no table showing the sorted session rows");
+        return new BenchWindow(context, stage, scene, context.sessionTable());
     }
 
     /** CSS and layout of the whole window, as the next pulse would do them. */
@@ -77,7 +73,7 @@ final class BenchWindow implements AutoCloseable {
         }
 
         @Override
-        public void export(List<SessionRow> rows) {
+        public void export(List<SessionExport.Snapshot> rows) {
             throw new UnsupportedOperationException("no export in a benchmark");
         }
 

@@ -2,7 +2,6 @@ package org.sessionwatch.netapi.windows;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.sun.jna.Memory;
+import javafx.beans.property.SimpleObjectProperty;
 
 import org.sessionwatch.bench.BenchArgs;
 import org.sessionwatch.bench.Figure;
@@ -22,12 +22,12 @@ import org.sessionwatch.netapi.NetApiException;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
-import org.sessionwatch.ui.main.MainViewModel;
-import org.sessionwatch.ui.servers.ServerHealthModel;
-import org.sessionwatch.ui.sessions.DetailsViewModel;
+import org.sessionwatch.tracking.SessionTracker;
+import org.sessionwatch.ui.common.TaskExecutor;
 import org.sessionwatch.ui.sessions.FilterModel;
-import org.sessionwatch.ui.sessions.SessionRow;
-import org.sessionwatch.ui.sessions.SessionTableModel;
+import org.sessionwatch.ui.sessions.HostNameResolver;
+import org.sessionwatch.ui.sessions.RowValues;
+import org.sessionwatch.ui.sessions.SessionsViewModel;
 
 /**
  * Figure 4: retained heap per session with 100,000 level-502 sessions in the model (10 servers of 10,000), measured
@@ -80,8 +80,8 @@ public final class MemoryBenchmark {
         double decodedNdrPer = perSession(decodedNdr);
         decodedNdr = null;
         List<byte[]> rowStubs = stubs;
-        Heap.Retained<MainViewModel> table = Heap.retainedBy(() -> tableOf(decodeNdr(rowStubs, servers)));
-        int rowCount = table.value().sessions().rows().size();
+        Heap.Retained<Table> table = Heap.retainedBy(() -> tableOf(decodeNdr(rowStubs, servers)));
+        int rowCount = table.value().sessions().visibleRows().size();
         if (rowCount != SESSIONS) {
             throw new IllegalStateException("Expected " + SESSIONS + " rows, the table model has " + rowCount);
         }
@@ -100,10 +100,11 @@ public final class MemoryBenchmark {
                 decodedNdrPer <= TARGET_BYTES, how + "; as the srvsvc NDR decoder builds them from response stubs"));
         FigureOutput.emit(Figure.lowerIsBetter("memory.session_with_table_row", rowPer, "bytes/session",
                 unsharedPer, "a bare session with every string its own copy", "<= 400 bytes/session",
-                rowPer <= TARGET_BYTES, "the same 100,000 NDR-decoded sessions merged into the window's view"
-                        + " model: SessionTableModel (a SessionRow with its properties per session, the key index),"
-                        + " and MainViewModel's filtered and sorted lists (sorted by server and user); no"
-                        + " JavaFX toolkit, no controls"));
+                rowPer <= TARGET_BYTES, "the same 100,000 NDR-decoded sessions tracked and shown as the window"
+                        + " holds them: the session tracker (a TrackedSession per session) and the sessions view"
+                        + " model (its tracker-thread copy of each row's values and the visible order, a SessionRow"
+                        + " per session, the visible list; sorted by server and user); no JavaFX toolkit, no"
+                        + " controls"));
         double demoPer = demoFleetBytesPerSession();
         FigureOutput.progress("bytes per session of the demo fleet: %.0f", demoPer);
         FigureOutput.emit(Figure.lowerIsBetter("memory.session_demo_fleet", demoPer, "bytes/session",
@@ -118,24 +119,8 @@ public final class MemoryBenchmark {
 
     /** The demo fleet shares its strings too; the window shows it whenever no server is configured. */
     private static double demoFleetBytesPerSession() {
-        java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(
-                java.time.Instant.parse("2026-11-24T08:00:00Z").toEpochMilli());
-        java.time.Clock clock = new java.time.Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public java.time.Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return java.time.Instant.ofEpochMilli(millis.get());
-            }
-        };
+        org.sessionwatch.netapi.demo.MutableClock clock = new org.sessionwatch.netapi.demo.MutableClock(
+                java.time.Instant.parse("2026-11-24T08:00:00Z"), java.time.ZoneOffset.UTC);
         org.sessionwatch.netapi.demo.DemoFleet fleet = org.sessionwatch.netapi.demo.DemoFleet.withoutLatency(
                 org.sessionwatch.netapi.demo.DemoFleet.DEFAULT_SEED, clock);
         Heap.Retained<List<List<Session>>> kept = Heap.retainedBy(() -> {
@@ -149,7 +134,7 @@ public final class MemoryBenchmark {
                         count += ok.sessions().size();
                     }
                 }
-                millis.addAndGet(15_000);
+                clock.advance(java.time.Duration.ofSeconds(15));
             }
             return answers;
         });
@@ -191,8 +176,12 @@ public final class MemoryBenchmark {
         return model;
     }
 
-    /** The window's view model holding {@code model} as one poll cycle, as the table shows it. */
-    private static MainViewModel tableOf(List<List<Session>> model) {
+    /** The session tracker and the table's view model, holding one poll cycle as the window does. */
+    private record Table(SessionTracker tracker, SessionsViewModel sessions) {
+    }
+
+    /** The window's tracker and table view model holding {@code model} as one poll cycle, as the table shows it. */
+    private static Table tableOf(List<List<Session>> model) {
         Instant now = Instant.now();
         List<ServerPollResult> results = new ArrayList<>();
         for (List<Session> sessions : model) {
@@ -200,12 +189,15 @@ public final class MemoryBenchmark {
             results.add(new ServerPollResult.Ok(server, InfoLevel.LEVEL_502, InfoLevel.LEVEL_502, sessions,
                     Duration.ofMillis(50), now));
         }
-        MainViewModel view = new MainViewModel(new SessionTableModel(), new FilterModel(),
-                new DetailsViewModel(ZoneId.systemDefault()), new ServerHealthModel(), ZoneId.systemDefault());
-        view.sortedRows().setComparator(Comparator.comparing(SessionRow::server, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(SessionRow::user, String.CASE_INSENSITIVE_ORDER));
-        view.apply(new PollCycle(now, results));
-        return view;
+        SessionTracker tracker = new SessionTracker();
+        SessionsViewModel view = new SessionsViewModel(new FilterModel(), new SimpleObjectProperty<>(),
+                new HostNameResolver(Runnable::run, ip -> java.util.Optional.empty()), TaskExecutor.currentThread(),
+                Runnable::run);
+        tracker.subscribe(view::trackerUpdated);
+        view.sortBy(Comparator.comparing(RowValues::server, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(RowValues::user, String.CASE_INSENSITIVE_ORDER), true);
+        tracker.completeCycle(new PollCycle(now, results));
+        return new Table(tracker, view);
     }
 
     private static List<List<Session>> build(List<List<Level502Sample.Entry>> answers, List<String> servers,

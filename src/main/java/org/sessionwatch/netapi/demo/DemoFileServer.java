@@ -4,33 +4,22 @@ import java.util.Objects;
 
 import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.netapi.Capabilities;
-import org.sessionwatch.netapi.Capability;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
-import org.sessionwatch.netapi.FileServer;
+import org.sessionwatch.netapi.FileServerBase;
 import org.sessionwatch.netapi.OpenFilesRequest;
 import org.sessionwatch.netapi.OpenFilesResult;
 
-/** One simulated server of a {@link DemoFleet}; a view, so closing it does nothing to the fleet. */
-final class DemoFileServer implements FileServer {
-    private static final Capabilities CAPABILITIES = Capabilities.sessionsOnly("the demo fleet");
-
-    private final String name;
+/**
+ * One simulated server of a {@link DemoFleet}: a view, so closing it does nothing to the fleet, which every demo
+ * server shares and which holds nothing to release. It does everything a real server does, in the simulation.
+ */
+final class DemoFileServer extends FileServerBase {
     private final DemoFleet fleet;
 
     DemoFileServer(String name, DemoFleet fleet) {
-        this.name = Objects.requireNonNull(name, "name");
+        super(name, Capabilities.all());
         this.fleet = Objects.requireNonNull(fleet, "fleet");
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
     }
 
     @Override
@@ -40,21 +29,16 @@ final class DemoFileServer implements FileServer {
 
     @Override
     public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
-        return new OpenFilesResult.Unsupported(request.server(), CAPABILITIES.whyNot(Capability.LIST_OPEN_FILES));
+        return fleet.openFiles(request);
     }
 
     @Override
     public ActionResult closeFile(long fileId) {
-        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.CLOSE_FILE));
+        return fleet.closeFile(name(), fileId);
     }
 
     @Override
     public ActionResult endSession(String client, String user) {
-        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.END_SESSION));
-    }
-
-    /** The fleet is shared by every demo server and holds nothing to release. */
-    @Override
-    public void close() {
+        return fleet.endSession(name(), client, user);
     }
 }

@@ -8,12 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
+import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.netapi.ClientNames;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
+import org.sessionwatch.netapi.FileApiStatus;
+import org.sessionwatch.netapi.FileInfoLevel;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiStatus;
+import org.sessionwatch.netapi.OpenFilesRequest;
+import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.FileServer;
 import org.sessionwatch.netapi.UserFlags;
 import org.sessionwatch.config.Backend;
@@ -25,8 +30,9 @@ import org.sessionwatch.config.ServerConfig;
  *
  * <p>Four healthy Windows servers with 20 to 300 sessions each, a Samba NAS that answers only levels 0 and 1, one
  * server that denies access, one that cannot be reached and one that takes 1.5 to 3 seconds to answer. Sessions come
- * and go and their idle times and open-file counts change as the {@link Clock} advances; the same seed and the same
- * clock readings give the same answers, so tests drive it with a fake clock.
+ * and go and their idle times and open files change as the {@link Clock} advances; every open file has a stable id,
+ * path, permissions and locks, and closing a file or ending a session changes what the next poll sees. The same
+ * seed, clock readings and actions give the same answers, so tests drive it with a fake clock.
  *
  * <p>It answers like a real server at exactly the requested level ({@link org.sessionwatch.netapi.LevelNegotiator}
  * does the fallback), filters by client and user as {@code NetSessionEnum} does, and ignores
@@ -143,9 +149,10 @@ public final class DemoFleet {
     }
 
     /**
-     * One server of the fleet as a {@link FileServer}: it lists sessions as {@link #enumerate} does and says that
-     * open files and actions are not part of the demo yet. Closing it leaves the fleet (shared by all its servers)
-     * untouched. A name the fleet does not know answers like a server that cannot be found.
+     * One server of the fleet as a {@link FileServer}: it lists sessions as {@link #enumerate} does, open files as
+     * {@link #openFiles} does, and closes files and ends sessions in the simulation. Closing it leaves the fleet
+     * (shared by all its servers) untouched. A name the fleet does not know answers like a server that cannot be
+     * found.
      */
     public FileServer server(String name) {
         return new DemoFileServer(name, this);
@@ -186,6 +193,71 @@ public final class DemoFleet {
         }
         long now = Math.floorDiv(clock.millis(), 1000);
         return new EnumerationResult.Success(server, level, entry.simulation().sessionsAt(request, now));
+    }
+
+    /**
+     * The open files of the simulated server {@code request} names: every session's files with stable ids, plausible
+     * paths, permissions and locks. Windows servers answer levels 2 and 3; the Samba NAS only 3, ignoring the base
+     * path, as Samba does.
+     */
+    public OpenFilesResult openFiles(OpenFilesRequest request) {
+        String server = request.server();
+        Entry entry = byKey.get(key(server));
+        long refusal = entry == null ? NetApiStatus.ERROR_BAD_NETPATH : gate(entry);
+        if (refusal == 0 && entry.behaviour() == Behaviour.SAMBA && request.level() != FileInfoLevel.LEVEL_3) {
+            refusal = NetApiStatus.ERROR_INVALID_LEVEL;
+        }
+        if (refusal != 0) {
+            return new OpenFilesResult.Failure(server, request.level(), FileApiStatus.listError(refusal, server));
+        }
+        return new OpenFilesResult.Success(server, request.level(), entry.simulation().openFilesAt(request, now()));
+    }
+
+    /** Closes file {@code fileId} in the simulation of {@code server}. */
+    public ActionResult closeFile(String server, long fileId) {
+        Entry entry = byKey.get(key(server));
+        long status = entry == null ? NetApiStatus.ERROR_BAD_NETPATH : gate(entry);
+        if (status == 0 && !entry.simulation().closeFile(fileId, now())) {
+            status = entry.behaviour() == Behaviour.SAMBA ? FileApiStatus.ERROR_FILE_NOT_FOUND
+                    : FileApiStatus.NERR_FILE_ID_NOT_FOUND;
+        }
+        return FileApiStatus.closeResult(status, server, fileId);
+    }
+
+    /** Ends the sessions of {@code user} from {@code client} (either may be null) in the simulation of {@code server}. */
+    public ActionResult endSession(String server, String client, String user) {
+        Entry entry = byKey.get(key(server));
+        long status = entry == null ? NetApiStatus.ERROR_BAD_NETPATH : gate(entry);
+        String plainClient = client == null ? null : ClientNames.strip(client);
+        if (status == 0 && !entry.simulation().endSessions(plainClient, user, now())) {
+            status = plainClient != null ? NetApiStatus.NERR_CLIENT_NAME_NOT_FOUND : NetApiStatus.NERR_USER_NOT_FOUND;
+        }
+        return FileApiStatus.endSessionResult(status, server, plainClient, user);
+    }
+
+    /**
+     * What a server of this behaviour answers before it looks at a file request: 0 to go ahead (after the slow
+     * server's delay), or the status it refuses with.
+     */
+    private long gate(Entry entry) {
+        return switch (entry.behaviour()) {
+            case UNREACHABLE -> NetApiStatus.ERROR_BAD_NETPATH;
+            case ACCESS_DENIED -> NetApiStatus.ERROR_ACCESS_DENIED;
+            case SLOW -> {
+                try {
+                    latency.pause(slowAnswerTime());
+                    yield 0;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    yield NetApiStatus.ERROR_TIMEOUT;
+                }
+            }
+            case WINDOWS, SAMBA -> 0;
+        };
+    }
+
+    private long now() {
+        return Math.floorDiv(clock.millis(), 1000);
     }
 
     private Duration slowAnswerTime() {

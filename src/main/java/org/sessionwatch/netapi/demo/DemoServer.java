@@ -9,7 +9,10 @@ import java.util.Random;
 import java.util.Set;
 
 import org.sessionwatch.netapi.EnumerationRequest;
+import org.sessionwatch.netapi.FileInfoLevel;
 import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.netapi.OpenFile;
+import org.sessionwatch.netapi.OpenFilesRequest;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.SessionField;
 import org.sessionwatch.netapi.UserFlags;
@@ -57,7 +60,8 @@ final class DemoServer {
         final boolean permanent;
         final double activity;
         long lastActivity;
-        int openCount;
+        /** The ids of this session's open files, oldest first; the session's open count is their number. */
+        final List<Long> files = new ArrayList<>();
         int userFlags;
 
         Simulated(String user, String client, String clientType, String transport, long startedAt, boolean permanent,
@@ -80,6 +84,7 @@ final class DemoServer {
     private final Random random;
     private final List<Simulated> sessions = new ArrayList<>();
     private final Set<String> connectedUsers = new HashSet<>();
+    private long nextFileId;
     private long tick;
 
     DemoServer(String name, int targetSessions, ClientStyle style, List<FixedSession> fixed, DemoDirectory directory,
@@ -90,10 +95,11 @@ final class DemoServer {
         this.directory = directory;
         this.random = new Random(seed ^ name.toUpperCase(Locale.ROOT).hashCode() * 0x9E3779B97F4A7C15L);
         this.tick = Math.floorDiv(startSecond, TICK_SECONDS);
+        this.nextFileId = DemoFiles.firstId(style == ClientStyle.NAS);
         for (FixedSession f : fixed) {
             Simulated s = new Simulated(f.user(), f.client(), f.clientType(), f.transport(), startSecond - f.ageSeconds(),
                     true, 0.2);
-            s.openCount = f.openCount();
+            setOpenCount(s, f.openCount());
             s.userFlags = f.userFlags();
             s.lastActivity = startSecond - random.nextInt(120);
             sessions.add(s);
@@ -125,6 +131,67 @@ final class DemoServer {
         return result;
     }
 
+    /**
+     * The open files at {@code nowSecond} at the request's level, filtered by user and, except on the Samba NAS
+     * (Samba ignores it), by base path.
+     */
+    synchronized List<OpenFile> openFilesAt(OpenFilesRequest request, long nowSecond) {
+        advanceTo(Math.floorDiv(nowSecond, TICK_SECONDS));
+        boolean samba = style == ClientStyle.NAS;
+        List<OpenFile> result = new ArrayList<>();
+        for (Simulated s : sessions) {
+            if (request.user().map(u -> !u.equalsIgnoreCase(s.user)).orElse(false)) {
+                continue;
+            }
+            for (long id : s.files) {
+                OpenFile full = DemoFiles.render(request.server(), id, s.user, samba);
+                boolean underBase = samba || request.basePath()
+                        .map(base -> full.path().toLowerCase(Locale.ROOT).startsWith(base.toLowerCase(Locale.ROOT)))
+                        .orElse(true);
+                if (underBase) {
+                    result.add(request.level() == FileInfoLevel.LEVEL_2 ? OpenFile.idOnly(request.server(), id) : full);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Closes file {@code id}; false when no session holds it (any more). */
+    synchronized boolean closeFile(long id, long nowSecond) {
+        advanceTo(Math.floorDiv(nowSecond, TICK_SECONDS));
+        for (Simulated s : sessions) {
+            if (s.files.remove(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ends the sessions of {@code user} from {@code client} (either may be null), with their files. */
+    synchronized boolean endSessions(String client, String user, long nowSecond) {
+        advanceTo(Math.floorDiv(nowSecond, TICK_SECONDS));
+        boolean ended = false;
+        for (Iterator<Simulated> it = sessions.iterator(); it.hasNext(); ) {
+            Simulated s = it.next();
+            if ((client == null || client.equalsIgnoreCase(s.client)) && (user == null || user.equalsIgnoreCase(s.user))) {
+                it.remove();
+                connectedUsers.remove(s.user);
+                ended = true;
+            }
+        }
+        return ended;
+    }
+
+    /** Opens files with fresh ids or closes the newest, until the session holds {@code count}. */
+    private void setOpenCount(Simulated s, int count) {
+        while (s.files.size() < count) {
+            s.files.add(nextFileId++);
+        }
+        while (s.files.size() > count) {
+            s.files.removeLast();
+        }
+    }
+
     private static boolean matches(EnumerationRequest request, Simulated s) {
         return request.client().map(c -> c.equalsIgnoreCase(s.client)).orElse(true)
                 && request.user().map(u -> u.equalsIgnoreCase(s.user)).orElse(true);
@@ -137,7 +204,7 @@ final class DemoServer {
             b.userName(s.user);
         }
         if (level.carries(SessionField.OPEN_COUNT)) {
-            b.openCount(s.openCount);
+            b.openCount(s.files.size());
         }
         if (level.carries(SessionField.ACTIVE_TIME)) {
             b.activeSeconds(Math.max(0, nowSecond - s.startedAt));
@@ -175,9 +242,10 @@ final class DemoServer {
                 connectedUsers.remove(s.user);
             } else if (random.nextDouble() < s.activity) {
                 s.lastActivity = tickStart + random.nextInt((int) TICK_SECONDS);
-                s.openCount = Math.clamp(s.openCount + random.nextInt(6) - 2, 0, Math.max(MAX_OPEN_FILES, s.openCount));
-            } else if (s.openCount > 0 && random.nextDouble() < 0.01) {
-                s.openCount--;
+                int count = s.files.size();
+                setOpenCount(s, Math.clamp(count + random.nextInt(6) - 2, 0, Math.max(MAX_OPEN_FILES, count)));
+            } else if (!s.files.isEmpty() && random.nextDouble() < 0.01) {
+                setOpenCount(s, s.files.size() - 1);
             }
         }
         // Arrivals balance departures, so the population hovers around the target.
@@ -201,7 +269,7 @@ final class DemoServer {
             }
             double activity = random.nextInt(4) == 0 ? 0.005 : 0.05 + random.nextDouble() * 0.25;
             Simulated s = new Simulated(user, clientName(ws), ws.clientType(), transport(), startedAt, false, activity);
-            s.openCount = user.endsWith("$") ? 0 : 1 + random.nextInt(8);
+            setOpenCount(s, user.endsWith("$") ? 0 : 1 + random.nextInt(8));
             // Old SMB clients without encryption show up now and then on the Unix side.
             s.userFlags = DemoDirectory.CLIENT_UNIX.equals(ws.clientType()) && random.nextInt(5) == 0
                     ? UserFlags.NOENCRYPTION : 0;

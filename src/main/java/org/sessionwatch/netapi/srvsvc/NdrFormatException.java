@@ -1,7 +1,7 @@
 package org.sessionwatch.netapi.srvsvc;
 
 /**
- * A {@code NetrSessionEnum} stub that does not follow the NDR20 layout MS-SRVS defines: truncated, a count larger than
+ * A srvsvc answer stub that does not follow the NDR20 layout MS-SRVS defines: truncated, a count larger than
  * the data, a level other than the one asked for, and the like. The message says what was wrong and at which byte
  * offset of the stub, for the administrator's log; callers turn it into
  * {@link org.sessionwatch.netapi.NetApiStatus#protocolError} for the helpdesk agent.

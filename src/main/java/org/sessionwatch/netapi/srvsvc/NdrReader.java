@@ -1,5 +1,11 @@
 package org.sessionwatch.netapi.srvsvc;
 
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+
+import com.rapid7.client.dcerpc.io.PacketInput;
+
 /**
  * A bounds-checked little-endian NDR20 cursor over one received stub.
  *
@@ -106,6 +112,100 @@ final class NdrReader {
         }
         position += (int) byteLength;
         return new String(chars);
+    }
+
+    /**
+     * Reads the start of an {@code *_ENUM_STRUCT} answer: Level and the union discriminant, which must agree.
+     *
+     * @param union the union's name for messages, e.g. {@code InfoStruct.FileInfo}
+     * @return the level, unsigned
+     */
+    long readEnumLevel(String union) throws NdrFormatException {
+        long level = readDword("InfoStruct.Level");
+        int switchAt = position;
+        long discriminant = readDword(union + " switch");
+        if (discriminant != level) {
+            throw new NdrFormatException(union + " union is for level " + discriminant
+                    + " but InfoStruct.Level says " + level, switchAt);
+        }
+        return level;
+    }
+
+    /**
+     * Reads an enum container up to its array's first element: the unique container pointer, EntriesRead, the
+     * Buffer pointer and the conformant array's MaximumCount, which must equal EntriesRead. The count is checked
+     * against the bytes left before anything is allocated: each element needs {@code fixedBytes} before its deferred
+     * strings, so a forged count of 4294967295 cannot reserve gigabytes.
+     *
+     * @param container  the container's name for messages, e.g. {@code InfoStruct.FileInfo.Level3}
+     * @param fixedBytes the fixed part of one array element, at least 4
+     * @return the number of elements that follow, 0 when the container or its Buffer is NULL
+     */
+    int readArrayCount(String container, int fixedBytes) throws NdrFormatException {
+        if (!readPointer(container)) {
+            return 0;
+        }
+        long entriesRead = readDword(container + ".EntriesRead");
+        int bufferAt = position;
+        if (!readPointer(container + ".Buffer")) {
+            if (entriesRead != 0) {
+                throw new NdrFormatException(container + ".EntriesRead is " + entriesRead
+                        + " but its Buffer is NULL", bufferAt);
+            }
+            return 0;
+        }
+        int countAt = position;
+        long maximumCount = readDword(container + ".Buffer MaximumCount");
+        if (maximumCount != entriesRead) {
+            throw new NdrFormatException(container + ".Buffer MaximumCount " + maximumCount
+                    + " differs from EntriesRead " + entriesRead, countAt);
+        }
+        long available = remaining();
+        if (maximumCount > available / fixedBytes) {
+            throw new NdrFormatException(container + ".Buffer MaximumCount " + maximumCount + " needs at least "
+                    + maximumCount * fixedBytes + " bytes but only " + available + " follow", countAt);
+        }
+        return (int) maximumCount;
+    }
+
+    /**
+     * The end of every enum answer: {@code TotalEntries}, the unique {@code ResumeHandle} and its DWORD, and the
+     * {@code NET_API_STATUS}, after which nothing may follow.
+     */
+    EnumTail readEnumTail() throws NdrFormatException {
+        long totalEntries = readDword("TotalEntries");
+        Integer resumeHandle = readPointer("ResumeHandle") ? readRawDword("*ResumeHandle") : null;
+        return new EnumTail(totalEntries, resumeHandle, readStatus());
+    }
+
+    /** Reads the {@code NET_API_STATUS} that ends every srvsvc answer and checks that nothing follows it. */
+    long readStatus() throws NdrFormatException {
+        long status = readDword("return value (NET_API_STATUS)");
+        if (remaining() != 0) {
+            throw new NdrFormatException(remaining() + " unexpected bytes after the NET_API_STATUS", position);
+        }
+        return status;
+    }
+
+    /** What {@link #readEnumTail()} read; {@code resumeHandle} is null for a NULL pointer. */
+    record EnumTail(long totalEntries, Integer resumeHandle, long status) {
+    }
+
+    /**
+     * Every remaining byte of a stub dcerpc hands over. Its {@link PacketInput} does not say how many remain, so they
+     * are read one by one until the end; the stub is already in memory (dcerpc reassembles fragments first).
+     */
+    static byte[] drain(PacketInput in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        while (true) {
+            byte next;
+            try {
+                next = in.readByte();
+            } catch (EOFException end) {
+                return bytes.toByteArray();
+            }
+            bytes.write(next);
+        }
     }
 
     private char codeUnitAt(int index) {

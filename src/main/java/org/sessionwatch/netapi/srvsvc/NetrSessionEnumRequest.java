@@ -1,13 +1,10 @@
 package org.sessionwatch.netapi.srvsvc;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 
 import com.rapid7.client.dcerpc.io.PacketOutput;
-import com.rapid7.client.dcerpc.io.ndr.Alignment;
 import com.rapid7.client.dcerpc.messages.RequestCall;
-import com.rapid7.client.dcerpc.objects.WChar;
 
 import org.sessionwatch.netapi.ClientNames;
 import org.sessionwatch.netapi.InfoLevel;
@@ -74,9 +71,9 @@ public final class NetrSessionEnumRequest extends RequestCall<NetrSessionEnumRes
     public NetrSessionEnumRequest(String serverName, String clientName, String userName, InfoLevel level,
                                   int preferredMaximumLength, Integer resumeHandle, String sessionServer) {
         super(OPNUM);
-        this.serverName = requireNoNul("ServerName", serverName);
-        this.clientName = requireNoNul("ClientName", clientName);
-        this.userName = requireNoNul("UserName", userName);
+        this.serverName = NdrWriting.requireNoNul("ServerName", serverName);
+        this.clientName = NdrWriting.requireNoNul("ClientName", clientName);
+        this.userName = NdrWriting.requireNoNul("UserName", userName);
         this.level = Objects.requireNonNull(level, "level");
         this.preferredMaximumLength = preferredMaximumLength;
         this.resumeHandle = resumeHandle;
@@ -92,36 +89,15 @@ public final class NetrSessionEnumRequest extends RequestCall<NetrSessionEnumRes
 
     /** This request's stub bytes: what goes after the request PDU header. */
     public byte[] toStubBytes() {
-        try {
-            return getStub();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Marshalling into memory failed", e);
-        }
+        return NdrWriting.stubBytes(this);
     }
 
     @Override
     public void marshal(PacketOutput out) throws IOException {
-        writeString(out, serverName);
-        writeString(out, clientName);
-        writeString(out, userName);
-        out.align(Alignment.FOUR);
-        out.writeInt(level.code());              // InfoStruct.Level
-        out.writeInt(level.code());              // union discriminant, switch_is(Level)
-        out.writeReferentID();                   // the SESSION_INFO_n_CONTAINER pointer
-        out.writeInt(0);                         // container EntriesRead
-        out.writeNull();                         // container Buffer: the server allocates it
-        out.writeInt(preferredMaximumLength);
-        if (out.writeReferentID(resumeHandle)) {
-            out.writeInt(resumeHandle.intValue());
-        }
-    }
-
-    /** A unique {@code [string] wchar_t*}: referent id, then MaximumCount, Offset 0, ActualCount, UTF-16LE and NUL. */
-    private static void writeString(PacketOutput out, String value) throws IOException {
-        out.align(Alignment.FOUR);
-        if (out.writeReferentID(value)) {
-            out.writeMarshallable(WChar.NullTerminated.of(value));
-        }
+        NdrWriting.writeUniqueString(out, serverName);
+        NdrWriting.writeUniqueString(out, clientName);
+        NdrWriting.writeUniqueString(out, userName);
+        NdrWriting.writeEnumStruct(out, level.code(), preferredMaximumLength, resumeHandle);
     }
 
     @Override
@@ -135,13 +111,5 @@ public final class NetrSessionEnumRequest extends RequestCall<NetrSessionEnumRes
 
     public Integer resumeHandle() {
         return resumeHandle;
-    }
-
-    private static String requireNoNul(String parameter, String value) {
-        if (value != null && value.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(parameter + " '" + value.replace('\0', '?')
-                    + "' contains a NUL character, which would cut the string short on the server");
-        }
-        return value;
     }
 }

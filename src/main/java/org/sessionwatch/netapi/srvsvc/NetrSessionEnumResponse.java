@@ -1,27 +1,17 @@
 package org.sessionwatch.netapi.srvsvc;
 
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-
-import com.rapid7.client.dcerpc.io.PacketInput;
-import com.rapid7.client.dcerpc.messages.RequestResponse;
 
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.Session;
 
 /**
  * The {@code NetrSessionEnum} response as dcerpc's transport hands it over: {@link #unmarshal} takes the whole stub
- * and leaves the decoding to the bounded {@link SessionInfoDecoder}.
- *
- * <p>dcerpc's own {@link RequestResponse#unmarshal} reads a subclass's fields, then the 4-byte return value, and
- * insists that nothing follows. The decoder reads the status itself as part of the stub, so this class replaces
- * {@code unmarshal} and reports the decoded status through {@link #getReturnValue()} as well as {@link #status()}:
- * dcerpc's {@code getReturnCode()} and {@code isSuccess()} agree with it.
+ * and leaves the decoding to the bounded {@link SessionInfoDecoder} (see {@link StubResponse}); the decoded status
+ * is both {@link #status()} and dcerpc's {@link #getReturnValue()}.
  */
-public final class NetrSessionEnumResponse extends RequestResponse {
+public final class NetrSessionEnumResponse extends StubResponse {
 
     private final InfoLevel requestedLevel;
     private final String server;
@@ -36,46 +26,9 @@ public final class NetrSessionEnumResponse extends RequestResponse {
         this.server = Objects.requireNonNull(server, "server");
     }
 
-    /**
-     * Reads every remaining stub byte and decodes it.
-     *
-     * @throws MalformedStubException when the stub is not a valid NetrSessionEnum answer at the requested level
-     */
     @Override
-    public void unmarshal(PacketInput in) throws IOException {
-        unmarshalResponse(in);
-    }
-
-    @Override
-    public void unmarshalResponse(PacketInput in) throws IOException {
-        byte[] stub = readToEnd(in);
-        try {
-            decoded = SessionInfoDecoder.decode(stub, requestedLevel, server);
-        } catch (NdrFormatException e) {
-            throw new MalformedStubException(e);
-        }
-    }
-
-    /** Decodes a stub directly, without a transport. */
     public void unmarshalStub(byte[] stub) throws NdrFormatException {
         decoded = SessionInfoDecoder.decode(stub, requestedLevel, server);
-    }
-
-    /**
-     * dcerpc's {@link PacketInput} does not say how many bytes remain, so they are read one by one until the end of
-     * the stub; the stub is already in memory (dcerpc reassembles fragments into a byte array first).
-     */
-    private static byte[] readToEnd(PacketInput in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        while (true) {
-            byte next;
-            try {
-                next = in.readByte();
-            } catch (EOFException end) {
-                return bytes.toByteArray();
-            }
-            bytes.write(next);
-        }
     }
 
     /** Everything decoded; throws {@link IllegalStateException} before {@link #unmarshal}. */
@@ -114,19 +67,5 @@ public final class NetrSessionEnumResponse extends RequestResponse {
     @Override
     public int getReturnValue() {
         return (int) status();
-    }
-
-    /**
-     * The stub is not a valid NetrSessionEnum answer. An {@link IOException} because dcerpc's {@code unmarshal} may
-     * throw no other checked exception; the {@link NdrFormatException} with the details is {@link #getCause()}.
-     */
-    public static final class MalformedStubException extends IOException {
-        public MalformedStubException(NdrFormatException cause) {
-            super(cause.getMessage(), cause);
-        }
-
-        public NdrFormatException ndrError() {
-            return (NdrFormatException) getCause();
-        }
     }
 }

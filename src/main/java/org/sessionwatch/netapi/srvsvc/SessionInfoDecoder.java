@@ -44,13 +44,7 @@ public final class SessionInfoDecoder {
         Objects.requireNonNull(server, "server");
         NdrReader in = new NdrReader(stub);
 
-        long level = in.readDword("InfoStruct.Level");
-        int switchAt = in.position();
-        long discriminant = in.readDword("InfoStruct.SessionInfo switch");
-        if (discriminant != level) {
-            throw new NdrFormatException("InfoStruct.SessionInfo union is for level " + discriminant
-                    + " but InfoStruct.Level says " + level, switchAt);
-        }
+        long level = in.readEnumLevel("InfoStruct.SessionInfo");
         if (level != expectedLevel.code()) {
             boolean known = level <= Integer.MAX_VALUE && InfoLevel.ofCode((int) level).isPresent();
             throw new NdrFormatException("the server answered with " + (known ? "" : "unknown ")
@@ -59,48 +53,18 @@ public final class SessionInfoDecoder {
         SessionInfoLayout layout = SessionInfoLayout.of(expectedLevel);
         List<Session> entries = readContainer(in, layout, server);
 
-        long totalEntries = in.readDword("TotalEntries");
-        Integer resumeHandle = in.readPointer("ResumeHandle") ? in.readRawDword("*ResumeHandle") : null;
-        long status = in.readDword("return value (NET_API_STATUS)");
-        if (in.remaining() != 0) {
-            throw new NdrFormatException(in.remaining() + " unexpected bytes after the NET_API_STATUS",
-                    in.position());
-        }
+        NdrReader.EnumTail tail = in.readEnumTail();
+        long status = tail.status();
         boolean bufferMeaningful = status == NetApiStatus.NERR_SUCCESS || status == NetApiStatus.ERROR_MORE_DATA;
-        return new DecodedSessionEnum(expectedLevel, status, bufferMeaningful ? entries : List.of(), totalEntries,
-                resumeHandle);
+        return new DecodedSessionEnum(expectedLevel, status, bufferMeaningful ? entries : List.of(),
+                tail.totalEntries(), tail.resumeHandle());
     }
 
-    /** Reads the container pointer, the container and, if its Buffer is not NULL, the array with its strings. */
+    /** Reads the container and, if its Buffer is not NULL, the array with its strings. */
     private static List<Session> readContainer(NdrReader in, SessionInfoLayout layout, String server)
             throws NdrFormatException {
-        String container = "InfoStruct.SessionInfo.Level" + layout.level().code();
-        if (!in.readPointer(container)) {
-            return List.of();
-        }
-        long entriesRead = in.readDword(container + ".EntriesRead");
-        int bufferAt = in.position();
-        if (!in.readPointer(container + ".Buffer")) {
-            if (entriesRead != 0) {
-                throw new NdrFormatException(container + ".EntriesRead is " + entriesRead
-                        + " but its Buffer is NULL", bufferAt);
-            }
-            return List.of();
-        }
-        int countAt = in.position();
-        long maximumCount = in.readDword(container + ".Buffer MaximumCount");
-        if (maximumCount != entriesRead) {
-            throw new NdrFormatException(container + ".Buffer MaximumCount " + maximumCount
-                    + " differs from EntriesRead " + entriesRead, countAt);
-        }
-        // The fixed parts alone need fixedBytes per element: checking before allocating keeps a forged count of
-        // 4294967295 from reserving gigabytes.
-        long available = in.remaining();
-        if (maximumCount > available / layout.fixedBytes()) {
-            throw new NdrFormatException(container + ".Buffer MaximumCount " + maximumCount + " needs at least "
-                    + maximumCount * layout.fixedBytes() + " bytes but only " + available + " follow", countAt);
-        }
-        return readArray(in, layout, (int) maximumCount, server);
+        int count = in.readArrayCount("InfoStruct.SessionInfo.Level" + layout.level().code(), layout.fixedBytes());
+        return count == 0 ? List.of() : readArray(in, layout, count, server);
     }
 
     private static List<Session> readArray(NdrReader in, SessionInfoLayout layout, int count, String server)

@@ -5,17 +5,24 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.sessionwatch.credentials.CredentialStore;
+import org.sessionwatch.netapi.FilterMiss;
 import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.netapi.Capabilities;
-import org.sessionwatch.netapi.Capability;
+import org.sessionwatch.netapi.ClientNames;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.FileApiStatus;
 import org.sessionwatch.netapi.FileServer;
+import org.sessionwatch.netapi.FileServerBase;
+import org.sessionwatch.netapi.FilterMiss;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiException;
+import org.sessionwatch.netapi.NetApiStatus;
+import org.sessionwatch.netapi.OpenFile;
 import org.sessionwatch.netapi.OpenFilesRequest;
 import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.Paging;
@@ -24,10 +31,14 @@ import org.sessionwatch.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.rapid7.client.dcerpc.messages.RequestCall;
+import com.rapid7.client.dcerpc.messages.RequestResponse;
+
 /**
  * One configured server reached over SMB 2/3 and the {@code \PIPE\srvsvc} named pipe, from any OS: lists its
- * sessions with {@code NetrSessionEnum} (MS-SRVS opnum 12). Open files and the actions are not implemented by this
- * backend yet and say so.
+ * sessions with {@code NetrSessionEnum} (MS-SRVS opnum 12) and its open files with {@code NetrFileEnum} (opnum 9),
+ * closes a file with {@code NetrFileClose} (11) and ends sessions with {@code NetrSessionDel} (13), all on the same
+ * kept connection.
  *
  * <p><b>Connection.</b> One TCP connection, SMB session and bound srvsvc pipe per server is opened on the first poll
  * and kept for later ones. When a kept connection turns out broken during a poll (the server restarted, a firewall
@@ -39,17 +50,19 @@ import org.slf4j.LoggerFactory;
  * warning); SMB 3 encryption is used whenever the server offers it. See {@link SmbSettings} and {@link SmbLogon} for
  * timeouts and logon methods (NTLMv2, Kerberos from the ticket cache, anonymous).
  *
- * <p><b>Errors</b> come back as {@link EnumerationResult.Failure} values, never as exceptions; see
- * {@link SrvsvcErrors} for the mapping. Paging (resume handle, de-duplication) is {@link Paging#sessions}'s; this
- * class asks at exactly the requested level, and {@link org.sessionwatch.netapi.LevelNegotiator} falls back.
+ * <p><b>Errors</b> come back as {@code Failure} or {@code Refused} values, never as exceptions; see
+ * {@link SrvsvcErrors} for transport failures and {@link FileApiStatus} for the statuses of the file calls. Paging
+ * (resume handle, de-duplication, a server that never stops answering "more data") is {@link Paging}'s; this class
+ * asks at exactly the requested level, and {@link org.sessionwatch.netapi.LevelNegotiator} falls back. Samba
+ * answers {@code NetrFileEnum} at level 3 only, ignores the base path, the length and the resume handle, and reports
+ * paths as {@code C:} followed by the file's Unix path with backslashes.
  *
- * <p>Thread-safe: polls of one server are serialised; {@link #close()} may be called from any thread and aborts a
- * poll that is waiting on the network.
+ * <p>Thread-safe: calls to one server are serialised; {@link #close()} may be called from any thread and aborts a
+ * call that is waiting on the network.
  */
-public final class SrvsvcFileServer implements FileServer {
+public final class SrvsvcFileServer extends FileServerBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(SrvsvcFileServer.class);
-    private static final Capabilities CAPABILITIES = Capabilities.sessionsOnly("the srvsvc backend");
 
     private final ServerConfig server;
     private final CredentialStore credentials;
@@ -67,7 +80,8 @@ public final class SrvsvcFileServer implements FileServer {
      *                    normally {@link org.sessionwatch.config.AppConfig#serverDeadline()}
      */
     public SrvsvcFileServer(ServerConfig server, CredentialStore credentials, Duration deadline) {
-        this.server = Objects.requireNonNull(server, "server");
+        super(Objects.requireNonNull(server, "server").name(), Capabilities.all());
+        this.server = server;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         if (deadline.isZero() || deadline.isNegative()) {
@@ -90,56 +104,83 @@ public final class SrvsvcFileServer implements FileServer {
     }
 
     @Override
-    public String name() {
-        return server.name();
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
+    public EnumerationResult listSessions(EnumerationRequest request) {
+        return serialised(request.server(),
+                error -> new EnumerationResult.Failure(request.server(), request.level(), error),
+                attempt -> attempt.sessions(request));
     }
 
     @Override
     public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
-        return new OpenFilesResult.Unsupported(request.server(), CAPABILITIES.whyNot(Capability.LIST_OPEN_FILES));
+        return serialised(request.server(),
+                error -> new OpenFilesResult.Failure(request.server(), request.level(), error),
+                attempt -> Paging.openFiles(request, resume -> attempt.openFilesPage(request, resume)));
     }
 
+    /**
+     * {@code NetrFileClose}. Like every call it is sent once more when a kept connection turned out broken; should
+     * the first attempt have reached the server after all, the second finds the file closed and says so, which is
+     * true.
+     */
     @Override
     public ActionResult closeFile(long fileId) {
-        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.CLOSE_FILE));
+        return serialised(server.name(), ActionResult.Refused::new, attempt -> {
+            try {
+                NetrFileCloseRequest call = fromInput(
+                        () -> new NetrFileCloseRequest(unc(server.name()), fileId), "file id");
+                long status = attempt.call(call, true).status();
+                return FileApiStatus.closeResult(status, server.name(), fileId);
+            } catch (NetApiException e) {
+                return new ActionResult.Refused(e.error());
+            }
+        });
     }
 
+    /** {@code NetrSessionDel}; Samba ends the client's whole SMB connection, and answers 5 also when nothing matched. */
     @Override
     public ActionResult endSession(String client, String user) {
-        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.END_SESSION));
+        return serialised(server.name(), ActionResult.Refused::new, attempt -> {
+            try {
+                // Windows wants the client as \\name; Samba takes it with or without.
+                NetrSessionDelRequest call = fromInput(() -> new NetrSessionDelRequest(unc(server.name()),
+                        client == null ? null : unc(ClientNames.strip(client)), user), "client or user");
+                return FileApiStatus.endSessionResult(attempt.call(call, true).status(), server.name(), client, user);
+            } catch (NetApiException e) {
+                return new ActionResult.Refused(e.error());
+            }
+        });
     }
 
-    @Override
-    public EnumerationResult listSessions(EnumerationRequest request) {
+    /**
+     * Runs one call to this server, serialised with every other: waits at most one deadline for a call still
+     * running from an earlier cycle (the poller gave up on it, but its network wait has not timed out yet), so calls
+     * never pile up behind a hanging server. When a connection kept from an earlier call turns out broken on the
+     * first request, the call runs once more on a fresh connection.
+     */
+    private <R> R serialised(String label, Function<NetApiError, R> failure, Function<Attempt, R> body) {
         if (!acquirePollLock()) {
-            return new EnumerationResult.Failure(request.server(), request.level(), new NetApiError(ErrorKind.TIMEOUT,
-                    0, "The previous poll of " + request.server() + " is still waiting for an answer.",
+            return failure.apply(new NetApiError(ErrorKind.TIMEOUT, 0,
+                    "The previous call to " + label + " is still waiting for an answer.",
                     "The server may be overloaded or a firewall may drop the traffic."));
         }
         try {
             if (closed) {
-                return new EnumerationResult.Failure(request.server(), request.level(), new NetApiError(
-                        ErrorKind.OTHER, 0, "Polling of " + request.server() + " has been stopped.", null));
+                return failure.apply(new NetApiError(ErrorKind.OTHER, 0,
+                        "Polling of " + label + " has been stopped.", null));
             }
             long started = System.nanoTime();
-            Attempt first = new Attempt(request);
-            EnumerationResult result = first.run();
+            Attempt first = new Attempt(label);
+            R result = body.apply(first);
             if (first.retryOnFreshConnection && System.nanoTime() - started < deadline.toNanos()) {
                 LOG.info("The connection to {} was broken; reconnecting", server.name());
-                result = new Attempt(request).run();
+                result = body.apply(new Attempt(label));
             }
             return result;
         } catch (RuntimeException e) {
             // A bug in a library must still be this server's result, not the end of the poll cycle.
-            LOG.warn("Unexpected failure polling {}", server.name(), e);
+            LOG.warn("Unexpected failure calling {}", server.name(), e);
             dropConnection();
-            return new EnumerationResult.Failure(request.server(), request.level(),
-                    SrvsvcErrors.classify(e, request.server(), false).error());
+            return failure.apply(SrvsvcErrors.classify(e, label, false).error());
         } finally {
             pollLock.unlock();
         }
@@ -173,19 +214,19 @@ public final class SrvsvcFileServer implements FileServer {
         }
     }
 
-    /** One paging run over one connection. */
+    /** One run of a call over one connection: the pages of a listing, or one action. */
     private final class Attempt {
-        private final EnumerationRequest request;
+        private final String label;
         private SrvsvcPipe connection;
         private boolean reused;
         boolean retryOnFreshConnection;
 
-        Attempt(EnumerationRequest request) {
-            this.request = request;
+        Attempt(String label) {
+            this.label = label;
         }
 
-        EnumerationResult run() {
-            EnumerationResult result = Paging.sessions(request, this::fetch);
+        EnumerationResult sessions(EnumerationRequest request) {
+            EnumerationResult result = Paging.sessions(request, resume -> sessionsPage(request, resume));
             if (result instanceof EnumerationResult.Failure failure && connection != null
                     && connection.isGuestOrAnonymous() && failure.error().kind() == ErrorKind.ACCESS_DENIED) {
                 return new EnumerationResult.Failure(failure.server(), failure.level(),
@@ -194,35 +235,55 @@ public final class SrvsvcFileServer implements FileServer {
             return result;
         }
 
-        private Paging.Page<Session> fetch(long resumeHandle) throws NetApiException {
+        private Paging.Page<Session> sessionsPage(EnumerationRequest request, long resumeHandle)
+                throws NetApiException {
+            NetrSessionEnumRequest call = fromInput(() -> new NetrSessionEnumRequest(unc(server.name()),
+                    request.client().map(SrvsvcFileServer::unc).orElse(null), request.user().orElse(null),
+                    // NetrSessionEnum's resume handle is a DWORD: the loop only passes back what a page returned.
+                    request.level(), request.preferredMaxLength(), (int) resumeHandle, request.server()),
+                    "client or user filter");
+            NetrSessionEnumResponse response = call(call, resumeHandle == 0);
+            Integer next = response.resumeHandle();
+            return new Paging.Page<>(response.status(), response.entries(),
+                    next == null ? 0 : Integer.toUnsignedLong(next));
+        }
+
+        /**
+         * One page of open files. A refusal gets its open-files wording here, before {@link Paging}, which words a
+         * bare status for sessions, sees it.
+         */
+        Paging.Page<OpenFile> openFilesPage(OpenFilesRequest request, long resumeHandle) throws NetApiException {
+            NetrFileEnumRequest call = fromInput(() -> new NetrFileEnumRequest(unc(server.name()),
+                    request.basePath().orElse(null), request.user().orElse(null), request.level(),
+                    request.preferredMaxLength(), (int) resumeHandle, request.server()), "path or user filter");
+            DecodedFileEnum page = call(call, resumeHandle == 0).decoded();
+            if (page.status() != NetApiStatus.NERR_SUCCESS && page.status() != NetApiStatus.ERROR_MORE_DATA
+                    && FilterMiss.ofStatus(page.status()).isEmpty()) {
+                throw new NetApiException(FileApiStatus.listError(page.status(), request.server()));
+            }
+            Integer next = page.resumeHandle();
+            return new Paging.Page<>(page.status(), page.entries(), next == null ? 0 : Integer.toUnsignedLong(next));
+        }
+
+        /**
+         * Sends one request on this attempt's connection, opening it first if needed. A failure is classified; when
+         * it broke a kept connection on the first request of the call, the call is retried on a fresh one.
+         */
+        <T extends RequestResponse> T call(RequestCall<T> request, boolean firstRequest) throws NetApiException {
             if (connection == null) {
                 connection = connect();
             }
-            NetrSessionEnumRequest call;
             try {
-                call = new NetrSessionEnumRequest("\\\\" + server.name(),
-                        request.client().map(c -> "\\\\" + c).orElse(null), request.user().orElse(null),
-                        // NetrSessionEnum's resume handle is a DWORD: the loop only passes back what a page returned.
-                        request.level(), request.preferredMaxLength(), (int) resumeHandle, request.server());
-            } catch (IllegalArgumentException e) {
-                // A filter the wire format cannot carry: the person's input, not the server, is at fault.
-                throw new NetApiException(new NetApiError(ErrorKind.OTHER, 0, e.getMessage() + ".",
-                        "Correct the client or user filter."), e);
-            }
-            try {
-                NetrSessionEnumResponse response = connection.call(call);
-                Integer next = response.resumeHandle();
-                return new Paging.Page<>(response.status(), response.entries(),
-                        next == null ? 0 : Integer.toUnsignedLong(next));
+                return connection.call(request);
             } catch (IOException | RuntimeException e) {
-                SrvsvcErrors.Classified classified =
-                        SrvsvcErrors.classify(e, request.server(), connection.isGuestOrAnonymous());
+                SrvsvcErrors.Classified classified = SrvsvcErrors.classify(e, label, connection.isGuestOrAnonymous());
+                String operation = request.getClass().getSimpleName().replace("Request", "");
                 if (classified.connectionBroken()) {
-                    LOG.debug("NetrSessionEnum on {} failed on the connection", server.name(), e);
+                    LOG.debug("{} on {} failed on the connection", operation, server.name(), e);
                     dropConnection();
-                    retryOnFreshConnection = reused && resumeHandle == 0 && !isTimeout(classified.error());
+                    retryOnFreshConnection = reused && firstRequest && !isTimeout(classified.error());
                 } else {
-                    LOG.debug("NetrSessionEnum on {} failed", server.name(), e);
+                    LOG.debug("{} on {} failed", operation, server.name(), e);
                 }
                 throw new NetApiException(classified.error(), e);
             }
@@ -241,21 +302,40 @@ public final class SrvsvcFileServer implements FileServer {
                 if (closed) {
                     opened.close();
                     throw new NetApiException(new NetApiError(ErrorKind.OTHER, 0,
-                            "Polling of " + request.server() + " has been stopped.", null));
+                            "Polling of " + label + " has been stopped.", null));
                 }
                 pipe = opened;
                 return opened;
             } catch (IOException | RuntimeException e) {
-                NetApiError error = SrvsvcErrors.classify(e, request.server(), logon.isAnonymous()).error();
+                NetApiError error = SrvsvcErrors.classify(e, label, logon.isAnonymous()).error();
                 if (logon.isAnonymous() && (error.kind() == ErrorKind.AUTHENTICATION_FAILED
                         || error.kind() == ErrorKind.ACCESS_DENIED)) {
                     // Refusing the null session itself is the same "no" as refusing the call to it.
-                    error = SrvsvcErrors.accessDenied(error.code(), request.server(), true);
+                    error = SrvsvcErrors.accessDenied(error.code(), label, true);
                 }
                 LOG.debug("Connecting to {} port {} failed", server.name(), server.port(), e);
                 throw new NetApiException(error, e);
             }
         }
+    }
+
+    /**
+     * Builds a request from a person's input; input the request cannot carry (a NUL inside a name, a file id that
+     * is no unsigned 32-bit value, a session named by neither client nor user) is refused before anything is sent:
+     * the input, not the server, is at fault.
+     */
+    private static <T> T fromInput(Supplier<T> build, String what) throws NetApiException {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new NetApiException(new NetApiError(ErrorKind.OTHER, 0, e.getMessage() + ".",
+                    "Correct the " + what + "."), e);
+        }
+    }
+
+    /** {@code \\name}, as Windows wants server and client names. */
+    private static String unc(String name) {
+        return "\\\\" + name;
     }
 
     private static boolean isTimeout(NetApiError error) {

@@ -9,10 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.credentials.CredentialStore;
-import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.netapi.CallerAccount;
 import org.sessionwatch.netapi.Capabilities;
-import org.sessionwatch.netapi.Capability;
 import org.sessionwatch.netapi.ClientNames;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
@@ -20,10 +18,8 @@ import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.FilterMiss;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiException;
-import org.sessionwatch.netapi.FileServer;
+import org.sessionwatch.netapi.FileServerBase;
 import org.sessionwatch.netapi.NetApiStatus;
-import org.sessionwatch.netapi.OpenFilesRequest;
-import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.Paging;
 import org.sessionwatch.netapi.Session;
 
@@ -37,10 +33,9 @@ import org.sessionwatch.netapi.Session;
  * {@code ERROR_MORE_DATA} and after a decode error; a failing free is logged, never thrown over the real outcome.
  * Server problems and native failures come back as {@link EnumerationResult.Failure}, never as exceptions.
  */
-public final class WindowsFileServer implements FileServer {
+public final class WindowsFileServer extends FileServerBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(WindowsFileServer.class);
-    private static final Capabilities CAPABILITIES = Capabilities.sessionsOnly("the Windows backend");
 
     /** Creates the native layer; the real one loads netapi32.dll. */
     @FunctionalInterface
@@ -48,7 +43,6 @@ public final class WindowsFileServer implements FileServer {
         NetApiNative load() throws NetApiException;
     }
 
-    private final String name;
     private final NativeLoader loader;
     private final CallIdentity identity;
 
@@ -83,7 +77,7 @@ public final class WindowsFileServer implements FileServer {
     }
 
     WindowsFileServer(String name, NativeLoader loader, CallIdentity identity) {
-        this.name = java.util.Objects.requireNonNull(name, "name");
+        super(name, Capabilities.sessionsOnly("the Windows backend"));
         this.loader = loader;
         this.identity = identity;
     }
@@ -91,36 +85,6 @@ public final class WindowsFileServer implements FileServer {
     /** Whether this backend can work here: only on Windows. Loads nothing. */
     public static boolean isSupported() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public OpenFilesResult listOpenFiles(OpenFilesRequest request) {
-        return new OpenFilesResult.Unsupported(request.server(), CAPABILITIES.whyNot(Capability.LIST_OPEN_FILES));
-    }
-
-    @Override
-    public ActionResult closeFile(long fileId) {
-        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.CLOSE_FILE));
-    }
-
-    @Override
-    public ActionResult endSession(String client, String user) {
-        return new ActionResult.Unsupported(CAPABILITIES.whyNot(Capability.END_SESSION));
-    }
-
-    /** Nothing to release: netapi32 holds no connection per server, and the library stays loaded. */
-    @Override
-    public void close() {
     }
 
     /**

@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
 import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.ui.servers.ServerHealth;
+import org.sessionwatch.ui.servers.ServerState;
 
 /**
  * The window's title, status bar and polling indicator. Reads only counts: the number of sessions tracked and
@@ -123,7 +124,7 @@ public final class StatusViewModel {
     }
 
     private void updateServerCounts() {
-        long ok = servers.stream().filter(s -> s.getState() == org.sessionwatch.ui.servers.ServerState.OK).count();
+        long ok = servers.stream().filter(s -> s.getState() == ServerState.OK).count();
         long failing = servers.stream().filter(s -> s.getState().isFailure()).count();
         serverCounts.set(ok + " server" + (ok == 1 ? "" : "s") + " OK" + (failing > 0 ? " · " + failing + " failing" : ""));
         serversFailing.set(failing > 0);

@@ -130,10 +130,20 @@ final class SessionCells {
         }
     }
 
+    /**
+     * What the Flags column shows. A value of its own, so a poll that gives a session a new {@link Session} (every
+     * poll: ages advance) leaves the cell and its badge nodes alone unless a flag changed.
+     */
+    record Flags(boolean guest, boolean unencrypted) {
+        static Flags of(Session session) {
+            return new Flags(session.isGuest(), session.isUnencrypted());
+        }
+    }
+
     /** Guest and unencrypted sessions as small labelled icons. */
-    static final class FlagsCell extends TableCell<SessionRow, Session> {
+    static final class FlagsCell extends TableCell<SessionRow, Flags> {
         @Override
-        protected void updateItem(Session item, boolean empty) {
+        protected void updateItem(Flags item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setGraphic(null);
@@ -142,10 +152,10 @@ final class SessionCells {
             }
             HBox box = new HBox(6);
             box.setAlignment(Pos.CENTER_LEFT);
-            if (item.isGuest()) {
+            if (item.guest()) {
                 box.getChildren().add(flag("Guest", "mdmz-person_outline", "The user connected as a guest."));
             }
-            if (item.isUnencrypted()) {
+            if (item.unencrypted()) {
                 box.getChildren().add(flag("No encryption", "mdal-lock_open",
                         "The session does not use password encryption."));
             }

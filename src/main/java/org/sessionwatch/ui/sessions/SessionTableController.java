@@ -60,7 +60,7 @@ public final class SessionTableController {
     @FXML private TableColumn<SessionRow, Long> idleColumn;
     @FXML private TableColumn<SessionRow, String> clientTypeColumn;
     @FXML private TableColumn<SessionRow, String> transportColumn;
-    @FXML private TableColumn<SessionRow, Session> flagsColumn;
+    @FXML private TableColumn<SessionRow, SessionCells.Flags> flagsColumn;
 
     private final Label emptyTitle = new Label();
     private final Label emptyHint = new Label();
@@ -108,7 +108,7 @@ public final class SessionTableController {
         clientTypeColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
         transportColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.TRANSPORT, RowValues::transport));
         transportColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
-        flagsColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(RowValues::session));
+        flagsColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(v -> SessionCells.Flags.of(v.session())));
         flagsColumn.setCellFactory(c -> new SessionCells.FlagsCell());
 
         Comparator<String> byText = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
@@ -158,7 +158,10 @@ public final class SessionTableController {
      */
     private void configureSorting() {
         table.setSortPolicy(t -> {
-            viewModel.sortBy(rowOrder());
+            // Server and user are the session's identity (compared ignoring case): they never change in a row.
+            boolean keysFixed = table.getSortOrder().stream()
+                    .allMatch(column -> column == serverColumn || column == userColumn);
+            viewModel.sortBy(rowOrder(), keysFixed);
             return true;
         });
         // Grouped by server, then alphabetical: the order a helpdesk agent scans in. A saved layout overrides it.

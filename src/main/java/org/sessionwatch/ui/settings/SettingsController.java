@@ -3,9 +3,13 @@ package org.sessionwatch.ui.settings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.Property;
 import javafx.css.PseudoClass;
@@ -33,6 +37,8 @@ public final class SettingsController {
     private final ServerListReader reader;
     private final Executor io;
     private final String credentialStoreName;
+    private final ConnectionCheck connectionCheck;
+    private final InvalidationListener edited;
     private ServerDraft bound;
 
     @FXML private ListView<ServerDraft> serverList;
@@ -52,6 +58,8 @@ public final class SettingsController {
     @FXML private Label credentialsError;
     @FXML private CheckBox signingBox;
     @FXML private CheckBox enabledBox;
+    @FXML private Button testButton;
+    @FXML private Label testOutcome;
     @FXML private Label importReport;
     @FXML private TextField intervalField;
     @FXML private Label intervalError;
@@ -61,11 +69,14 @@ public final class SettingsController {
     @FXML private Label credentialStoreInfo;
 
     public SettingsController(SettingsViewModel viewModel, ServerListReader reader, Executor io,
-                              String credentialStoreName) {
+                              String credentialStoreName, ConnectionCheck connectionCheck) {
         this.viewModel = viewModel;
         this.reader = reader;
         this.io = io;
         this.credentialStoreName = credentialStoreName;
+        this.connectionCheck = connectionCheck;
+        // A test outcome describes the server as it was tested: any edit makes it stale.
+        this.edited = observable -> connectionCheck.clear();
     }
 
     @FXML
@@ -83,6 +94,12 @@ public final class SettingsController {
             bind(draft);
         });
         removeButton.disableProperty().bind(viewModel.selectedProperty().isNull());
+        testButton.disableProperty().bind(connectionCheck.runningProperty());
+        testOutcome.textProperty().bind(connectionCheck.messageProperty());
+        testOutcome.visibleProperty().bind(connectionCheck.messageProperty().isNotEmpty());
+        testOutcome.managedProperty().bind(testOutcome.visibleProperty());
+        connectionCheck.outcomeProperty().subscribe(outcome -> testOutcome.getStyleClass().setAll("connection-test",
+                "connection-test-" + outcome.name().toLowerCase(Locale.ROOT)));
         showError(duplicateError, viewModel.duplicateErrorProperty(), null);
         backendBox.getItems().setAll(Backend.values());
         backendBox.valueProperty().subscribe(this::describeBackend);
@@ -118,7 +135,9 @@ public final class SettingsController {
             passwordField.textProperty().unbindBidirectional(bound.passwordProperty());
             signingBox.selectedProperty().unbindBidirectional(bound.requireSigningProperty());
             enabledBox.selectedProperty().unbindBidirectional(bound.enabledProperty());
+            testedFields(bound).forEach(field -> field.removeListener(edited));
         }
+        connectionCheck.clear();
         bound = draft;
         form.setVisible(draft != null);
         form.setManaged(draft != null);
@@ -138,6 +157,20 @@ public final class SettingsController {
         showError(nameError, draft.nameErrorProperty(), nameField);
         showError(portError, draft.portErrorProperty(), portField);
         showError(credentialsError, draft.credentialsErrorProperty(), usernameField);
+        testedFields(draft).forEach(field -> field.addListener(edited));
+    }
+
+    private static List<Observable> testedFields(ServerDraft draft) {
+        return List.of(draft.nameProperty(), draft.backendProperty(), draft.portProperty(),
+                draft.usernameProperty(), draft.domainProperty(), draft.passwordProperty(),
+                draft.requireSigningProperty());
+    }
+
+    @FXML
+    private void testConnection() {
+        if (bound != null) {
+            connectionCheck.start(bound);
+        }
     }
 
     private static <T> void bindBoth(Property<T> control, Property<T> model) {

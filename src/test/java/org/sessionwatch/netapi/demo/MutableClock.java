@@ -5,17 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A clock tests (and the memory benchmark) move by hand. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
     private final ZoneId zone;
 
-    MutableClock(Instant start, ZoneId zone) {
+    public MutableClock(Instant start, ZoneId zone) {
         this.now = start;
         this.zone = zone;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

@@ -21,12 +21,26 @@ import org.sessionwatch.netapi.InfoLevel;
  * One stub vector from {@code src/test/resources/ndr-vectors}: the bytes of its {@code .hex} file and the
  * {@code expected} values and byte {@code layout} of its {@code .json} file.
  */
-record NdrVector(String name, String kind, byte[] bytes, JsonNode expected, JsonNode layout) {
+record NdrVector(String name, String kind, int opnum, byte[] bytes, JsonNode expected, JsonNode layout) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The NetrSessionEnum (opnum 12) vectors. */
     static Stream<NdrVector> all() {
-        Path directory = directory();
+        return in(directory());
+    }
+
+    /** The NetrFileEnum, NetrFileClose and NetrSessionDel vectors (opnums 9, 11, 13) of {@code ndr-vectors/files}. */
+    static Stream<NdrVector> fileVectors() {
+        return in(directory().resolve("files"));
+    }
+
+    static NdrVector fileVector(String name) {
+        return fileVectors().filter(v -> v.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No vector files/" + name));
+    }
+
+    private static Stream<NdrVector> in(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
             List<NdrVector> vectors = new ArrayList<>();
             for (Path json : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
@@ -71,7 +85,8 @@ record NdrVector(String name, String kind, byte[] bytes, JsonNode expected, Json
             throw new IllegalStateException(hex + " holds " + bytes.length + " bytes, its .json says "
                     + description.get("length"));
         }
-        return new NdrVector(description.get("name").asText(), description.get("kind").asText(), bytes,
+        return new NdrVector(description.get("name").asText(), description.get("kind").asText(),
+                description.get("opnum").asInt(), bytes,
                 description.get("expected"), description.get("layout"));
     }
 

@@ -9,8 +9,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Unix and Samba accounts of one test Samba: Unix users (Samba maps every SMB user to one), their Samba
- * passwords, and the Unix group mapped to {@code BUILTIN\Administrators} (S-1-5-32-544), which is what Samba checks
- * before it answers {@code NetSessEnum} at level 1; {@code admin users =} does not grant that SID.
+ * passwords, the Unix group mapped to {@code BUILTIN\Administrators} (S-1-5-32-544), which is what Samba checks
+ * before it answers {@code NetSessEnum} at level 1 or {@code NetFileEnum} and {@code NetFileClose} ({@code admin
+ * users =} does not grant that SID), and a second Unix group mapped to {@code Domain Admins} (RID 512 of the server's
+ * own domain), which Samba wants, besides root, before it ends a session with {@code NetSessionDel}.
  *
  * <p>Accounts are named {@code swtest_*} and carry {@link #MARKER} as their comment. An account with the marker left
  * behind by a killed test run is adopted and removed like one created now; an account without it belongs to somebody
@@ -21,15 +23,25 @@ final class SambaAccounts {
     /** The GECOS comment of every Unix user the fixture creates. */
     static final String MARKER = "SessionWatch srvsvc test account";
     static final String ADMIN_GROUP = "swtest_admins";
+    static final String DOMAIN_ADMIN_GROUP = "swtest_domadmins";
 
-    /** One SMB account of the test server. */
-    record TestAccount(String name, String password, boolean admin) {
+    /**
+     * One SMB account of the test server.
+     *
+     * @param admin       member of BUILTIN\Administrators: may list sessions and open files and close files
+     * @param domainAdmin member of Domain Admins: may also end sessions
+     */
+    record TestAccount(String name, String password, boolean admin, boolean domainAdmin) {
+
+        TestAccount(String name, String password, boolean admin) {
+            this(name, password, admin, false);
+        }
     }
 
     private final SambaBinaries binaries;
     private final Path config;
     private final List<String> createdUsers = new ArrayList<>();
-    private boolean createdGroup;
+    private final List<String> createdGroups = new ArrayList<>();
 
     SambaAccounts(SambaBinaries binaries, Path config) {
         this.binaries = binaries;
@@ -37,10 +49,12 @@ final class SambaAccounts {
     }
 
     void create(List<TestAccount> accounts) throws IOException {
-        if (!groupExists(ADMIN_GROUP)) {
-            run(List.of("groupadd", ADMIN_GROUP), null);
+        for (String group : List.of(ADMIN_GROUP, DOMAIN_ADMIN_GROUP)) {
+            if (!groupExists(group)) {
+                run(List.of("groupadd", group), null);
+            }
+            createdGroups.add(group);
         }
-        createdGroup = true;
         for (TestAccount account : accounts) {
             String existing = gecos(account.name());
             if (existing == null) {
@@ -51,24 +65,33 @@ final class SambaAccounts {
                         + "comment '" + existing + "'); remove it or rename the test accounts");
             }
             createdUsers.add(account.name());
-            run(List.of("usermod", "-G", account.admin() ? ADMIN_GROUP : "", account.name()), null);
+            List<String> groups = new ArrayList<>();
+            if (account.admin()) {
+                groups.add(ADMIN_GROUP);
+            }
+            if (account.domainAdmin()) {
+                groups.add(DOMAIN_ADMIN_GROUP);
+            }
+            run(List.of("usermod", "-G", String.join(",", groups), account.name()), null);
             String twice = account.password() + "\n" + account.password() + "\n";
             run(List.of(binaries.smbpasswd().toString(), "-c", config.toString(), "-a", "-s", account.name()), twice);
         }
         run(List.of(binaries.net().toString(), "-s", config.toString(), "groupmap", "add", "sid=S-1-5-32-544",
                 "unixgroup=" + ADMIN_GROUP, "type=builtin", "ntgroup=Administrators"), null);
+        run(List.of(binaries.net().toString(), "-s", config.toString(), "groupmap", "add", "rid=512",
+                "unixgroup=" + DOMAIN_ADMIN_GROUP, "type=domain", "ntgroup=Domain Admins"), null);
     }
 
-    /** Removes the Unix users and group this fixture created or adopted; Samba's own databases go with the temp dir. */
+    /** Removes the Unix users and groups this fixture created or adopted; Samba's own databases go with the temp dir. */
     void removeAll() {
         for (String user : createdUsers) {
             quietly(List.of("userdel", user));
         }
         createdUsers.clear();
-        if (createdGroup) {
-            quietly(List.of("groupdel", ADMIN_GROUP));
-            createdGroup = false;
+        for (String group : createdGroups) {
+            quietly(List.of("groupdel", group));
         }
+        createdGroups.clear();
     }
 
     private static boolean groupExists(String group) throws IOException {

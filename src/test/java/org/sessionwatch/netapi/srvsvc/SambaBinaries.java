@@ -30,18 +30,35 @@ record SambaBinaries(Path smbd, Optional<Path> dcerpcd, Path smbpasswd, Path net
      * is a broken build machine, and the tests fail instead of silently not running.
      */
     static SambaBinaries require() {
+        missing().ifPresent(SambaBinaries::unavailable);
+        return find().orElseThrow();
+    }
+
+    /** Why the srvsvc tests cannot run on this machine, if they cannot: Samba missing, or not root. */
+    static Optional<String> missing() {
+        return missing(find().isPresent(), System.getProperty("user.name"));
+    }
+
+    static Optional<String> missing(boolean found, String user) {
+        if (!found) {
+            return Optional.of("smbd, smbpasswd or net not found: " + INSTALL_HINT);
+        }
+        if (!"root".equals(user)) {
+            return Optional.of("the srvsvc tests create Unix accounts for Samba and must run as root");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<SambaBinaries> find() {
         Optional<Path> smbd = onPath("smbd");
         Optional<Path> dcerpcd = LIBEXEC_DIRS.stream().map(dir -> Path.of(dir, "samba-dcerpcd"))
                 .filter(Files::isExecutable).findFirst();
         Optional<Path> smbpasswd = onPath("smbpasswd");
         Optional<Path> net = onPath("net");
         if (smbd.isEmpty() || smbpasswd.isEmpty() || net.isEmpty()) {
-            unavailable("smbd, smbpasswd or net not found: " + INSTALL_HINT);
+            return Optional.empty();
         }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            unavailable("the srvsvc tests create Unix accounts for Samba and must run as root");
-        }
-        return new SambaBinaries(smbd.orElseThrow(), dcerpcd, smbpasswd.orElseThrow(), net.orElseThrow());
+        return Optional.of(new SambaBinaries(smbd.get(), dcerpcd, smbpasswd.get(), net.get()));
     }
 
     static boolean onCi() {

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -35,10 +37,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * demand start is switched off so it does not detach out of our reach), and {@code smbd}. A file lock serialises test
  * JVMs, because the Unix accounts are machine-wide.
  *
- * <p>Without Samba or root the class is skipped with an install hint, or fails when {@code CI=true}; see
- * {@link SambaBinaries#require()}.
+ * <p>Without Samba or root the class is reported as skipped with the reason (an execution condition, so the test
+ * report shows it rather than "Tests run: 0"), or fails when {@code CI=true}; see {@link SambaBinaries#require()}.
  */
-final class SambaServer implements BeforeAllCallback, AfterAllCallback {
+final class SambaServer implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
     static final String SHARE = "data";
 
@@ -68,6 +70,20 @@ final class SambaServer implements BeforeAllCallback, AfterAllCallback {
     SambaServer(List<String> extraGlobals, SambaAccounts.TestAccount... accounts) {
         this.accounts = List.of(accounts);
         this.extraGlobals = List.copyOf(extraGlobals);
+    }
+
+    /** Skips the class with the reason where Samba cannot run; on CI lets it run, so that it fails in beforeAll. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return condition(SambaBinaries.missing(), SambaBinaries.onCi());
+    }
+
+    static ConditionEvaluationResult condition(java.util.Optional<String> missing, boolean onCi) {
+        if (onCi) {
+            return ConditionEvaluationResult.enabled("CI=true: the srvsvc tests may not be skipped");
+        }
+        return missing.map(ConditionEvaluationResult::disabled)
+                .orElseGet(() -> ConditionEvaluationResult.enabled("Samba and root are available"));
     }
 
     @Override

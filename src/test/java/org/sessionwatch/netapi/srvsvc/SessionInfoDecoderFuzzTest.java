@@ -53,7 +53,7 @@ class SessionInfoDecoderFuzzTest {
         try {
             response.unmarshal(new PacketInput(new ByteArrayInputStream(stub)));
             checkConsistent(response.decoded(), InfoLevel.LEVEL_502, stub.length);
-        } catch (NetrSessionEnumResponse.MalformedStubException expected) {
+        } catch (MalformedStubException expected) {
             // a malformed stub, reported with its NdrFormatException
         }
     }

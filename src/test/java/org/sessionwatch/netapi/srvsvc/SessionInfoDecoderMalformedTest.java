@@ -147,7 +147,7 @@ class SessionInfoDecoderMalformedTest {
     @Test
     void anUnknownLevelIsNamed() {
         byte[] stub = NdrVector.named("resp_level502_invalid_level").withDword(0, 7);
-        byte[] unknown = new NdrVector("x", "response", stub, null, null).withDword(4, 7);
+        byte[] unknown = new NdrVector("x", "response", 12, stub, null, null).withDword(4, 7);
 
         assertThatThrownBy(() -> SessionInfoDecoder.decode(unknown, InfoLevel.LEVEL_502, SERVER))
                 .hasMessageContaining("unknown information level 7");
@@ -166,7 +166,7 @@ class SessionInfoDecoderMalformedTest {
     @ParameterizedTest
     @ValueSource(longs = {0xFFFF_FFFFL, 0x8000_0000L, 0x7FFF_FFFFL, 0x4000_0000L, 0x0800_0001L, 18})
     void aHugeArrayCountIsRejectedBeforeAllocating(long count) {
-        byte[] stub = new NdrVector("x", "response", full.withDword(ENTRIES, count), null, null)
+        byte[] stub = new NdrVector("x", "response", 12, full.withDword(ENTRIES, count), null, null)
                 .withDword(full.offsetOf(ARRAY), count);
 
         NdrFormatException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
@@ -181,7 +181,7 @@ class SessionInfoDecoderMalformedTest {
     void theLargestCountTheDataCouldHoldIsReadAndThenFailsOnTheStrings() {
         // 544 bytes follow the count: 17 elements of 32 bytes would fit them, so 17 passes the allocation bound,
         // but the bytes are not 17 elements followed by their strings and the trailer.
-        byte[] stub = new NdrVector("x", "response", full.withDword(ENTRIES, 17), null, null)
+        byte[] stub = new NdrVector("x", "response", 12, full.withDword(ENTRIES, 17), null, null)
                 .withDword(full.offsetOf(ARRAY), 17);
 
         assertThatThrownBy(() -> SessionInfoDecoder.decode(stub, InfoLevel.LEVEL_502, SERVER))
@@ -230,7 +230,7 @@ class SessionInfoDecoderMalformedTest {
     @ParameterizedTest
     @ValueSource(longs = {0xFFFF_FFFFL, 0x8000_0000L, 0x7FFF_FFFFL, 0x8000_0001L, 1000})
     void aStringLongerThanTheDataIsRejectedWithoutOverflow(long count) {
-        byte[] stub = new NdrVector("x", "response",
+        byte[] stub = new NdrVector("x", "response", 12,
                 full.withDword("Buffer[0].sesi502_cltype_name MaximumCount", count), null, null)
                 .withDword(full.offsetOf("Buffer[0].sesi502_cltype_name ActualCount"), count);
 
@@ -292,8 +292,8 @@ class SessionInfoDecoderMalformedTest {
         NetrSessionEnumResponse response = new NetrSessionEnumResponse(InfoLevel.LEVEL_10, SERVER);
         PacketInput in = new PacketInput(new ByteArrayInputStream(full.bytes()));
 
-        NetrSessionEnumResponse.MalformedStubException e = catchThrowableOfType(
-                NetrSessionEnumResponse.MalformedStubException.class, () -> response.unmarshal(in));
+        MalformedStubException e = catchThrowableOfType(
+                MalformedStubException.class, () -> response.unmarshal(in));
 
         assertThat(e.ndrError()).hasMessageContaining("information level 502 to a level 10 request");
         assertThatThrownBy(response::status).isInstanceOf(IllegalStateException.class);

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.SocketFactory;
@@ -76,6 +77,19 @@ final class SmbTestClient implements AutoCloseable {
 
     boolean isGuest() {
         return session.isGuest();
+    }
+
+    /** The files {@link #connect} opened, in order; named {@code held-<source>-<user>-<n>.txt} on the share. */
+    List<File> heldFiles() {
+        return List.copyOf(openFiles);
+    }
+
+    /** Opens (creating it if needed) one more file on the share with {@code access}, and holds it open. */
+    File hold(String name, Set<AccessMask> access) {
+        File file = share.openFile(name, access, null, EnumSet.allOf(SMB2ShareAccess.class),
+                SMB2CreateDisposition.FILE_OPEN_IF, null);
+        openFiles.add(file);
+        return file;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.sessionwatch.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -14,11 +15,15 @@ import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Column order, widths, visibility, sort and dividers survive a capture and a restore. */
+/**
+ * Column order, widths, visibility, sort, dividers and the view switches survive a capture, the ui-state.json file
+ * and a restore onto a fresh table whose every default differs from what was saved.
+ */
 @ExtendWith(ApplicationExtension.class)
 class WindowLayoutGuiTest {
     private TableView<String> table;
@@ -43,7 +48,7 @@ class WindowLayoutGuiTest {
     }
 
     @Test
-    void capturedLayoutIsRestoredOnAFreshTable() throws Exception {
+    void capturedLayoutIsRestoredOnAFreshTable(@TempDir Path dir) throws Exception {
         UiState saved = WaitForAsyncUtils.asyncFx(() -> {
             TableColumn<String, ?> idle = table.getColumns().get(2);
             table.getColumns().setAll(List.of(idle, table.getColumns().get(0), table.getColumns().get(1)));
@@ -52,15 +57,19 @@ class WindowLayoutGuiTest {
             idle.setSortType(TableColumn.SortType.DESCENDING);
             table.getSortOrder().setAll(List.of(idle));
             split.setDividerPositions(0.3);
-            return WindowLayout.capture(stage, Map.of("split", split), table, true, false);
+            return WindowLayout.capture(stage, Map.of("split", split), table, true, true);
         }).get();
+        // Through the file, as between two runs of the application.
+        UiStateStore store = new UiStateStore(dir.resolve("ui-state.json"));
+        store.save(saved);
+        UiState loaded = store.load();
 
         TableView<String> fresh = WaitForAsyncUtils.asyncFx(() -> new TableView<String>()).get();
         SplitPane freshSplit = WaitForAsyncUtils.asyncFx(() -> new SplitPane(new Pane(), new Pane())).get();
         WaitForAsyncUtils.asyncFx(() -> {
             fresh.getColumns().setAll(List.of(column("server"), column("user"), column("idle"), column("flags")));
-            WindowLayout.restoreTable(fresh, saved);
-            WindowLayout.restoreDividers(Map.of("split", freshSplit), saved);
+            WindowLayout.restoreTable(fresh, loaded);
+            WindowLayout.restoreDividers(Map.of("split", freshSplit), loaded);
         }).get();
 
         assertThat(fresh.getColumns()).extracting(TableColumn::getId).containsExactly("idle", "server", "user", "flags");
@@ -69,6 +78,8 @@ class WindowLayoutGuiTest {
         assertThat(fresh.getSortOrder()).extracting(TableColumn::getId).containsExactly("idle");
         assertThat(fresh.getSortOrder().get(0).getSortType()).isEqualTo(TableColumn.SortType.DESCENDING);
         assertThat(freshSplit.getDividerPositions()[0]).isEqualTo(0.3, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(saved.dark()).isTrue();
+        assertThat(loaded.dark()).as("dark theme remembered").isTrue();
+        assertThat(loaded.hostNames()).as("host names switch remembered").isTrue();
+        assertThat(loaded.window().width()).isEqualTo(stage.getWidth());
     }
 }

@@ -35,7 +35,7 @@ class SessionsViewModelTest {
     private final TableHarness table = new TableHarness();
 
     {
-        table.sessions.sortBy(BY_SERVER_AND_USER);
+        table.sessions.sortBy(BY_SERVER_AND_USER, true);
     }
 
     private static Session alice(Instant seen, long idle) {
@@ -177,7 +177,7 @@ class SessionsViewModelTest {
 
     @Test
     void aSortByValuesThatChangeMovesTheRowsAndKeepsTheirIdentity() {
-        table.sessions.sortBy(BY_IDLE);
+        table.sessions.sortBy(BY_IDLE, false);
         table.poll(cycle(T0, ok("FS01", T0, alice(T0, 5), bob(T0, 10),
                 session("FS01", "carol", "10.0.0.7", START_B, T0, 20))));
         assertThat(table.users()).containsExactly("alice", "bob", "carol");
@@ -190,7 +190,7 @@ class SessionsViewModelTest {
         assertThat(table.row("carol")).isSameAs(carol);
         assertListMatchesItsChanges();
 
-        table.sessions.sortBy(null);
+        table.sessions.sortBy(null, true);
         assertThat(table.users()).as("no sort order keeps the current order").containsExactly("carol", "bob", "alice");
     }
 
@@ -242,7 +242,7 @@ class SessionsViewModelTest {
     @Test
     void randomPollsKeepTheListSortedFilteredAndEqualToItsChanges() {
         Random random = new Random(9);
-        table.sessions.sortBy(BY_IDLE.thenComparing(BY_SERVER_AND_USER));
+        table.sessions.sortBy(BY_IDLE.thenComparing(BY_SERVER_AND_USER), false);
         List<String[]> live = new ArrayList<>();
         int next = 0;
         for (int i = 0; i < 150; i++) {

@@ -2,6 +2,7 @@ package org.sessionwatch.ui.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,12 +12,17 @@ import org.sessionwatch.credentials.CredentialStore;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.ui.AppEnvironment;
+import org.sessionwatch.ui.settings.ConnectionTester;
 import org.sessionwatch.ui.settings.ServerListReader;
 
 /** An environment that keeps saved configurations in memory and reads server lists line by line. */
 public final class TestEnvironment implements AppEnvironment {
     public final List<AppConfig> saved = new CopyOnWriteArrayList<>();
     public final MemoryCredentials credentials = new MemoryCredentials();
+    /** Answers the settings dialog's Test connection; by default a test that expects none fails. */
+    public volatile ConnectionTester connectionTester = (server, password) -> {
+        throw new AssertionError("No connection test was expected for " + server.name());
+    };
     private final AppConfig initial;
     private final Path uiState;
 
@@ -33,6 +39,11 @@ public final class TestEnvironment implements AppEnvironment {
     @Override
     public void saveConfig(AppConfig config) {
         saved.add(config);
+    }
+
+    @Override
+    public ConnectionTester connectionTester(Duration deadline) {
+        return connectionTester;
     }
 
     @Override

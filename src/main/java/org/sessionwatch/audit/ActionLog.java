@@ -1,0 +1,177 @@
+package org.sessionwatch.audit;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.sessionwatch.files.AtomicFiles;
+import org.sessionwatch.netapi.ErrorKind;
+
+/**
+ * The audit log: {@code actions.log} next to the configuration file, one JSON object per line, appended and never
+ * rewritten, readable by its owner only (0600 on POSIX, tightened if it was wider).
+ *
+ * <p>Each line holds {@code at} (ISO-8601 UTC), {@code actor}, {@code action}, {@code server}, {@code fileId},
+ * {@code path}, {@code client}, {@code user}, {@code outcome}, {@code detail}, {@code errorKind}, {@code code} and
+ * {@code demo}; every key is always present, an unknown value is {@code null}. Appends take an exclusive file lock,
+ * so the window and a CLI run writing at once never interleave their lines.
+ */
+public final class ActionLog {
+
+    public static final String FILE_NAME = "actions.log";
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A file lock excludes other processes only; within this JVM a second lock on the same file throws, so writers
+     * of one file here take turns on one monitor per path first.
+     */
+    private static final Map<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final Path file;
+
+    public ActionLog(Path file) {
+        this.file = Objects.requireNonNull(file, "file");
+    }
+
+    /** The log beside {@code configFile}, e.g. {@code ~/.config/sessionwatch/actions.log}. */
+    public static ActionLog nextTo(Path configFile) {
+        return new ActionLog(configFile.toAbsolutePath().resolveSibling(FILE_NAME));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The local account running SessionWatch, as the audit log names the actor: {@code DOMAIN\\user} on Windows. */
+    public static String localAccount() {
+        return localAccount(System.getProperty("os.name", ""), System::getenv, System.getProperty("user.name", "?"));
+    }
+
+    static String localAccount(String osName, java.util.function.Function<String, String> environment,
+                               String userName) {
+        String domain = environment.apply("USERDOMAIN");
+        boolean windows = osName.toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        return windows && domain != null && !domain.isBlank() ? domain + "\\" + userName : userName;
+    }
+
+    /**
+     * Appends one record as one line. Throws when it cannot be written: an action whose audit line is lost must be
+     * reported, not silently forgotten.
+     */
+    public void append(ActionRecord record) throws IOException {
+        byte[] line = (toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), path -> new Object())) {
+            write(line);
+        }
+    }
+
+    private void write(byte[] line) throws IOException {
+        Path parent = file.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            Files.createDirectories(parent);
+        }
+        boolean posix = AtomicFiles.isPosix();
+        FileAttribute<?>[] attributes = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), attributes);
+             FileLock ignored = channel.lock()) {
+            if (posix && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(file, OWNER_ONLY);
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        }
+    }
+
+    /** Everything logged so far, oldest first; a missing log is empty. */
+    public Contents read() throws IOException {
+        if (!Files.exists(file)) {
+            return new Contents(List.of(), List.of());
+        }
+        List<ActionRecord> records = new ArrayList<>();
+        List<Integer> unreadable = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                records.add(fromJson(JSON.readTree(lines.get(i))));
+            } catch (JacksonException | RuntimeException e) {
+                unreadable.add(i + 1);
+            }
+        }
+        return new Contents(records, unreadable);
+    }
+
+    /**
+     * What {@link #read()} found.
+     *
+     * @param records         the readable lines, oldest first
+     * @param unreadableLines the numbers (from 1) of lines that are not a record, e.g. cut short by a crash
+     */
+    public record Contents(List<ActionRecord> records, List<Integer> unreadableLines) {
+        public Contents {
+            records = List.copyOf(records);
+            unreadableLines = List.copyOf(unreadableLines);
+        }
+    }
+
+    static String toJson(ActionRecord r) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("at", r.at().toString());
+        node.put("actor", r.actor());
+        node.put("action", r.action().name());
+        node.put("server", r.server());
+        node.put("fileId", r.fileId());
+        node.put("path", r.path());
+        node.put("client", r.client());
+        node.put("user", r.user());
+        node.put("outcome", r.outcome().name());
+        node.put("detail", r.detail());
+        node.put("errorKind", r.errorKind() == null ? null : r.errorKind().name());
+        node.put("code", r.code());
+        node.put("demo", r.demo());
+        return node.toString();
+    }
+
+    private static ActionRecord fromJson(JsonNode n) {
+        return new ActionRecord(Instant.parse(n.required("at").asText()), n.required("actor").asText(),
+                ActionRecord.Action.valueOf(n.required("action").asText()), n.required("server").asText(),
+                n.required("fileId").isNull() ? null : n.get("fileId").asLong(), text(n, "path"), text(n, "client"),
+                text(n, "user"), ActionRecord.Outcome.valueOf(n.required("outcome").asText()), text(n, "detail"),
+                n.required("errorKind").isNull() ? null : ErrorKind.valueOf(n.get("errorKind").asText()),
+                n.required("code").isNull() ? null : n.get("code").asLong(), n.required("demo").asBoolean());
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode value = node.required(key);
+        return value.isNull() ? null : value.asText();
+    }
+}
