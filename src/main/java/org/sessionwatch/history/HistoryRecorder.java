@@ -69,7 +69,8 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
     private long failedDrops;
     private volatile Metrics metrics = new Metrics(0, 0, 0, 0, 0);
     private long retentionDeleted;
-    private int retentionBatch = 200;
+    /** Starts small: the first batches read cold pages; it grows while batches stay under the target. */
+    private int retentionBatch = 50;
 
     private HistoryDatabase database;
     private Connection connection;
@@ -275,7 +276,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
             int deleted = writes.deleteBefore(cutoff, retentionBatch);
             long took = System.nanoTime() - started;
             // Keep each batch near the target so that a write arriving meanwhile waits one short batch at most.
-            if (took > RETENTION_BATCH_TARGET_NANOS && retentionBatch > 50) {
+            if (took > RETENTION_BATCH_TARGET_NANOS && retentionBatch > 10) {
                 retentionBatch /= 2;
             } else if (took < RETENTION_BATCH_TARGET_NANOS / 2 && retentionBatch < 20_000) {
                 retentionBatch *= 2;
