@@ -339,8 +339,12 @@ final class TableProjection {
                 i--;
             }
         }
-        return new RowScript(rows(kept), removedFrom.toArray(), removed, rows(moved), moveFrom, permutation,
-                rows(result), addedFrom.toArray(), addedTo.toArray());
+        // Each step's content; a step that changed nothing shares the previous step's array (100,000 rows each).
+        SessionRow[] afterRemoval = rows(kept);
+        SessionRow[] afterMove = moved == kept ? afterRemoval : rows(moved);
+        SessionRow[] after = result == moved ? afterMove : rows(result);
+        return new RowScript(afterRemoval, removedFrom.toArray(), removed, afterMove, moveFrom, permutation, after,
+                addedFrom.toArray(), addedTo.toArray());
     }
 
     private static SessionRow[] rows(List<Entry> entries) {
