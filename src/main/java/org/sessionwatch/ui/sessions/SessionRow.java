@@ -17,14 +17,17 @@ import org.sessionwatch.tracking.TrackedSession;
 /**
  * One row of the session table. The object lives as long as the session does: each poll replaces its
  * {@link RowValues} in place, so the table keeps selection and scroll position, and the details pane can keep showing
- * it after it ended. Created on the tracker thread, changed only on the FX thread after it was handed over.
+ * it after it ended.
  *
- * <p>A window shows about 40 rows of up to 100,000, and only rows on screen (or in the details pane) are observed. So
- * each value is a plain field, and its property is created the first time someone asks for it; from then on the
- * property holds the value. An update of an unobserved row is a field write.
+ * <p>A window shows about 40 rows of up to 100,000, and only rows on screen (or in the details pane) are observed.
+ * So the values are a volatile field the tracker thread writes ({@link #publish}), and the property is created the
+ * first time someone on the FX thread asks for it; from then on the property shows the values, brought up to date on
+ * the FX thread with each applied change ({@link ObservedRows}). Values are immutable, so a reader sees one whole
+ * poll's values or the next's. Fresh and ended are FX-thread state.
  */
 public final class SessionRow {
-    private RowValues valuesValue;
+    private final ObservedRows observed;
+    private volatile RowValues latest;
     private boolean freshValue;
     private boolean endedValue;
     private ReadOnlyObjectWrapper<RowValues> values;
@@ -33,23 +36,35 @@ public final class SessionRow {
     /** When the highlight started; bookkeeping of {@link SessionsViewModel}. */
     Instant freshSince;
 
-    SessionRow(RowValues values) {
-        this.valuesValue = values;
+    /** @param observed where the row registers once its values are observed; null for a row outside a table */
+    SessionRow(RowValues values, ObservedRows observed) {
+        this.latest = values;
+        this.observed = observed;
     }
 
     /** A row for a session outside any tracker, e.g. in a test or an export preview. */
     public static SessionRow of(Session session, Instant seenAt) {
         return new SessionRow(new RowValues(new TrackedSession(0, SessionKey.of(session),
-                SessionKey.startOf(session, seenAt), session, session.level(), seenAt), false, null));
+                SessionKey.startOf(session, seenAt), session, session.level(), seenAt), false, null), null);
     }
 
-    /** FX thread. */
-    void update(RowValues newValues) {
-        if (values != null) {
-            values.set(newValues);
-        } else {
-            valuesValue = newValues;
+    /** Tracker thread: the row's newest values; an observed row shows them with the next change applied on FX. */
+    void publish(RowValues newValues) {
+        latest = newValues;
+    }
+
+    /** FX thread: the property, if any, shows the newest values. */
+    void showLatest() {
+        RowValues newest = latest;
+        if (values != null && values.get() != newest) {
+            values.set(newest);
         }
+    }
+
+    /** FX thread: publishes and shows at once. */
+    void update(RowValues newValues) {
+        publish(newValues);
+        showLatest();
     }
 
     void setFresh(boolean value) {
@@ -70,14 +85,16 @@ public final class SessionRow {
     }
 
     public RowValues getValues() {
-        return values != null ? values.get() : valuesValue;
+        return values != null ? values.get() : latest;
     }
 
-    /** Everything a poll can change about the row, replaced as one value. */
+    /** Everything a poll can change about the row, replaced as one value; FX thread. */
     public ReadOnlyObjectProperty<RowValues> valuesProperty() {
         if (values == null) {
-            values = new ReadOnlyObjectWrapper<>(this, "values", valuesValue);
-            valuesValue = null;
+            values = new ReadOnlyObjectWrapper<>(this, "values", latest);
+            if (observed != null && !isEnded()) {
+                observed.add(this);
+            }
         }
         return values.getReadOnlyProperty();
     }

@@ -35,6 +35,7 @@ public final class SessionsViewModel {
     private final TaskExecutor trackerThread;
     private final TableProjection projection;
     private final VisibleRows rows = new VisibleRows();
+    private final ObservedRows observed = new ObservedRows();
     private final ObservableList<SessionRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final FilterModel filters;
     private final ObjectProperty<SessionRow> selected;
@@ -59,7 +60,7 @@ public final class SessionsViewModel {
         this.filters = filters;
         this.selected = selected;
         this.trackerThread = trackerThread;
-        this.projection = new TableProjection(hostNames, change -> fxThread.accept(() -> apply(change)));
+        this.projection = new TableProjection(hostNames, observed, change -> fxThread.accept(() -> apply(change)));
         hostNames.setOnResolved(() -> {
             // Lookups finish in bursts; one re-projection shows all the names that arrived meanwhile.
             if (namesPending.compareAndSet(false, true)) {
@@ -92,13 +93,14 @@ public final class SessionsViewModel {
 
     /** FX thread: writes one precomputed change in. */
     void apply(TableChange change) {
-        SessionRow[] updated = change.updatedRows();
-        RowValues[] values = change.updatedValues();
-        for (int i = 0; i < updated.length; i++) {
-            updated[i].update(values[i]);
-        }
         // Ended before the rows leave the list, so whoever watches the selection sees why it went.
-        change.ended().forEach(SessionRow::markEnded);
+        for (SessionRow row : change.ended()) {
+            row.markEnded();
+            observed.remove(row);
+        }
+        if (change.valuesChanged()) {
+            observed.showLatest();
+        }
         rows.apply(change.script());
         for (SessionRow row : change.connected()) {
             row.setFresh(true);

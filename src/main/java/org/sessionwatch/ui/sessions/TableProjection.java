@@ -28,6 +28,7 @@ import org.sessionwatch.tracking.TrackerUpdate;
  */
 final class TableProjection {
     private final HostNames hostNames;
+    private final ObservedRows observed;
     private final Consumer<TableChange> output;
     private final Map<Long, Entry> entries = new HashMap<>();
     private List<Entry> shown = List.of();
@@ -52,14 +53,15 @@ final class TableProjection {
         boolean entering;
         int position;
 
-        Entry(RowValues values) {
-            this.row = new SessionRow(values);
+        Entry(RowValues values, ObservedRows observed) {
+            this.row = new SessionRow(values, observed);
             this.values = values;
         }
     }
 
-    TableProjection(HostNames hostNames, Consumer<TableChange> output) {
+    TableProjection(HostNames hostNames, ObservedRows observed, Consumer<TableChange> output) {
         this.hostNames = hostNames;
+        this.observed = observed;
         this.output = output;
     }
 
@@ -135,7 +137,7 @@ final class TableProjection {
             hostNames.request(client);
             host = hostNames.known(client);
         }
-        Entry entry = new Entry(new RowValues(session, false, host));
+        Entry entry = new Entry(new RowValues(session, false, host), observed);
         entries.put(session.id(), entry);
         arrived.add(entry);
         if (highlight) {
@@ -224,19 +226,16 @@ final class TableProjection {
         }
 
         RowScript script = script(kept, moved, result, removedAt, removedRows);
-        SessionRow[] updatedRows = new SessionRow[dirty.size()];
-        RowValues[] updatedValues = new RowValues[dirty.size()];
-        int updates = 0;
+        boolean valuesChanged = false;
         for (Entry entry : dirty) {
             entry.dirty = false;
             entry.refilter = false;
             if (entry.alive) {
-                updatedRows[updates] = entry.row;
-                updatedValues[updates++] = entry.values;
+                entry.row.publish(entry.values);
+                valuesChanged = true;
             }
         }
-        TableChange change = new TableChange(at, script, java.util.Arrays.copyOf(updatedRows, updates),
-                java.util.Arrays.copyOf(updatedValues, updates), List.copyOf(ended), List.copyOf(connected),
+        TableChange change = new TableChange(at, script, valuesChanged, List.copyOf(ended), List.copyOf(connected),
                 entries.size(), cycleComplete);
         shown = result;
         arrived.clear();
@@ -340,8 +339,12 @@ final class TableProjection {
                 i--;
             }
         }
-        return new RowScript(rows(kept), removedFrom.toArray(), removed, rows(moved), moveFrom, permutation,
-                rows(result), addedFrom.toArray(), addedTo.toArray());
+        // Each step's content; a step that changed nothing shares the previous step's array (100,000 rows each).
+        SessionRow[] afterRemoval = rows(kept);
+        SessionRow[] afterMove = moved == kept ? afterRemoval : rows(moved);
+        SessionRow[] after = result == moved ? afterMove : rows(result);
+        return new RowScript(afterRemoval, removedFrom.toArray(), removed, afterMove, moveFrom, permutation, after,
+                addedFrom.toArray(), addedTo.toArray());
     }
 
     private static SessionRow[] rows(List<Entry> entries) {
