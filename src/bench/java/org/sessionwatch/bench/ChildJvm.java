@@ -27,7 +27,21 @@ final class ChildJvm {
             "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
             "-Djava.awt.headless=true", "-Dtestfx.headless=true");
 
+    /**
+     * The JVM options the app itself starts with ({@code app.jvm.*} in pom.xml, handed over by the bench profile as
+     * {@code bench.appJvmOptions}), so a benchmark of the window runs under the same garbage collector as the app.
+     */
+    static final List<String> APP_OPTIONS = appOptions(System.getProperty("bench.appJvmOptions", ""));
+
+    /** A window's JVM: {@link #HEADLESS_FX} plus {@link #APP_OPTIONS}. */
+    static final List<String> WINDOW = java.util.stream.Stream.concat(HEADLESS_FX.stream(), APP_OPTIONS.stream())
+            .toList();
+
     private ChildJvm() {
+    }
+
+    static List<String> appOptions(String value) {
+        return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
     static Path javaExecutable() {

@@ -29,7 +29,7 @@ final class Suite {
     }
 
     private static List<String> fx(String... options) {
-        List<String> all = new java.util.ArrayList<>(ChildJvm.HEADLESS_FX);
+        List<String> all = new java.util.ArrayList<>(ChildJvm.WINDOW);
         all.addAll(List.of(options));
         return all;
     }
@@ -68,7 +68,7 @@ final class Suite {
                         () -> ChildJvm.run(SambaPollBenchmark.class, List.of("-Xmx512m"), List.of(),
                                 Duration.ofMinutes(3))),
                 new BenchMain.Step("startup", "6. Launch to first populated table, demo fleet",
-                        () -> StartupBenchmark.run(ChildJvm.HEADLESS_FX, ChildJvm.classPath(),
+                        () -> StartupBenchmark.run(ChildJvm.WINDOW, ChildJvm.classPath(),
                                 ChildJvm.javaExecutable(), 3)),
                 new BenchMain.Step("responsiveness", "7. Longest FX pause over 100 cycles, 500 servers, 100,000 rows",
                         () -> ChildJvm.run(ResponsivenessBenchmark.class, fx("-Xmx1g"), List.of(),
