@@ -68,7 +68,7 @@ public final class SessionTracker {
      */
     public TrackerUpdate apply(Instant polledAt, List<ServerPollResult> results) {
         Objects.requireNonNull(polledAt, "polledAt");
-        List<SessionEvent> events = new ArrayList<>();
+        List<SessionEvent> events = eventList(results);
         for (ServerPollResult result : results) {
             appliedThisCycle.add(result);
             applyOne(result, polledAt, events);
@@ -82,10 +82,11 @@ public final class SessionTracker {
      */
     public TrackerUpdate completeCycle(PollCycle cycle) {
         Objects.requireNonNull(cycle, "cycle");
-        List<SessionEvent> events = new ArrayList<>();
         List<ServerPollResult> consumed = new ArrayList<>();
         Set<String> polled = new HashSet<>();
         Instant lastAnswer = cycle.polledAt();
+        List<SessionEvent> events = eventList(cycle.results().stream()
+                .filter(result -> !appliedThisCycle.contains(result)).toList());
         for (ServerPollResult result : cycle.results()) {
             polled.add(result.server());
             if (result.finishedAt() != null && result.finishedAt().isAfter(lastAnswer)) {
@@ -107,6 +108,20 @@ public final class SessionTracker {
             }
         }
         return publish(new TrackerUpdate(cycle.polledAt(), consumed, events, true));
+    }
+
+    /**
+     * A list sized for one event per session of {@code results}: every session's connected time advances each poll,
+     * so each is a {@code Changed}; 100,000 events would otherwise grow the list through two dozen copies.
+     */
+    private static List<SessionEvent> eventList(List<ServerPollResult> results) {
+        int expected = 16;
+        for (ServerPollResult result : results) {
+            if (result instanceof ServerPollResult.Ok ok) {
+                expected += ok.sessions().size();
+            }
+        }
+        return new ArrayList<>(expected);
     }
 
     /** The sessions tracked now, those of failing servers included, server by server. */
@@ -150,7 +165,7 @@ public final class SessionTracker {
         Map<SessionKey, Object> previous = state.sessions;
         Map<SessionKey, Object> current = HashMap.newHashMap(ok.sessions().size());
         List<SessionEvent> connected = new ArrayList<>();
-        List<SessionEvent> changed = new ArrayList<>();
+        List<SessionEvent> changed = new ArrayList<>(ok.sessions().size());
         for (Session session : ok.sessions()) {
             SessionKey key = SessionKey.of(session);
             long start = SessionKey.startOf(session, at);
@@ -164,7 +179,9 @@ public final class SessionTracker {
             // The latest derived start is kept, so slow clock drift between server and poller never adds up to a
             // false reconnect; an answer without a connected time keeps the start that was known.
             long newStart = start == SessionKey.UNKNOWN_START ? before.startEpochSecond() : start;
-            TrackedSession after = new TrackedSession(before.id(), key, newStart, session, ok.requestedLevel(), at);
+            // The matched key is kept: the one just built for the lookup is garbage at once.
+            TrackedSession after = new TrackedSession(before.id(), before.key(), newStart, session,
+                    ok.requestedLevel(), at);
             if (!before.session().equals(session) || before.requestedLevel() != ok.requestedLevel()) {
                 changed.add(new SessionEvent.Changed(at, before, after));
             }

@@ -2,11 +2,8 @@ package org.sessionwatch.ui.sessions;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -30,7 +27,7 @@ final class TableProjection {
     private final HostNames hostNames;
     private final ObservedRows observed;
     private final Consumer<TableChange> output;
-    private final Map<Long, Entry> entries = new HashMap<>();
+    private final LongMap<Entry> entries = new LongMap<>();
     private List<Entry> shown = List.of();
     private Predicate<RowValues> filter = FilterModel.ALL;
     private Comparator<RowValues> order;
@@ -168,7 +165,7 @@ final class TableProjection {
 
     private void project(Instant at, boolean filterChanged, boolean orderChanged, boolean cycleComplete) {
         // Which rows should be visible: only rows whose filtered text changed are tested again.
-        Collection<Entry> candidates;
+        Iterable<Entry> candidates;
         if (filterChanged) {
             candidates = entries.values();
             for (Entry entry : candidates) {
@@ -247,7 +244,7 @@ final class TableProjection {
         }
     }
 
-    private static void collectEntering(Collection<Entry> from, List<Entry> entering) {
+    private static void collectEntering(Iterable<Entry> from, List<Entry> entering) {
         for (Entry entry : from) {
             if (entry.alive && entry.want && !entry.visible) {
                 entry.visible = true;
