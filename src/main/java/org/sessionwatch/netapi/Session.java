@@ -143,12 +143,14 @@ public final class Session {
 
     @Override
     public boolean equals(Object o) {
+        // Numbers first: the tracker compares every session with its previous answer each poll, and the connected
+        // time has usually advanced, so most comparisons end here without reading a string.
         return o instanceof Session s
-                && server.equals(s.server) && level == s.level
+                && activeSeconds == s.activeSeconds && idleSeconds == s.idleSeconds && openCount == s.openCount
+                && userFlags == s.userFlags && numbersPresent == s.numbersPresent && level == s.level
+                && server.equals(s.server)
                 && Objects.equals(clientName, s.clientName) && Objects.equals(userName, s.userName)
-                && Objects.equals(clientType, s.clientType) && Objects.equals(transport, s.transport)
-                && openCount == s.openCount && activeSeconds == s.activeSeconds && idleSeconds == s.idleSeconds
-                && userFlags == s.userFlags && numbersPresent == s.numbersPresent;
+                && Objects.equals(clientType, s.clientType) && Objects.equals(transport, s.transport);
     }
 
     @Override
