@@ -1,7 +1,5 @@
 package org.sessionwatch.cli;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,10 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.sessionwatch.export.Csv;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.team.LiveState;
-import org.sessionwatch.team.LiveStateReader;
 import org.sessionwatch.team.Notice;
 import org.sessionwatch.team.SourceFollower;
 import org.sessionwatch.team.TeamDatabase;
+import org.sessionwatch.team.TeamException;
 import org.sessionwatch.tracking.SessionEvent;
 import org.sessionwatch.tracking.SessionTracker;
 
@@ -36,8 +34,8 @@ final class SourceRun {
         TeamDatabase database = new TeamDatabase(options.source, context.environment());
         try {
             return options.watch() ? watch(database, options) : once(database, options.format);
-        } catch (SQLException e) {
-            context.err().println("sessionwatch: " + database.describe(e));
+        } catch (TeamException e) {
+            context.err().println("sessionwatch: " + e.getMessage());
             return ExitCodes.ALL_FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -45,11 +43,8 @@ final class SourceRun {
         }
     }
 
-    private int once(TeamDatabase database, OutputFormat format) throws SQLException {
-        LiveState state;
-        try (Connection connection = database.connect("CLI")) {
-            state = LiveStateReader.readAll(connection);
-        }
+    private int once(TeamDatabase database, OutputFormat format) {
+        LiveState state = database.readLiveState("CLI");
         reportCollector(state);
         if (state.servers().isEmpty()) {
             context.err().println("sessionwatch: no collector has stored any server in " + database.url()
@@ -72,7 +67,7 @@ final class SourceRun {
         }
     }
 
-    private int watch(TeamDatabase database, CliOptions options) throws SQLException, InterruptedException {
+    private int watch(TeamDatabase database, CliOptions options) throws InterruptedException {
         context.err().println("Following the team database " + database.url() + "; press Ctrl+C to stop.");
         if (options.format == OutputFormat.CSV) {
             context.out().print(Csv.row(WatchOutput.CSV_HEADER));

@@ -54,7 +54,7 @@ public final class SourceFollower {
      * @throws SQLException when the very first connection is refused for good (login, rights, no schema): a console
      *                      started with a wrong URL should say so and stop, not retry forever
      */
-    public void run(BooleanSupplier stopRequested) throws SQLException, InterruptedException {
+    public void run(BooleanSupplier stopRequested) throws InterruptedException {
         Duration backoff = Duration.ofSeconds(1);
         boolean everConnected = false;
         while (!stopRequested.getAsBoolean()) {
@@ -70,7 +70,7 @@ public final class SourceFollower {
                 follow(connection, stopRequested);
             } catch (SQLException e) {
                 if (!everConnected && !transientFailure(e)) {
-                    throw e;
+                    throw new TeamException(database.describe(e), e);
                 }
                 listener.disconnected(database.describe(e), backoff);
                 Thread.sleep(backoff.toMillis());

@@ -75,6 +75,19 @@ public final class TeamDatabase {
         }
     }
 
+    /**
+     * Everything the collectors stored, read in one connection.
+     *
+     * @throws TeamException with {@link #describe} of the failure
+     */
+    public LiveState readLiveState(String purpose) {
+        try (Connection connection = connect(purpose)) {
+            return LiveStateReader.readAll(connection);
+        } catch (SQLException e) {
+            throw new TeamException(describe(e), e);
+        }
+    }
+
     /** Plain words for a connection failure, with the remedy. */
     public String describe(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
