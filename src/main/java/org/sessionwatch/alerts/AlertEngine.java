@@ -64,6 +64,12 @@ public final class AlertEngine implements Consumer<TrackerUpdate> {
     private final Map<String, Instant> failingSince = new HashMap<>();
     /** Conditions that are true now (rule + subject), so they fire once per time they become true. */
     private final Set<String> conditionsHolding = new HashSet<>();
+    /**
+     * Sessions for which an {@code IDLE_WITH_OPEN_FILES} rule holds now, by rule name. Checked for every session on
+     * every poll, on the tracker thread: kept apart from {@link #conditionsHolding} so that the common case (the
+     * condition does not hold, nothing is held) builds no key.
+     */
+    private final Map<String, Set<Long>> idleHolding = new HashMap<>();
     private final Map<String, Instant> lastFired = new HashMap<>();
     private final Deque<Instant> shown = new ArrayDeque<>();
     private final Map<String, Integer> heldBack = new TreeMap<>();
@@ -152,7 +158,10 @@ public final class AlertEngine implements Consumer<TrackerUpdate> {
             case SessionEvent.Changed c -> checkIdle(c.at(), c.after(), fired);
             case SessionEvent.Ended e -> {
                 for (CompiledRule rule : rules) {
-                    conditionsHolding.remove(rule.name() + "|" + e.last().id());
+                    Set<Long> idle = idleHolding.get(rule.name());
+                    if (idle != null) {
+                        idle.remove(e.last().id());
+                    }
                     if (rule.is(AlertEvent.SESSION_ENDED) && e.reason() == SessionEvent.EndReason.DISCONNECTED
                             && rule.matchesSession(e.last())) {
                         String was = e.last().session().activeSeconds().isPresent()
@@ -182,17 +191,19 @@ public final class AlertEngine implements Consumer<TrackerUpdate> {
             if (!rule.is(AlertEvent.IDLE_WITH_OPEN_FILES)) {
                 continue;
             }
-            String condition = rule.name() + "|" + tracked.id();
-            if (rule.matchesSession(tracked) && rule.idleWithOpenFiles(tracked.session())) {
-                if (conditionsHolding.add(condition)) {
+            // The numbers first: most sessions are not idle that long, and the matchers are globs.
+            boolean holds = rule.idleWithOpenFiles(tracked.session()) && rule.matchesSession(tracked);
+            Set<Long> holding = idleHolding.computeIfAbsent(rule.name(), name -> new HashSet<>());
+            if (holds) {
+                if (holding.add(tracked.id())) {
                     Session s = tracked.session();
                     long opens = s.openCount().getAsLong();
                     fired.add(Fired.session(rule, at, tracked, who(tracked) + " idle "
                             + HumanDurations.ofSeconds(s.idleSeconds().getAsLong(), HumanDurations.Style.COMPACT)
                             + " with " + opens + (opens == 1 ? " open file" : " open files")));
                 }
-            } else {
-                conditionsHolding.remove(condition);
+            } else if (!holding.isEmpty()) {
+                holding.remove(tracked.id());
             }
         }
     }
