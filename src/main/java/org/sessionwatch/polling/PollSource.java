@@ -37,6 +37,15 @@ public interface PollSource extends AutoCloseable {
     default void retryRefusedNow() {
     }
 
+    /**
+     * Open files, close a file, end a session on this source's servers, through the poll's connections. A source that
+     * reaches no file server (a scripted one, a team collector's database) answers every call {@code Unsupported},
+     * which is what this default does.
+     */
+    default ServerActions actions() {
+        return ServerActions.unsupported("This source does not reach the file servers itself");
+    }
+
     /** Releases the servers' connections and the polling threads. */
     @Override
     void close();
