@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -55,6 +56,7 @@ public final class MainWindowController {
     @FXML private FontIcon serverCountsIcon;
     @FXML private Label lastPoll;
     @FXML private Label pollError;
+    @FXML private TabPane views;
     @FXML private SplitPane mainSplit;
     @FXML private SplitPane contentSplit;
     @FXML private Label notice;
@@ -123,6 +125,11 @@ public final class MainWindowController {
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick.accept(Instant.now(clock))));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
+    }
+
+    /** The window's views, one tab each (Sessions first); FX thread. */
+    public TabPane views() {
+        return views;
     }
 
     public SplitPane mainSplit() {
