@@ -10,15 +10,17 @@ import java.util.Map;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 
+import org.sessionwatch.netapi.FileInfoLevel;
 import org.sessionwatch.netapi.InfoLevel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A scripted stand-in for netapi32.dll: answers {@code NetSessionEnum} calls from a queue of steps, checks each
- * call's level and resume handle against the step, hands out real native buffers laid out as Windows does, and
- * counts every {@code NetApiBufferFree}, so a test can assert that each buffer was freed exactly once.
- * {@code NetApiBufferSize} answers the size of the buffer as allocated, unless a test makes it fail.
+ * A scripted stand-in for netapi32.dll: answers {@code NetSessionEnum} and {@code NetFileEnum} calls from queues of
+ * steps, checks each call's level and resume handle against the step, hands out real native buffers laid out as
+ * Windows does, and counts every {@code NetApiBufferFree}, so a test can assert that each buffer was freed exactly
+ * once. {@code NetApiBufferSize} answers the size of the buffer as allocated, unless a test makes it fail.
+ * {@code NetFileClose} and {@code NetSessionDel} answer scripted statuses and record their arguments.
  */
 final class ScriptedNetApi implements NetApiNative {
 
@@ -32,8 +34,28 @@ final class ScriptedNetApi implements NetApiNative {
                         Integer claimedEntries, int nextResumeHandle, RuntimeException thrown, Error error) {
     }
 
+    /** The arguments of one {@code NetFileEnum} call; the resume handle is pointer-sized. */
+    record FileCall(String serverName, String basePath, String userName, int level, int prefMaxLen,
+                    long resumeHandle) {
+    }
+
+    /** The arguments of one {@code NetFileClose} ({@code fileId} as the DWORD's bits) or {@code NetSessionDel}. */
+    record ActionCall(String function, String serverName, Integer fileId, String uncClientName, String userName) {
+    }
+
+    private record FileStep(int expectedLevel, long expectedResumeHandle, int status, List<FileBuffer.Entry> entries,
+                            Integer claimedEntries, long nextResumeHandle, RuntimeException thrown) {
+    }
+
+    private record ActionStep(String function, int status, RuntimeException thrown) {
+    }
+
     private final Deque<Step> steps = new ArrayDeque<>();
     private final List<Call> calls = new ArrayList<>();
+    private final Deque<FileStep> fileSteps = new ArrayDeque<>();
+    private final List<FileCall> fileCalls = new ArrayList<>();
+    private final Deque<ActionStep> actionSteps = new ArrayDeque<>();
+    private final List<ActionCall> actionCalls = new ArrayList<>();
     /** Buffers handed out, by address, in order; kept referenced so the JVM does not release them early. */
     private final Map<Long, Memory> allocated = new LinkedHashMap<>();
     private final Map<Long, Integer> frees = new LinkedHashMap<>();
@@ -71,6 +93,44 @@ final class ScriptedNetApi implements NetApiNative {
 
     ScriptedNetApi crash(InfoLevel level, Error error) {
         steps.add(new Step(level.code(), 0, 0, null, null, 0, null, error));
+        return this;
+    }
+
+    /** Answers a {@code NetFileEnum} at {@code level} with {@code resumeHandle} with the entries and a new handle. */
+    ScriptedNetApi answerFiles(FileInfoLevel level, long resumeHandle, int status, List<FileBuffer.Entry> entries,
+                               long nextResumeHandle) {
+        fileSteps.add(new FileStep(level.code(), resumeHandle, status, entries, null, nextResumeHandle, null));
+        return this;
+    }
+
+    /** Like {@link #answerFiles}, but reports {@code claimedEntries} as {@code entriesread}. */
+    ScriptedNetApi answerFilesClaiming(FileInfoLevel level, int status, List<FileBuffer.Entry> entries,
+                                       int claimedEntries) {
+        fileSteps.add(new FileStep(level.code(), 0, status, entries, claimedEntries, 0, null));
+        return this;
+    }
+
+    /** Answers a first-page {@code NetFileEnum} with {@code status} and no buffer. */
+    ScriptedNetApi failFiles(FileInfoLevel level, int status) {
+        fileSteps.add(new FileStep(level.code(), 0, status, null, null, 0, null));
+        return this;
+    }
+
+    /** Throws from a first-page {@code NetFileEnum}, as JNA does for a missing export. */
+    ScriptedNetApi crashFiles(FileInfoLevel level, RuntimeException exception) {
+        fileSteps.add(new FileStep(level.code(), 0, 0, null, null, 0, exception));
+        return this;
+    }
+
+    /** The next {@code NetFileClose} or {@code NetSessionDel} (as {@code function} names it) returns {@code status}. */
+    ScriptedNetApi answerAction(String function, int status) {
+        actionSteps.add(new ActionStep(function, status, null));
+        return this;
+    }
+
+    /** The next {@code NetFileClose} or {@code NetSessionDel} throws {@code exception}. */
+    ScriptedNetApi crashAction(String function, RuntimeException exception) {
+        actionSteps.add(new ActionStep(function, 0, exception));
         return this;
     }
 
@@ -113,12 +173,64 @@ final class ScriptedNetApi implements NetApiNative {
         Pointer buffer = null;
         int entriesRead = 0;
         if (step.entries != null) {
-            Memory memory = SessionBuffer.build(InfoLevel.ofCode(level).orElseThrow(), step.entries);
-            allocated.put(Pointer.nativeValue(memory), memory);
-            buffer = memory;
+            buffer = handOut(SessionBuffer.build(InfoLevel.ofCode(level).orElseThrow(), step.entries));
+            entriesRead = step.claimedEntries != null ? step.claimedEntries : step.entries.size();
+        }
+        // the real layer reads the DWORD handle unsigned
+        return new EnumCall(step.status, buffer, entriesRead, entriesRead,
+                Integer.toUnsignedLong(step.nextResumeHandle));
+    }
+
+    @Override
+    public EnumCall netFileEnum(String serverName, String basePath, String userName, int level, int prefMaxLen,
+                                long resumeHandle) {
+        fileCalls.add(new FileCall(serverName, basePath, userName, level, prefMaxLen, resumeHandle));
+        FileStep step = fileSteps.poll();
+        if (step == null) {
+            throw new AssertionError("unscripted NetFileEnum call " + fileCalls.getLast());
+        }
+        if (step.expectedLevel != level || step.expectedResumeHandle != resumeHandle) {
+            throw new AssertionError("expected level " + step.expectedLevel + " and resume handle "
+                    + step.expectedResumeHandle + ", got " + fileCalls.getLast());
+        }
+        if (step.thrown != null) {
+            throw step.thrown;
+        }
+        Pointer buffer = null;
+        int entriesRead = 0;
+        if (step.entries != null) {
+            FileInfoLevel fileLevel = level == 2 ? FileInfoLevel.LEVEL_2 : FileInfoLevel.LEVEL_3;
+            buffer = handOut(FileBuffer.build(fileLevel, step.entries));
             entriesRead = step.claimedEntries != null ? step.claimedEntries : step.entries.size();
         }
         return new EnumCall(step.status, buffer, entriesRead, entriesRead, step.nextResumeHandle);
+    }
+
+    @Override
+    public int netFileClose(String serverName, int fileId) {
+        return act(new ActionCall("NetFileClose", serverName, fileId, null, null));
+    }
+
+    @Override
+    public int netSessionDel(String serverName, String uncClientName, String userName) {
+        return act(new ActionCall("NetSessionDel", serverName, null, uncClientName, userName));
+    }
+
+    private int act(ActionCall call) {
+        actionCalls.add(call);
+        ActionStep step = actionSteps.poll();
+        if (step == null || !step.function.equals(call.function())) {
+            throw new AssertionError("unscripted " + call);
+        }
+        if (step.thrown != null) {
+            throw step.thrown;
+        }
+        return step.status;
+    }
+
+    private Pointer handOut(Memory memory) {
+        allocated.put(Pointer.nativeValue(memory), memory);
+        return memory;
     }
 
     @Override
@@ -158,6 +270,14 @@ final class ScriptedNetApi implements NetApiNative {
         return List.copyOf(calls);
     }
 
+    List<FileCall> fileCalls() {
+        return List.copyOf(fileCalls);
+    }
+
+    List<ActionCall> actionCalls() {
+        return List.copyOf(actionCalls);
+    }
+
     int allocations() {
         return allocated.size();
     }
@@ -174,5 +294,7 @@ final class ScriptedNetApi implements NetApiNative {
     /** Asserts that the script was used up. */
     void assertAllStepsUsed() {
         assertThat(steps).as("scripted answers never asked for").isEmpty();
+        assertThat(fileSteps).as("scripted NetFileEnum answers never asked for").isEmpty();
+        assertThat(actionSteps).as("scripted action answers never asked for").isEmpty();
     }
 }
