@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
@@ -29,9 +30,12 @@ final class ScriptedNetApi implements NetApiNative {
                 int resumeHandle) {
     }
 
-    /** One scripted answer: what to expect, then what to return or throw. */
-    private record Step(int expectedLevel, int expectedResumeHandle, int status, List<SessionBuffer.Entry> entries,
-                        Integer claimedEntries, int nextResumeHandle, RuntimeException thrown, Error error) {
+    /**
+     * One scripted answer of either enumeration: what to expect, then what to return or throw. {@code buffer} builds
+     * the entries' buffer (null for none); {@code entriesRead} is what the call reports.
+     */
+    private record Step(int expectedLevel, long expectedResumeHandle, int status, Supplier<Memory> buffer,
+                        int entriesRead, long nextResumeHandle, RuntimeException thrown, Error error) {
     }
 
     /** The arguments of one {@code NetFileEnum} call; the resume handle is pointer-sized. */
@@ -43,16 +47,12 @@ final class ScriptedNetApi implements NetApiNative {
     record ActionCall(String function, String serverName, Integer fileId, String uncClientName, String userName) {
     }
 
-    private record FileStep(int expectedLevel, long expectedResumeHandle, int status, List<FileBuffer.Entry> entries,
-                            Integer claimedEntries, long nextResumeHandle, RuntimeException thrown) {
-    }
-
     private record ActionStep(String function, int status, RuntimeException thrown) {
     }
 
     private final Deque<Step> steps = new ArrayDeque<>();
     private final List<Call> calls = new ArrayList<>();
-    private final Deque<FileStep> fileSteps = new ArrayDeque<>();
+    private final Deque<Step> fileSteps = new ArrayDeque<>();
     private final List<FileCall> fileCalls = new ArrayList<>();
     private final Deque<ActionStep> actionSteps = new ArrayDeque<>();
     private final List<ActionCall> actionCalls = new ArrayList<>();
@@ -68,57 +68,62 @@ final class ScriptedNetApi implements NetApiNative {
     /** Answers a call at {@code level} with {@code resumeHandle} with {@code status}, the entries and a new handle. */
     ScriptedNetApi answer(InfoLevel level, int resumeHandle, int status, List<SessionBuffer.Entry> entries,
                           int nextResumeHandle) {
-        steps.add(new Step(level.code(), resumeHandle, status, entries, null, nextResumeHandle, null, null));
+        // the real layer reads NetSessionEnum's DWORD handle unsigned
+        steps.add(new Step(level.code(), resumeHandle, status, () -> SessionBuffer.build(level, entries),
+                entries.size(), Integer.toUnsignedLong(nextResumeHandle), null, null));
         return this;
     }
 
     /** Like {@link #answer}, but reports {@code claimedEntries} as {@code entriesread} whatever the buffer holds. */
     ScriptedNetApi answerClaiming(InfoLevel level, int resumeHandle, int status, List<SessionBuffer.Entry> entries,
                                   int claimedEntries) {
-        steps.add(new Step(level.code(), resumeHandle, status, entries, claimedEntries, 0, null, null));
+        steps.add(new Step(level.code(), resumeHandle, status, () -> SessionBuffer.build(level, entries),
+                claimedEntries, 0, null, null));
         return this;
     }
 
     /** Answers with {@code status} and no buffer, as Windows does for most errors. */
     ScriptedNetApi fail(InfoLevel level, int status) {
-        steps.add(new Step(level.code(), 0, status, null, null, 0, null, null));
+        steps.add(new Step(level.code(), 0, status, null, 0, 0, null, null));
         return this;
     }
 
     /** Throws from the native call, as JNA does for a missing export or a LastErrorException. */
     ScriptedNetApi crash(InfoLevel level, RuntimeException exception) {
-        steps.add(new Step(level.code(), 0, 0, null, null, 0, exception, null));
+        steps.add(new Step(level.code(), 0, 0, null, 0, 0, exception, null));
         return this;
     }
 
     ScriptedNetApi crash(InfoLevel level, Error error) {
-        steps.add(new Step(level.code(), 0, 0, null, null, 0, null, error));
+        steps.add(new Step(level.code(), 0, 0, null, 0, 0, null, error));
         return this;
     }
 
     /** Answers a {@code NetFileEnum} at {@code level} with {@code resumeHandle} with the entries and a new handle. */
     ScriptedNetApi answerFiles(FileInfoLevel level, long resumeHandle, int status, List<FileBuffer.Entry> entries,
                                long nextResumeHandle) {
-        fileSteps.add(new FileStep(level.code(), resumeHandle, status, entries, null, nextResumeHandle, null));
+        fileSteps.add(new Step(level.code(), resumeHandle, status, () -> FileBuffer.build(level, entries),
+                entries.size(), nextResumeHandle, null, null));
         return this;
     }
 
     /** Like {@link #answerFiles}, but reports {@code claimedEntries} as {@code entriesread}. */
     ScriptedNetApi answerFilesClaiming(FileInfoLevel level, int status, List<FileBuffer.Entry> entries,
                                        int claimedEntries) {
-        fileSteps.add(new FileStep(level.code(), 0, status, entries, claimedEntries, 0, null));
+        fileSteps.add(new Step(level.code(), 0, status, () -> FileBuffer.build(level, entries), claimedEntries, 0,
+                null, null));
         return this;
     }
 
     /** Answers a first-page {@code NetFileEnum} with {@code status} and no buffer. */
     ScriptedNetApi failFiles(FileInfoLevel level, int status) {
-        fileSteps.add(new FileStep(level.code(), 0, status, null, null, 0, null));
+        fileSteps.add(new Step(level.code(), 0, status, null, 0, 0, null, null));
         return this;
     }
 
     /** Throws from a first-page {@code NetFileEnum}, as JNA does for a missing export. */
     ScriptedNetApi crashFiles(FileInfoLevel level, RuntimeException exception) {
-        fileSteps.add(new FileStep(level.code(), 0, 0, null, null, 0, exception));
+        fileSteps.add(new Step(level.code(), 0, 0, null, 0, 0, exception, null));
         return this;
     }
 
@@ -156,13 +161,24 @@ final class ScriptedNetApi implements NetApiNative {
     public EnumCall netSessionEnum(String serverName, String uncClientName, String userName, int level,
                                    int prefMaxLen, int resumeHandle) {
         calls.add(new Call(serverName, uncClientName, userName, level, prefMaxLen, resumeHandle));
-        Step step = steps.poll();
+        return answer(steps.poll(), calls.getLast(), level, resumeHandle);
+    }
+
+    @Override
+    public EnumCall netFileEnum(String serverName, String basePath, String userName, int level, int prefMaxLen,
+                                long resumeHandle) {
+        fileCalls.add(new FileCall(serverName, basePath, userName, level, prefMaxLen, resumeHandle));
+        return answer(fileSteps.poll(), fileCalls.getLast(), level, resumeHandle);
+    }
+
+    /** Checks {@code call} against its scripted {@code step}, then answers or throws as scripted. */
+    private EnumCall answer(Step step, Object call, int level, long resumeHandle) {
         if (step == null) {
-            throw new AssertionError("unscripted NetSessionEnum call " + calls.getLast());
+            throw new AssertionError("unscripted call " + call);
         }
         if (step.expectedLevel != level || step.expectedResumeHandle != resumeHandle) {
             throw new AssertionError("expected level " + step.expectedLevel + " and resume handle "
-                    + step.expectedResumeHandle + ", got " + calls.getLast());
+                    + step.expectedResumeHandle + ", got " + call);
         }
         if (step.thrown != null) {
             throw step.thrown;
@@ -171,38 +187,12 @@ final class ScriptedNetApi implements NetApiNative {
             throw step.error;
         }
         Pointer buffer = null;
-        int entriesRead = 0;
-        if (step.entries != null) {
-            buffer = handOut(SessionBuffer.build(InfoLevel.ofCode(level).orElseThrow(), step.entries));
-            entriesRead = step.claimedEntries != null ? step.claimedEntries : step.entries.size();
+        if (step.buffer != null) {
+            Memory memory = step.buffer.get();
+            allocated.put(Pointer.nativeValue(memory), memory);
+            buffer = memory;
         }
-        // the real layer reads the DWORD handle unsigned
-        return new EnumCall(step.status, buffer, entriesRead, entriesRead,
-                Integer.toUnsignedLong(step.nextResumeHandle));
-    }
-
-    @Override
-    public EnumCall netFileEnum(String serverName, String basePath, String userName, int level, int prefMaxLen,
-                                long resumeHandle) {
-        fileCalls.add(new FileCall(serverName, basePath, userName, level, prefMaxLen, resumeHandle));
-        FileStep step = fileSteps.poll();
-        if (step == null) {
-            throw new AssertionError("unscripted NetFileEnum call " + fileCalls.getLast());
-        }
-        if (step.expectedLevel != level || step.expectedResumeHandle != resumeHandle) {
-            throw new AssertionError("expected level " + step.expectedLevel + " and resume handle "
-                    + step.expectedResumeHandle + ", got " + fileCalls.getLast());
-        }
-        if (step.thrown != null) {
-            throw step.thrown;
-        }
-        Pointer buffer = null;
-        int entriesRead = 0;
-        if (step.entries != null) {
-            FileInfoLevel fileLevel = level == 2 ? FileInfoLevel.LEVEL_2 : FileInfoLevel.LEVEL_3;
-            buffer = handOut(FileBuffer.build(fileLevel, step.entries));
-            entriesRead = step.claimedEntries != null ? step.claimedEntries : step.entries.size();
-        }
+        int entriesRead = buffer == null ? 0 : step.entriesRead;
         return new EnumCall(step.status, buffer, entriesRead, entriesRead, step.nextResumeHandle);
     }
 
@@ -228,10 +218,6 @@ final class ScriptedNetApi implements NetApiNative {
         return step.status;
     }
 
-    private Pointer handOut(Memory memory) {
-        allocated.put(Pointer.nativeValue(memory), memory);
-        return memory;
-    }
 
     @Override
     public int netApiBufferFree(Pointer buffer) {
