@@ -66,6 +66,8 @@ public final class WindowsFileServer extends FileServerBase {
 
     private final NativeLoader loader;
     private final CallIdentity identity;
+    /** Why netapi32 could not be loaded, once a call has found out; the load is not retried (see OnceLoaded). */
+    private volatile NetApiError loadFailure;
 
     /**
      * Uses the real netapi32.dll, loaded on the first call of any server (on a polling thread, not the caller's) and
@@ -100,6 +102,16 @@ public final class WindowsFileServer extends FileServerBase {
         super(name, Capabilities.all());
         this.loader = loader;
         this.identity = identity;
+    }
+
+    /**
+     * Everything, until a call has found that netapi32 cannot be loaded here (blocked by policy, missing helper):
+     * from then on nothing, each with that reason. Asking loads nothing: this may run on the FX thread.
+     */
+    @Override
+    public Capabilities capabilities() {
+        NetApiError failure = loadFailure;
+        return failure == null ? super.capabilities() : Capabilities.none(failure.describe());
     }
 
     /** Whether this backend can work here: only on Windows. Loads nothing. */
@@ -197,8 +209,14 @@ public final class WindowsFileServer extends FileServerBase {
      * native code becomes {@code failure}'s value.
      */
     private <R> R asIdentity(String server, String doing, Function<NetApiError, R> failure, NativeWork<R> work) {
+        NetApiNative api;
         try {
-            NetApiNative api = loader.load();
+            api = loader.load();
+        } catch (NetApiException e) {
+            loadFailure = e.error();
+            return failure.apply(e.error());
+        }
+        try {
             return identity.runAs(server, () -> work.run(api));
         } catch (NetApiException e) {
             return failure.apply(e.error());

@@ -61,6 +61,22 @@ class WindowsFileServerFilesTest {
     }
 
     @Test
+    void onceNetapi32IsKnownNotToLoadNothingIsOfferedAndEachCapabilitySaysWhy() {
+        var blocked = new org.sessionwatch.netapi.NetApiError(ErrorKind.OTHER, 0, "Windows blocked jnidispatch.dll.",
+                "Ask for the installation folder to be allowed.");
+        WindowsFileServer unloadable = new WindowsFileServer("FS01", () -> {
+            throw new org.sessionwatch.netapi.NetApiException(blocked);
+        });
+        assertThat(unloadable.capabilities().supported()).containsExactlyInAnyOrder(Capability.values());
+
+        OpenFilesResult.Failure failure = failure(unloadable.listOpenFiles(OpenFilesRequest.of("FS01")));
+
+        assertThat(failure.error()).isEqualTo(blocked);
+        assertThat(unloadable.capabilities().supported()).isEmpty();
+        assertThat(unloadable.capabilities().reason(Capability.CLOSE_FILE)).contains(blocked.describe());
+    }
+
+    @Test
     void level3IsDecodedWithUnsignedIdsAndTheArgumentsReachNetapi32AsWindowsExpectsThem() {
         netapi.answerFiles(LEVEL_3, 0, 0, List.of(BUDGET), 0);
 
