@@ -8,10 +8,14 @@ import com.sun.jna.ptr.ByReference;
  * 32-bit one. {@code NetFileEnum}'s resume handle is one. An {@code IntByReference} there would let netapi32 write 8
  * bytes into 4 on x64; a {@code LongByReference} would hand it 8 bytes where it reads 4 on x86. Java holds the value
  * in a {@code long}, unsigned on x86.
+ *
+ * <p>Public with a public no-argument constructor because JNA instantiates every {@code NativeMapped} argument type
+ * once, reflectively, to learn its native type; a package-private one fails the call on Windows with "requires a public
+ * no-arg constructor" ({@code Netapi32NativeTest} passes one through a real native call to prove it).
  */
-final class DwordPtrByReference extends ByReference {
+public final class DwordPtrByReference extends ByReference {
 
-    DwordPtrByReference() {
+    public DwordPtrByReference() {
         this(0);
     }
 

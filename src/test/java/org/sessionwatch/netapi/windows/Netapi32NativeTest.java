@@ -3,8 +3,10 @@ package org.sessionwatch.netapi.windows;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.IntByReference;
@@ -126,6 +128,23 @@ class Netapi32NativeTest {
         assertThat(api.netSessionDel("\\\\FS01", "\\\\PC7", null)).isEqualTo(2312);
         assertThat(library.calls).containsExactly("NetFileClose \\\\FS01 4026531841",
                 "NetSessionDel \\\\FS01 \\\\PC7 null");
+    }
+
+    /** The C library's memset, to pass a {@link DwordPtrByReference} through a real JNA call on any OS. */
+    interface CLibrary extends Library {
+        Pointer memset(DwordPtrByReference destination, int value, long count);
+    }
+
+    @Test
+    void aDwordPtrCellGoesThroughARealNativeCallAsAPointerToPointerSizedMemory() {
+        // JNA instantiates the argument type reflectively before the first call; netapi32 cannot be called here, the
+        // C library can, with the same marshalling
+        CLibrary c = Native.load(Platform.C_LIBRARY_NAME, CLibrary.class);
+        DwordPtrByReference cell = new DwordPtrByReference(5);
+
+        c.memset(cell, 0x7F, Native.POINTER_SIZE);
+
+        assertThat(cell.getValue()).isEqualTo(Native.POINTER_SIZE == 8 ? 0x7F7F_7F7F_7F7F_7F7FL : 0x7F7F_7F7FL);
     }
 
     @Test
