@@ -16,7 +16,7 @@ public final class FileApiStatus {
     private FileApiStatus() {
     }
 
-    /** Maps a non-success {@code NetFileEnum} status as the srvsvc backend, which logs on with the configured account. */
+    /** Maps a non-success {@code NetFileEnum} status as asked by the srvsvc backend (the configured account). */
     public static NetApiError listError(long status, String server) {
         return listError(status, server, CallerAccount.SRVSVC_CONFIGURED);
     }

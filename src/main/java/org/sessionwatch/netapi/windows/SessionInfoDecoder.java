@@ -57,10 +57,10 @@ final class SessionInfoDecoder {
         for (int f = 0; f < fields.length; f++) {
             int at = base + offsets[f];
             switch (fields[f]) {
-                case CLIENT_NAME -> session.clientName(WideStrings.read(EntryArray.pointer(block, at)));
-                case USER_NAME -> session.userName(WideStrings.read(EntryArray.pointer(block, at)));
-                case CLIENT_TYPE -> session.clientType(shared(repeated, WideStrings.read(EntryArray.pointer(block, at))));
-                case TRANSPORT -> session.transport(shared(repeated, WideStrings.read(EntryArray.pointer(block, at))));
+                case CLIENT_NAME -> session.clientName(string(block, at));
+                case USER_NAME -> session.userName(string(block, at));
+                case CLIENT_TYPE -> session.clientType(shared(repeated, string(block, at)));
+                case TRANSPORT -> session.transport(shared(repeated, string(block, at)));
                 case OPEN_COUNT -> session.openCount(EntryArray.dword(block, at));
                 case ACTIVE_TIME -> session.activeSeconds(EntryArray.dword(block, at));
                 case IDLE_TIME -> session.idleSeconds(EntryArray.dword(block, at));
@@ -68,6 +68,11 @@ final class SessionInfoDecoder {
             }
         }
         return session.build();
+    }
+
+    /** The string the pointer at {@code at} points to; null for NULL. */
+    private static String string(ByteBuffer block, int at) {
+        return WideStrings.read(EntryArray.pointer(block, at));
     }
 
     private static String shared(Map<String, String> repeated, String value) {
