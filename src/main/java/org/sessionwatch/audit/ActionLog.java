@@ -87,6 +87,28 @@ public final class ActionLog {
     }
 
     private void write(byte[] line) throws IOException {
+        try (FileChannel channel = open();
+             FileLock ignored = channel.lock()) {
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        }
+    }
+
+    /**
+     * Fails now if the log cannot be appended to (its folder cannot be created, the file is not writable), so an
+     * action is not attempted when its audit line could not be kept. Creates the empty log, owner-only, if missing.
+     */
+    public void checkWritable() throws IOException {
+        synchronized (IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), path -> new Object())) {
+            open().close();
+        }
+    }
+
+    /** Opens the log to append, creating it (and its folder) owner-only, and tightening wider permissions. */
+    private FileChannel open() throws IOException {
         Path parent = file.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             Files.createDirectories(parent);
@@ -95,17 +117,16 @@ public final class ActionLog {
         FileAttribute<?>[] attributes = posix
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];
-        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND), attributes);
-             FileLock ignored = channel.lock()) {
+        try {
             if (posix && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
                 Files.setPosixFilePermissions(file, OWNER_ONLY);
             }
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(false);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
     }
 
