@@ -78,7 +78,7 @@ final class ActionRun {
         }
         Long fileId = o.mode.endSession ? null : o.mode.closeFile;
         String client = blank(o.client) ? null : ClientNames.strip(o.client.strip());
-        String user = blank(o.user) ? null : o.user.strip();
+        String user = FilesRun.bareUser(o.user);
         Optional<OpenFile> file = Optional.empty();
         if (!o.yes) {
             Optional<String> lookupProblem = Optional.empty();

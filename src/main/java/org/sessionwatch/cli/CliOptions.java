@@ -103,10 +103,12 @@ final class CliOptions {
             description = "Information level to ask for first (default: 502); lower levels are tried if refused.")
     InfoLevel level;
 
-    @Option(names = "--client", paramLabel = "CLIENT", description = "Only sessions from this client (server-side); with --history: this client's intervals.")
+    @Option(names = "--client", paramLabel = "CLIENT", description = "Only sessions from this client (server-side); with"
+            + " --end-session: whose sessions to end; with --history: this client's intervals.")
     String client;
 
-    @Option(names = "--user", paramLabel = "USER", description = "Only sessions of this user (server-side); with --history: this user's intervals.")
+    @Option(names = "--user", paramLabel = "USER", description = "Only sessions of this user (server-side); with --files: their"
+            + " open files; with --end-session: whose sessions to end; with --history: this user's intervals.")
     String user;
 
     @Option(names = "--demo", description = "Poll the built-in demo fleet instead of real servers.")

@@ -92,8 +92,8 @@ final class FilesRun {
                 .toList();
     }
 
-    /** "CORP\alice" as servers name her in open files: "alice". */
-    private static String bareUser(String user) {
+    /** "CORP\alice" as servers name her in open files and sessions: "alice". */
+    static String bareUser(String user) {
         if (user == null || user.isBlank()) {
             return null;
         }
