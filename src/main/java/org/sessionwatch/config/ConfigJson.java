@@ -317,7 +317,8 @@ final class ConfigJson {
         });
     }
 
-    private static List<AlertRule> alerts(JsonNode array) throws ConfigFormatException {
+    /** The {@code alerts} list's rules, checked exactly as in a file (also for the settings dialog's rule editor). */
+    static List<AlertRule> alerts(JsonNode array) throws ConfigFormatException {
         return namedList(array, ALERTS_KEY, "alert rule", ALERT_KEYS, String::trim, (node, path, name) -> {
             String eventText = stringField(node, EVENT_KEY, path + ".");
             if (eventText == null) {

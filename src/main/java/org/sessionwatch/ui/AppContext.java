@@ -2,6 +2,9 @@ package org.sessionwatch.ui;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,10 +18,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.TableView;
 
+import org.sessionwatch.alerts.AlertEngine;
 import org.sessionwatch.alerts.AlertStore;
 import org.sessionwatch.alerts.LocalAlertFeed;
 import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.polling.PollSource;
+import org.sessionwatch.config.AlertRule;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.alerts.AlertsController;
 import org.sessionwatch.ui.alerts.AlertsViewModel;
@@ -26,6 +31,7 @@ import org.sessionwatch.ui.alerts.ClipSound;
 import org.sessionwatch.ui.alerts.WindowAlerts;
 import org.sessionwatch.ui.common.ControllerFactory;
 import org.sessionwatch.tracking.SessionTracker;
+import org.sessionwatch.tracking.TrackedSession;
 import org.sessionwatch.ui.common.TaskExecutor;
 import org.sessionwatch.ui.main.MainWindowController;
 import org.sessionwatch.ui.main.PollScheduler;
@@ -173,6 +179,19 @@ public final class AppContext implements AutoCloseable {
     /** The window's alerts: the Alerts tab's model, notifications, sound. */
     public WindowAlerts alerts() {
         return alerts;
+    }
+
+    /** The tracked sessions {@code rule} selects now (Settings' "Test against current sessions"), on the tracker thread. */
+    public CompletionStage<List<TrackedSession>> matchingNow(AlertRule rule) {
+        CompletableFuture<List<TrackedSession>> answer = new CompletableFuture<>();
+        trackerThread.execute(() -> {
+            try {
+                answer.complete(AlertEngine.matching(rule, tracker.sessions()));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
     }
 
     /**
