@@ -1,5 +1,6 @@
 package org.sessionwatch.history;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 import org.sessionwatch.alerts.Alert;
 import org.sessionwatch.config.AlertEvent;
@@ -61,6 +63,26 @@ final class AlertHistory {
             }
         }
         return alerts;
+    }
+
+    /** A read for the writer thread, answering {@code answer}; its failure never rolls back the writes around it. */
+    static WriterTask read(Instant from, Instant until, CompletableFuture<List<Alert>> answer, Path file) {
+        return new WriterTask() {
+            @Override
+            public void run(Connection connection) {
+                try {
+                    answer.complete(fired(connection, from, until));
+                } catch (SQLException e) {
+                    answer.completeExceptionally(new HistoryException("Cannot read the kept alerts from " + file
+                            + ": " + HistoryRecorder.plain(e), e));
+                }
+            }
+
+            @Override
+            public void abandon(String reason) {
+                answer.completeExceptionally(new HistoryException(reason));
+            }
+        };
     }
 
     /** Deletes alerts fired before {@code cutoffMs}: history's retention applies to them as to sessions. */

@@ -49,16 +49,6 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
     private static final long RETENTION_BATCH_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final Queued STOP = new Queued(null, null, 0);
 
-    /** Work for the writer thread besides tracker updates: fired alerts to append, a read of kept alerts. */
-    @FunctionalInterface
-    private interface WriterTask {
-        void run(Connection connection) throws SQLException;
-
-        /** Called instead of {@link #run} when the database is not open (a read then says why). */
-        default void abandon(String reason) {
-        }
-    }
-
     /** A tracker update, or (update null) a writer task. */
     private record Queued(TrackerUpdate update, WriterTask task, long queuedAtNanos) {
     }
@@ -139,23 +129,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
     @Override
     public CompletionStage<List<Alert>> fired(Instant from, Instant until) {
         CompletableFuture<List<Alert>> answer = new CompletableFuture<>();
-        WriterTask read = new WriterTask() {
-            @Override
-            public void run(Connection connection) {
-                try {
-                    answer.complete(AlertHistory.fired(connection, from, until));
-                } catch (SQLException e) {
-                    // A failed read must not roll back the writes queued with it.
-                    answer.completeExceptionally(new HistoryException("Cannot read the kept alerts from " + file
-                            + ": " + plain(e), e));
-                }
-            }
-
-            @Override
-            public void abandon(String reason) {
-                answer.completeExceptionally(new HistoryException(reason));
-            }
-        };
+        WriterTask read = AlertHistory.read(from, until, answer, file);
         if (!offer(new Queued(null, read, System.nanoTime()))) {
             read.abandon("History is not being recorded" + status.message().map(m -> ": " + m).orElse("."));
         }

@@ -60,8 +60,9 @@ public final class ClipSound implements AlertSound {
             clip.open(audio);
             clip.start();
         } catch (IOException | UnsupportedAudioFileException | LineUnavailableException | IllegalArgumentException
-                 | SecurityException e) {
-            // IllegalArgumentException: the system has no audio output at all.
+                 | SecurityException | LinkageError e) {
+            // IllegalArgumentException: the system has no audio output at all; LinkageError: the OS sound library
+            // (ALSA on Linux) is not installed.
             unavailable.set(true);
             playing.set(false);
             LOG.warn("The alert sound cannot be played on this computer ({}); alerts stay silent", e.getMessage());
