@@ -23,11 +23,12 @@ import org.sessionwatch.alerts.Alert;
 /** Binds the Alerts tab to its {@link AlertsViewModel}: the list, acknowledge (selected, all) and clear. */
 public final class AlertsController {
     private static final PseudoClass UNACKNOWLEDGED = PseudoClass.getPseudoClass("unacknowledged");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final AlertsViewModel model;
     private final Consumer<Alert> open;
-    private final DateTimeFormatter time;
+    private final ZoneId zone;
 
     @FXML private TableView<AlertItem> alertTable;
     @FXML private TableColumn<AlertItem, String> timeColumn;
@@ -44,14 +45,14 @@ public final class AlertsController {
     public AlertsController(AlertsViewModel model, Consumer<Alert> open, ZoneId zone) {
         this.model = model;
         this.open = open;
-        this.time = TIME.withZone(zone);
+        this.zone = zone;
     }
 
     @FXML
     private void initialize() {
         alertTable.setItems(model.items());
         alertTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        timeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(time.format(c.getValue().alert().time())));
+        timeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(time(c.getValue().alert().time())));
         ruleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().alert().rule()));
         subjectColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subject()));
         textColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().alert().text()));
@@ -90,6 +91,12 @@ public final class AlertsController {
         notes.textProperty().bind(model.notesProperty());
         notes.visibleProperty().bind(model.notesProperty().isNotEmpty());
         notes.managedProperty().bind(notes.visibleProperty());
+    }
+
+    /** Today's alerts by their time of day; older ones (a window open overnight) with their date. */
+    private String time(java.time.Instant at) {
+        java.time.ZonedDateTime local = at.atZone(zone);
+        return local.toLocalDate().equals(java.time.LocalDate.now(zone)) ? TODAY.format(local) : EARLIER.format(local);
     }
 
     @FXML
