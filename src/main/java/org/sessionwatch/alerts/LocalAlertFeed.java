@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.sessionwatch.config.AlertRule;
+import org.sessionwatch.tracking.FilesUpdate;
 import org.sessionwatch.tracking.TrackerUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +48,15 @@ public final class LocalAlertFeed implements AlertFeed, Consumer<TrackerUpdate> 
         demo = newDemo;
         engine = new AlertEngine(copy, newDemo);
         engine.subscribe(this::fired);
-        inactive = engine.inactiveRules().stream()
+        describeInactive();
+    }
+
+    private boolean describeInactive() {
+        List<String> now = engine.inactiveRules().stream()
                 .map(rule -> "'" + rule.name() + "' is not evaluated: " + AlertEngine.inactiveReason()).toList();
+        boolean changed = !now.equals(inactive);
+        inactive = now;
+        return changed;
     }
 
     /** Keeps every alert fired from now on in {@code alertStore}: the history database, when history is on. */
@@ -59,6 +67,16 @@ public final class LocalAlertFeed implements AlertFeed, Consumer<TrackerUpdate> 
     @Override
     public void accept(TrackerUpdate update) {
         engine.evaluate(update);
+    }
+
+    /**
+     * Evaluates one server's open-files answer for the {@code FILE_OPENED} rules. Tracker thread, as {@link #accept}.
+     *
+     * @return whether {@link #inactiveRules()} changed (the first answer makes those rules active)
+     */
+    public boolean acceptFiles(FilesUpdate update) {
+        engine.evaluate(update);
+        return describeInactive();
     }
 
     private void fired(List<Alert> alerts) {

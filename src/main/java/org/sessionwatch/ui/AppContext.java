@@ -30,6 +30,7 @@ import org.sessionwatch.ui.alerts.AlertsViewModel;
 import org.sessionwatch.ui.alerts.ClipSound;
 import org.sessionwatch.ui.alerts.WindowAlerts;
 import org.sessionwatch.ui.common.ControllerFactory;
+import org.sessionwatch.tracking.FilesUpdate;
 import org.sessionwatch.tracking.SessionTracker;
 import org.sessionwatch.tracking.TrackedSession;
 import org.sessionwatch.ui.common.TaskExecutor;
@@ -192,6 +193,18 @@ public final class AppContext implements AutoCloseable {
             }
         });
         return answer;
+    }
+
+    /**
+     * Hands one server's open-files answer (the {@code OpenFilesTracker}'s update) to the alert rules, so that
+     * {@code FILE_OPENED} rules fire; any thread (evaluated on the tracker thread).
+     */
+    public void filesUpdated(FilesUpdate update) {
+        trackerThread.execute(() -> {
+            if (localAlerts.acceptFiles(update)) {
+                alerts.showInactiveRules();
+            }
+        });
     }
 
     /**

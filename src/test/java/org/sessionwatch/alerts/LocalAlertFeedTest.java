@@ -66,6 +66,13 @@ class LocalAlertFeedTest {
         assertThat(stored).isEqualTo(told);
         assertThat(feed.fired(T0, T0.plusSeconds(60)).toCompletableFuture().join()).hasSize(2);
         assertThat(feed.inactiveRules()).singleElement().asString().startsWith("'files' is not evaluated: ");
+
+        org.sessionwatch.tracking.FilesUpdate answer = new org.sessionwatch.tracking.FilesUpdate(T0,
+                new org.sessionwatch.netapi.OpenFilesResult.Success("FS01", org.sessionwatch.netapi.FileInfoLevel.LEVEL_3,
+                        List.of()), List.of(), List.of());
+        assertThat(feed.acceptFiles(answer)).as("open files are watched now").isTrue();
+        assertThat(feed.inactiveRules()).isEmpty();
+        assertThat(feed.acceptFiles(answer)).isFalse();
     }
 
     @Test
