@@ -2,29 +2,28 @@ package org.sessionwatch.alerts;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import org.sessionwatch.config.AlertEvent;
 import org.sessionwatch.config.AlertRule;
 import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.polling.ServerPollResult;
+import org.sessionwatch.netapi.OpenFile;
+import org.sessionwatch.netapi.OpenFilesResult;
+import org.sessionwatch.tracking.FileEvent;
+import org.sessionwatch.tracking.FilesUpdate;
 import org.sessionwatch.tracking.SessionEvent;
 import org.sessionwatch.tracking.TrackedSession;
 import org.sessionwatch.tracking.TrackerUpdate;
@@ -53,11 +52,11 @@ public final class AlertEngine implements Consumer<TrackerUpdate> {
 
     /** Alerts shown per rolling minute before the rest are summarised. */
     public static final int MAX_PER_MINUTE = 10;
-    private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
 
     private final List<CompiledRule> rules = new ArrayList<>();
-    private final List<AlertRule> inactive = new ArrayList<>();
-    private final boolean demo;
+    private final List<AlertRule> fileRules = new ArrayList<>();
+    /** Whether open-files answers have arrived: until then {@code FILE_OPENED} rules cannot fire. */
+    private boolean filesWatched;
     private final List<Consumer<List<Alert>>> listeners = new CopyOnWriteArrayList<>();
 
     /** Since when each server fails without a break. */
@@ -70,13 +69,11 @@ public final class AlertEngine implements Consumer<TrackerUpdate> {
      * condition does not hold, nothing is held) builds no key.
      */
     private final Map<String, Set<Long>> idleHolding = new HashMap<>();
-    private final Map<String, Instant> lastFired = new HashMap<>();
-    private final Deque<Instant> shown = new ArrayDeque<>();
-    private final Map<String, Integer> heldBack = new TreeMap<>();
+    private final AlertLimits limits;
 
     /**
-     * @param rules the configuration's rules; disabled ones are skipped, {@code FILE_OPENED} ones are
-     *              {@linkplain #inactiveRules() inactive} until open files are watched
+     * @param rules the configuration's rules; disabled ones are skipped, {@code FILE_OPENED} ones fire on the
+     *              open-files answers given to {@link #evaluate(FilesUpdate)}
      * @param demo  whether the sessions come from the built-in demo fleet: every alert then says so
      */
     public AlertEngine(List<AlertRule> rules, boolean demo) {
@@ -85,21 +82,23 @@ public final class AlertEngine implements Consumer<TrackerUpdate> {
                 continue;
             }
             if (rule.event() == AlertEvent.FILE_OPENED) {
-                inactive.add(rule);
-            } else {
-                this.rules.add(new CompiledRule(rule));
+                fileRules.add(rule);
             }
+            this.rules.add(new CompiledRule(rule));
         }
-        this.demo = demo;
+        this.limits = new AlertLimits(demo);
     }
 
-    /** Enabled rules that cannot fire here, with the reason given by {@link #inactiveReason()}. */
+    /**
+     * Enabled rules that cannot fire (yet), with the reason given by {@link #inactiveReason()}: the
+     * {@code FILE_OPENED} rules until the first open-files answer arrives.
+     */
     public List<AlertRule> inactiveRules() {
-        return List.copyOf(inactive);
+        return filesWatched ? List.of() : List.copyOf(fileRules);
     }
 
     public static String inactiveReason() {
-        return "FILE_OPENED rules need the open-files watch, which this version does not run yet";
+        return "FILE_OPENED rules fire only while open files are watched, and nothing watches them here";
     }
 
     /** Adds a consumer of every non-empty batch of alerts. */
@@ -121,7 +120,33 @@ public final class AlertEngine implements Consumer<TrackerUpdate> {
         for (ServerPollResult result : update.results()) {
             onResult(result, update.polledAt(), fired);
         }
-        List<Alert> alerts = rateLimit(group(cooledDown(fired)));
+        return publish(limits.apply(fired));
+    }
+
+    /**
+     * Evaluates one server's open-files answer ({@link org.sessionwatch.tracking.OpenFilesTracker}'s update) for the
+     * {@code FILE_OPENED} rules: a file opened since the server's previous answer whose path matches {@code pathGlob}
+     * and whose server and user match. A server's first answer is the starting state. Same thread as the sessions.
+     */
+    public List<Alert> evaluate(FilesUpdate update) {
+        filesWatched |= update.result() instanceof OpenFilesResult.Success;
+        List<Fired> fired = new ArrayList<>();
+        for (FileEvent event : update.events()) {
+            if (!(event instanceof FileEvent.Opened opened) || opened.initial()) {
+                continue;
+            }
+            OpenFile file = opened.file();
+            for (CompiledRule rule : rules) {
+                if (rule.is(AlertEvent.FILE_OPENED) && rule.matchesFile(file)) {
+                    fired.add(Fired.file(rule, opened.at(), file, file.server() + " - " + orDash(file.user())
+                            + " opened " + file.path()));
+                }
+            }
+        }
+        return publish(limits.apply(fired));
+    }
+
+    private List<Alert> publish(List<Alert> alerts) {
         if (!alerts.isEmpty()) {
             for (Consumer<List<Alert>> listener : listeners) {
                 try {
@@ -252,121 +277,12 @@ public final class AlertEngine implements Consumer<TrackerUpdate> {
         }
     }
 
-    /** Drops what fired again for the same rule and subject within the rule's cooldown. */
-    private List<Fired> cooledDown(List<Fired> fired) {
-        List<Fired> kept = new ArrayList<>();
-        for (Fired f : fired) {
-            String key = f.rule().name() + "|" + f.subject();
-            Instant last = lastFired.get(key);
-            Duration cooldown = Duration.ofMinutes(f.rule().rule().cooldownMinutes());
-            if (last != null && Duration.between(last, f.alert().time()).compareTo(cooldown) < 0) {
-                continue;
-            }
-            lastFired.put(key, f.alert().time());
-            kept.add(f);
-        }
-        return kept;
-    }
-
-    /** Several sessions of one user for one rule in one update become one alert. */
-    private static List<Alert> group(List<Fired> fired) {
-        Map<String, List<Fired>> groups = new LinkedHashMap<>();
-        for (Fired f : fired) {
-            String key = f.user() == null ? "single|" + groups.size() + "|" + f.subject()
-                    : f.rule().name() + "|" + f.user().toLowerCase(Locale.ROOT);
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
-        }
-        List<Alert> alerts = new ArrayList<>();
-        for (List<Fired> group : groups.values()) {
-            Alert first = group.getFirst().alert();
-            if (group.size() == 1) {
-                alerts.add(first);
-                continue;
-            }
-            String verb = first.event() == AlertEvent.SESSION_ENDED ? "disconnected"
-                    : first.event() == AlertEvent.SESSION_CONNECTED ? "connected" : first.event().title();
-            String where = group.stream().map(f -> f.alert().server() + " " + orDash(f.alert().client()))
-                    .collect(Collectors.joining(", "));
-            alerts.add(new Alert(first.time(), first.rule(), first.event(), first.server(), first.client(),
-                    first.user(), group.size() + " sessions of " + first.user() + " " + verb + ": " + where,
-                    first.sessionId()));
-        }
-        return alerts;
-    }
-
-    /**
-     * At most {@value #MAX_PER_MINUTE} a rolling minute, the last place kept for the summary: alerts past the limit are
-     * counted by rule and summarised in one alert as soon as there is room (at the end of this update, or in a later
-     * one).
-     */
-    private List<Alert> rateLimit(List<Alert> alerts) {
-        List<Alert> out = new ArrayList<>();
-        if (alerts.isEmpty()) {
-            return out;
-        }
-        forget(alerts.getFirst().time());
-        if (!heldBack.isEmpty() && shown.size() < MAX_PER_MINUTE) {
-            out.add(summary(alerts.getFirst().time()));
-        }
-        for (Alert alert : alerts) {
-            forget(alert.time());
-            if (shown.size() < MAX_PER_MINUTE - 1) {
-                shown.addLast(alert.time());
-                out.add(alert);
-            } else {
-                heldBack.merge(alert.rule(), 1, Integer::sum);
-            }
-        }
-        if (!heldBack.isEmpty() && shown.size() < MAX_PER_MINUTE) {
-            out.add(summary(alerts.getLast().time()));
-        }
-        return demo ? out.stream().map(AlertEngine::markDemo).toList() : out;
-    }
-
-    /** Drops the alerts shown more than a minute before {@code now} from the rate window. */
-    private void forget(Instant now) {
-        while (!shown.isEmpty() && !shown.peekFirst().isAfter(now.minus(RATE_WINDOW))) {
-            shown.removeFirst();
-        }
-    }
-
-    private Alert summary(Instant at) {
-        int total = heldBack.values().stream().mapToInt(Integer::intValue).sum();
-        String rulesText = heldBack.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue())
-                .collect(Collectors.joining(", "));
-        heldBack.clear();
-        shown.addLast(at);
-        return new Alert(at, Alert.SUMMARY_RULE, null, null, null, null, total + " more alert"
-                + (total == 1 ? "" : "s") + " held back (at most " + MAX_PER_MINUTE + " a minute): " + rulesText,
-                OptionalLong.empty());
-    }
-
-    private static Alert markDemo(Alert alert) {
-        return new Alert(alert.time(), alert.rule(), alert.event(), alert.server(), alert.client(), alert.user(),
-                "Demo data: " + alert.text(), alert.sessionId());
+    static String orDash(String value) {
+        return value == null ? "-" : value;
     }
 
     private static String who(TrackedSession tracked) {
         Session s = tracked.session();
         return s.server() + " " + s.clientName().orElse("-") + " " + s.userName().orElse("-");
-    }
-
-    private static String orDash(String value) {
-        return value == null ? "-" : value;
-    }
-
-    /** What one rule produced before cooldowns, grouping and the rate limit. */
-    private record Fired(CompiledRule rule, String subject, String user, Alert alert) {
-        static Fired session(CompiledRule rule, Instant at, TrackedSession tracked, String text) {
-            Session s = tracked.session();
-            String user = s.userName().orElse(null);
-            return new Fired(rule, tracked.key().toString(), user, new Alert(at, rule.name(), rule.rule().event(),
-                    s.server(), s.clientName().orElse(null), user, text, OptionalLong.of(tracked.id())));
-        }
-
-        static Fired server(CompiledRule rule, Instant at, String server, String text) {
-            return new Fired(rule, server.toLowerCase(Locale.ROOT), null, new Alert(at, rule.name(),
-                    rule.rule().event(), server, null, null, text, OptionalLong.empty()));
-        }
     }
 }

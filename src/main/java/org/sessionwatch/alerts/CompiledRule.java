@@ -2,14 +2,15 @@ package org.sessionwatch.alerts;
 
 import org.sessionwatch.config.AlertEvent;
 import org.sessionwatch.config.AlertRule;
+import org.sessionwatch.netapi.OpenFile;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.tracking.TrackedSession;
 
 /** A rule with its globs compiled once. */
-record CompiledRule(AlertRule rule, Glob server, Glob user, Glob client) {
+record CompiledRule(AlertRule rule, Glob server, Glob user, Glob client, Glob path) {
 
     CompiledRule(AlertRule rule) {
-        this(rule, Glob.of(rule.server()), Glob.of(rule.user()), Glob.of(rule.client()));
+        this(rule, Glob.of(rule.server()), Glob.of(rule.user()), Glob.of(rule.client()), Glob.of(rule.pathGlob()));
     }
 
     String name() {
@@ -34,6 +35,15 @@ record CompiledRule(AlertRule rule, Glob server, Glob user, Glob client) {
                 && (client == null || client.matches(s.clientName().orElse(null)))
                 && (rule.guest() == null || rule.guest() == s.isGuest())
                 && (rule.unencrypted() == null || rule.unencrypted() == s.isUnencrypted());
+    }
+
+    /**
+     * {@code FILE_OPENED}: the path, the server and the user match. An open-files answer names no client, so a rule
+     * with a {@code client} matcher matches no file.
+     */
+    boolean matchesFile(OpenFile file) {
+        return path != null && path.matches(file.path()) && matchesServer(file.server())
+                && (user == null || user.matches(file.user())) && client == null;
     }
 
     /** {@code IDLE_WITH_OPEN_FILES}: idle long enough with enough files open (both must be reported). */

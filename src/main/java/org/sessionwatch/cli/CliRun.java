@@ -256,6 +256,7 @@ final class CliRun {
         AlertEngine alerts = new AlertEngine(settings.config().alerts(), settings.demoFleet());
         List<Alert> fired = new ArrayList<>();
         alerts.subscribe(fired::addAll);
+        history.keepAlertsOf(alerts);
         tracker.subscribe(alerts);
         for (var rule : alerts.inactiveRules()) {
             context.err().println("sessionwatch: alert rule '" + rule.name() + "' is not evaluated: "

@@ -3,6 +3,7 @@ package org.sessionwatch.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.sessionwatch.alerts.AlertEngine;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.history.HistoryRecorder;
 import org.sessionwatch.history.HistoryStatus;
@@ -58,6 +59,13 @@ final class HistoryRecording implements AutoCloseable {
     void subscribeTo(SessionTracker tracker) {
         if (recorder != null) {
             tracker.subscribe(recorder);
+        }
+    }
+
+    /** Keeps the alerts {@code engine} fires in the history database too (the window shows today's at start). */
+    void keepAlertsOf(AlertEngine engine) {
+        if (recorder != null) {
+            engine.subscribe(recorder::append);
         }
     }
 

@@ -133,7 +133,10 @@ final class ConfigJson {
             Setting.bool("reachabilityCheck", AppConfig::reachabilityCheck, AppConfig.Builder::reachabilityCheck),
             Setting.laterInteger("historyRetentionDays", 1, MAX_HISTORY_RETENTION_DAYS, "a number of days",
                     AppConfig.DEFAULT_HISTORY_RETENTION.toDays(), c -> c.historyRetention().toDays(),
-                    (b, v) -> b.historyRetention(Duration.ofDays(v))));
+                    (b, v) -> b.historyRetention(Duration.ofDays(v))),
+            // Written only when on, as the later integer above: older files and releases are unaffected.
+            Setting.optional(Setting.bool("alertSound", AppConfig::alertSound, AppConfig.Builder::alertSound),
+                    AppConfig::alertSound, false));
 
     /** A server's settings after its {@code name}, in file order. */
     private static final List<Setting<ServerConfig, ServerConfig.Builder>> SERVER_SETTINGS = List.of(
@@ -314,7 +317,8 @@ final class ConfigJson {
         });
     }
 
-    private static List<AlertRule> alerts(JsonNode array) throws ConfigFormatException {
+    /** The {@code alerts} list's rules, checked exactly as in a file (also for the settings dialog's rule editor). */
+    static List<AlertRule> alerts(JsonNode array) throws ConfigFormatException {
         return namedList(array, ALERTS_KEY, "alert rule", ALERT_KEYS, String::trim, (node, path, name) -> {
             String eventText = stringField(node, EVENT_KEY, path + ".");
             if (eventText == null) {

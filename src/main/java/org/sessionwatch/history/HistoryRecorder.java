@@ -11,12 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import org.sessionwatch.alerts.Alert;
+import org.sessionwatch.alerts.AlertStore;
 import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.tracking.TrackerUpdate;
 import org.slf4j.Logger;
@@ -30,8 +35,11 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing here can stop polling or the live table: a full queue drops the update, a failing write is rolled back
  * and reported through {@link #status()} and the listener, and a database found damaged is moved aside and started
  * anew ({@link HistoryDatabase}).
+ *
+ * <p>It is also the {@link AlertStore} of the run's fired alerts: they are appended on the same writer thread, in the
+ * transaction of the updates queued with them.
  */
-public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoCloseable {
+public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryRecorder.class);
     /** About two cycles of a 500-server estate whose servers are applied one by one as they answer. */
     static final int QUEUE_CAPACITY = 1024;
@@ -39,9 +47,10 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
     private static final Duration RETENTION_EVERY = Duration.ofHours(1);
     /** A retention batch should take about this long, so that a queued write waits at most one batch. */
     private static final long RETENTION_BATCH_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final Queued STOP = new Queued(null, 0);
+    private static final Queued STOP = new Queued(null, null, 0);
 
-    private record Queued(TrackerUpdate update, long queuedAtNanos) {
+    /** A tracker update, or (update null) a writer task. */
+    private record Queued(TrackerUpdate update, WriterTask task, long queuedAtNanos) {
     }
 
     /**
@@ -106,15 +115,38 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
     /** Queues an update for the writer; drops it (and says so in the status) when the writer is far behind. */
     @Override
     public void accept(TrackerUpdate update) {
+        offer(new Queued(update, null, System.nanoTime()));
+    }
+
+    /** Queues fired alerts for the writer, as {@link #accept} queues updates. */
+    @Override
+    public void append(List<Alert> alerts) {
+        List<Alert> copy = List.copyOf(alerts);
+        offer(new Queued(null, connection -> AlertHistory.append(connection, copy), System.nanoTime()));
+    }
+
+    /** Reads the kept alerts on the writer thread (after what is queued before it); fails when history is off. */
+    @Override
+    public CompletionStage<List<Alert>> fired(Instant from, Instant until) {
+        CompletableFuture<List<Alert>> answer = new CompletableFuture<>();
+        WriterTask read = AlertHistory.read(from, until, answer, file);
+        if (!offer(new Queued(null, read, System.nanoTime()))) {
+            read.abandon("History is not being recorded" + status.message().map(m -> ": " + m).orElse("."));
+        }
+        return answer;
+    }
+
+    private boolean offer(Queued queued) {
         if (!accepting) {
-            return;
+            return false;
         }
         synchronized (progress) {
-            if (!queue.offer(new Queued(update, System.nanoTime()))) {
+            if (!queue.offer(queued)) {
                 queueDrops.incrementAndGet();
-                return;
+                return false;
             }
             submitted++;
+            return true;
         }
     }
 
@@ -168,6 +200,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
         } finally {
             closeConnection();
             accepting = false;
+            abandonQueued("History recording stopped before the alerts could be read.");
             report(HistoryStatus.State.STOPPED, status.message().orElse(null));
             synchronized (progress) {
                 progress.notifyAll();
@@ -223,10 +256,17 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
             String message = "History is not being recorded: " + plain(e) + " Polling goes on without it.";
             LOG.warn(message, e);
             accepting = false;
-            queue.clear();
+            abandonQueued(message);
             report(HistoryStatus.State.STOPPED, message);
             return false;
         }
+    }
+
+    /** Empties the queue; whoever waits for a read is told {@code reason}. */
+    private void abandonQueued(String reason) {
+        List<Queued> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.stream().filter(q -> q.task() != null).forEach(q -> q.task().abandon(reason));
     }
 
     private void write(List<Queued> group) {
@@ -236,9 +276,16 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
         for (Queued queued : group) {
             maxWait = Math.max(maxWait, now - queued.queuedAtNanos());
         }
+        long updates = group.stream().filter(q -> q.update() != null).count();
         try {
             for (Queued queued : group) {
-                ingest.apply(queued.update(), writes);
+                if (queued.update() != null) {
+                    ingest.apply(queued.update(), writes);
+                } else {
+                    // Interval rows first: a task reads or appends after the updates queued before it.
+                    writes.flushBatches();
+                    queued.task().run(connection);
+                }
             }
             writes.commit();
             if (status.state() != HistoryStatus.State.RECORDING || queueDrops.get() > 0) {
@@ -259,7 +306,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
             }
         } finally {
             Metrics m = metrics;
-            metrics = new Metrics(m.updates() + group.size(), ingest == null ? 0 : ingest.intervalWrites(), maxWait,
+            metrics = new Metrics(m.updates() + updates, ingest == null ? 0 : ingest.intervalWrites(), maxWait,
                     m.cpuNanos() + cpuTime() - cpuBefore, retentionDeleted);
             synchronized (progress) {
                 processed += group.size();
@@ -274,6 +321,11 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
         long started = System.nanoTime();
         try {
             int deleted = writes.deleteBefore(cutoff, retentionBatch);
+            if (deleted == 0) {
+                // Sessions are done for this round; the few alerts of the same age go in one statement.
+                AlertHistory.deleteBefore(connection, cutoff);
+                connection.commit();
+            }
             long took = System.nanoTime() - started;
             // Keep each batch near the target so that a write arriving meanwhile waits one short batch at most.
             if (took > RETENTION_BATCH_TARGET_NANOS && retentionBatch > 10) {
@@ -286,6 +338,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
             metrics = new Metrics(m.updates(), m.intervalWrites(), m.maxWaitNanos(), m.cpuNanos(), retentionDeleted);
             return deleted > 0;
         } catch (SQLException e) {
+            writes.rollback();
             LOG.warn("Deleting expired history failed; it is tried again in an hour", e);
             return false;
         }

@@ -2,6 +2,9 @@ package org.sessionwatch.ui;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,11 +18,21 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.TableView;
 
+import org.sessionwatch.alerts.AlertEngine;
+import org.sessionwatch.alerts.AlertStore;
+import org.sessionwatch.alerts.LocalAlertFeed;
 import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.polling.PollSource;
+import org.sessionwatch.config.AlertRule;
 import org.sessionwatch.config.AppConfig;
+import org.sessionwatch.ui.alerts.AlertsController;
+import org.sessionwatch.ui.alerts.AlertsViewModel;
+import org.sessionwatch.ui.alerts.ClipSound;
+import org.sessionwatch.ui.alerts.WindowAlerts;
 import org.sessionwatch.ui.common.ControllerFactory;
+import org.sessionwatch.tracking.FilesUpdate;
 import org.sessionwatch.tracking.SessionTracker;
+import org.sessionwatch.tracking.TrackedSession;
 import org.sessionwatch.ui.common.TaskExecutor;
 import org.sessionwatch.ui.main.MainWindowController;
 import org.sessionwatch.ui.main.PollScheduler;
@@ -70,6 +83,10 @@ public final class AppContext implements AutoCloseable {
     private final StatusViewModel status;
     private final PollScheduler scheduler;
     private final ControllerFactory controllers = new ControllerFactory();
+    /** The alert rules, evaluated on the tracker thread; the window's Alerts tab and notifications read them. */
+    private final LocalAlertFeed localAlerts;
+    private final ClipSound alertSound = new ClipSound();
+    private final WindowAlerts alerts;
     /** The window's session table once loaded; the window saves and restores its layout. */
     private SessionTableController tableController;
     private volatile AppConfig config;
@@ -102,6 +119,13 @@ public final class AppContext implements AutoCloseable {
                 fxThread.accept(() -> servers.apply(update.results()));
             }
         });
+        localAlerts = new LocalAlertFeed(config.alerts(), config.servers().isEmpty());
+        tracker.subscribe(localAlerts);
+        // The notifications belong to whichever window shows this context's views (MainWindow.show).
+        alerts = new WindowAlerts(localAlerts, new AlertsViewModel(), new org.sessionwatch.ui.alerts.ControlsFxNotifier(
+                () -> tableController == null || tableController.table().getScene() == null ? null
+                        : tableController.table().getScene().getWindow()),
+                alertSound, () -> this.config.alertSound(), fxThread, clock, zone);
         // The scheduler's task reads the current source each time, so a settings change takes effect at the next poll.
         this.scheduler = new PollScheduler(PollSource.following(source::get), pollExecutor, config.pollInterval(),
                 status, clock, tracker, trackerThread, fxThread);
@@ -116,6 +140,7 @@ public final class AppContext implements AutoCloseable {
                 .register(SessionTableController.class, () -> tableController = new SessionTableController(
                         sessions, () -> actions.openSettings(true)))
                 .register(DetailsController.class, () -> new DetailsController(details))
+                .register(AlertsController.class, () -> new AlertsController(alerts.model(), alerts::open, zone))
                 .register(ServerListController.class, () -> new ServerListController(servers, zone,
                         server -> sessions.filters().showOnly(FilterChip.Kind.SERVER, server)));
     }
@@ -124,6 +149,10 @@ public final class AppContext implements AutoCloseable {
     public void applyConfig(AppConfig newConfig) {
         this.config = newConfig;
         switchTo(newConfig);
+        trackerThread.execute(() -> {
+            localAlerts.configure(newConfig.alerts(), newConfig.servers().isEmpty());
+            alerts.showInactiveRules();
+        });
         scheduler.setInterval(newConfig.pollInterval());
         scheduler.restartNow();
     }
@@ -146,6 +175,45 @@ public final class AppContext implements AutoCloseable {
 
     public AppConfig config() {
         return config;
+    }
+
+    /** The window's alerts: the Alerts tab's model, notifications, sound. */
+    public WindowAlerts alerts() {
+        return alerts;
+    }
+
+    /** The tracked sessions {@code rule} selects now (Settings' "Test against current sessions"), on the tracker thread. */
+    public CompletionStage<List<TrackedSession>> matchingNow(AlertRule rule) {
+        CompletableFuture<List<TrackedSession>> answer = new CompletableFuture<>();
+        trackerThread.execute(() -> {
+            try {
+                answer.complete(AlertEngine.matching(rule, tracker.sessions()));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
+    }
+
+    /**
+     * Hands one server's open-files answer (the {@code OpenFilesTracker}'s update) to the alert rules, so that
+     * {@code FILE_OPENED} rules fire; any thread (evaluated on the tracker thread).
+     */
+    public void filesUpdated(FilesUpdate update) {
+        trackerThread.execute(() -> {
+            if (localAlerts.acceptFiles(update)) {
+                alerts.showInactiveRules();
+            }
+        });
+    }
+
+    /**
+     * Keeps every alert fired from now on in {@code store} (the history recorder, when the window records history)
+     * and lists today's earlier alerts from it in the Alerts tab. Call once, when recording starts.
+     */
+    public void recordAlertsInto(AlertStore store) {
+        localAlerts.recordInto(store);
+        alerts.loadKept();
     }
 
     public ControllerFactory controllers() {
@@ -214,6 +282,7 @@ public final class AppContext implements AutoCloseable {
         pollExecutor.shutdownNow();
         trackerThread.shutdown();
         dnsExecutor.shutdownNow();
+        alertSound.close();
         try {
             // Let pending saves finish; they are small files.
             if (!ioExecutor.awaitTermination(3, TimeUnit.SECONDS)) {

@@ -24,6 +24,7 @@ import org.sessionwatch.ui.about.AboutController;
 import org.sessionwatch.ui.common.FxmlViews;
 import org.sessionwatch.ui.export.SessionExport;
 import org.sessionwatch.ui.main.WindowActions;
+import org.sessionwatch.ui.settings.AlertRulesController;
 import org.sessionwatch.ui.settings.ConnectionCheck;
 import org.sessionwatch.ui.settings.SettingsController;
 import org.sessionwatch.ui.settings.SettingsResult;
@@ -77,7 +78,8 @@ public final class AppWindowActions implements WindowActions {
                 test -> NamedThreads.daemon("sessionwatch-connection-test").newThread(test).start(), Platform::runLater);
         FxmlViews views = new FxmlViews(context.controllers().with(SettingsController.class,
                 () -> new SettingsController(settings, environment.serverLists(), context.ioExecutor(), storeName,
-                        connectionCheck)), null);
+                        connectionCheck)).with(AlertRulesController.class, () -> new AlertRulesController(
+                                settings.alertRules(), context::matchingNow, Platform::runLater)), null);
         FxmlViews.View<SettingsController> view = views.load("settings/settings.fxml");
         Dialog<ButtonType> dialog = dialog("Settings");
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);

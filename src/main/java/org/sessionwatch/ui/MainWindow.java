@@ -17,6 +17,8 @@ import javafx.stage.Stage;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import org.sessionwatch.ui.alerts.AlertNavigator;
+import org.sessionwatch.ui.alerts.AlertsTab;
 import org.sessionwatch.ui.common.FxmlViews;
 import org.sessionwatch.ui.common.UiState;
 import org.sessionwatch.ui.common.WindowLayout;
@@ -48,6 +50,11 @@ public final class MainWindow {
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         stage.getIcons().setAll(icons);
+        // The Alerts tab comes last, after the views main.fxml declares.
+        AlertsTab.install(controller.views(), (Pane) root.lookup("#alert-status"), context.alerts().model(),
+                new FxmlViews(context.controllers(), null));
+        context.alerts().openWith(new AlertNavigator(context.sessions(), controller.views(), stage,
+                context.status()::notice));
         stage.show();
         // Arrow keys, Ctrl+C and the context-menu key work on the sessions straight away.
         context.sessionTable().requestFocus();

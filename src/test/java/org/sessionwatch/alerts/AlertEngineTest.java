@@ -273,4 +273,43 @@ class AlertEngineTest {
                 .build(), tracker.sessions())).extracting(t -> t.session().clientName().orElseThrow())
                 .containsExactly("pc1");
     }
+
+    @Test
+    void aFlappingServerNeitherEndsNorReconnectsItsSessionsAndItsLateFirstAnswerIsTheStartingState() {
+        engine(false, AlertRule.builder("any connect", AlertEvent.SESSION_CONNECTED).cooldownMinutes(0).build(),
+                AlertRule.builder("any end", AlertEvent.SESSION_ENDED).cooldownMinutes(0).build());
+        poll(ok("FS01", since("FS01", "pc1", "alice", 0, 0, 0)), failed("FS02"));
+
+        List<Alert> fired = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            fired.addAll(poll(i % 2 == 0 ? failed("FS01") : ok("FS01", since("FS01", "pc1", "alice", 0, 0, 0)),
+                    i < 10 ? failed("FS02") : ok("FS02", since("FS02", "pc7", "zoe", 0, 0, 0))));
+        }
+
+        assertThat(fired).as("same sessions each time FS01 answers; FS02's first answer is its starting state")
+                .isEmpty();
+    }
+
+    @Test
+    void theCooldownHoldsForEndedSessionsAndConditionsThatComeBackQuickly() {
+        engine(false, AlertRule.builder("left", AlertEvent.SESSION_ENDED).user("alice").build(),
+                AlertRule.builder("crowded", AlertEvent.SESSION_COUNT_ABOVE).count(1).build(),
+                AlertRule.builder("forgotten", AlertEvent.IDLE_WITH_OPEN_FILES).idleMinutes(60).build());
+        Session bob = s("FS01", "pc2", "bob", 100, 10, 0);
+        assertThat(poll(ok("FS01", since("FS01", "pc1", "alice", 0, 0, 0), s("FS01", "pc3", "carol", 9_000, 4_000,
+                2)))).as("conditions are facts, true from the start").extracting(Alert::rule)
+                .containsExactlyInAnyOrder("crowded", "forgotten");
+        List<Alert> fired = new ArrayList<>();
+        // alice leaves and comes back every 30 s; bob makes the count cross 1 each time; carol is active, then idle.
+        for (int i = 0; i < 8; i++) {
+            boolean out = i % 2 == 0;
+            fired.addAll(poll(out ? ok("FS01", bob, s("FS01", "pc3", "carol", 9_000, out ? 5 : 4_000, 2))
+                    : ok("FS01", since("FS01", "pc1", "alice", cycle, 0, 0), bob,
+                    s("FS01", "pc3", "carol", 9_000, 4_000, 2))));
+        }
+
+        // Two minutes of flapping with the default five-minute cooldown: alice's end once; the conditions, false and
+        // true again every 30 s, stay quiet for the subjects they fired for.
+        assertThat(fired).extracting(Alert::rule).containsExactly("left");
+    }
 }

@@ -140,8 +140,8 @@ class CliRunTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).contains(" + CONNECT    FS01 pc2 bob (connected 3s");
         assertThat(lines.get(1)).matches("\\S+Z ! ALERT      bob connects: FS01 pc2 bob connected");
-        assertThat(cli.err()).contains("alert rule 'budget' is not evaluated: FILE_OPENED rules need the"
-                + " open-files watch");
+        assertThat(cli.err()).contains("alert rule 'budget' is not evaluated: FILE_OPENED rules fire only while open"
+                + " files are watched");
     }
 
     @Test

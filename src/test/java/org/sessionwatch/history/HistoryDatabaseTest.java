@@ -52,12 +52,12 @@ class HistoryDatabaseTest {
 
         try (Connection connection = database.connect()) {
             assertThat(column(connection, "SELECT version FROM flyway_schema_history WHERE success = 1"
-                    + " ORDER BY installed_rank")).containsExactly("1", "2");
+                    + " ORDER BY installed_rank")).containsExactly("1", "2", "10");
             assertThat(column(connection, "SELECT name FROM sqlite_master WHERE type = 'table'"))
-                    .contains("session_interval", "poll_coverage", "session_sample");
+                    .contains("session_interval", "poll_coverage", "session_sample", "alert_log");
             assertThat(column(connection, "SELECT name FROM sqlite_master WHERE type = 'index'"))
                     .contains("ix_interval_server_end", "ix_interval_user_start", "ix_interval_client_start",
-                            "ix_interval_end", "ix_coverage_server_to", "ix_sample_interval");
+                            "ix_interval_end", "ix_coverage_server_to", "ix_sample_interval", "ix_alert_fired");
             assertThat(column(connection, "PRAGMA journal_mode")).containsExactly("wal");
         }
         assertThat(database.notice()).isEmpty();

@@ -46,6 +46,7 @@ public final class SettingsViewModel {
     private final StringBinding duplicateError;
     private final BooleanBinding valid;
     private final Set<String> removedCredentialKeys = new HashSet<>();
+    private final AlertRulesViewModel alertRules;
 
     public SettingsViewModel(AppConfig config) {
         this.original = config;
@@ -54,10 +55,12 @@ public final class SettingsViewModel {
         hideOwnSession.set(config.hideOwnSession());
         hideComputerAccounts.set(config.hideComputerAccounts());
         hideAnonymous.set(config.hideAnonymous());
+        alertRules = new AlertRulesViewModel(config);
         intervalError = Bindings.createStringBinding(this::checkInterval, pollIntervalSeconds);
         duplicateError = Bindings.createStringBinding(this::checkDuplicates, servers);
         valid = Bindings.createBooleanBinding(() -> intervalError.get().isEmpty() && duplicateError.get().isEmpty()
-                && servers.stream().allMatch(ServerDraft::isValid), servers, intervalError, duplicateError);
+                && servers.stream().allMatch(ServerDraft::isValid) && alertRules.validProperty().get(), servers,
+                intervalError, duplicateError, alertRules.validProperty());
         if (!servers.isEmpty()) {
             selected.set(servers.get(0));
         }
@@ -179,8 +182,14 @@ public final class SettingsViewModel {
         AppConfig config = original.toBuilder().servers(configs)
                 .pollInterval(Duration.ofSeconds(Long.parseLong(pollIntervalSeconds.get().trim())))
                 .hideOwnSession(hideOwnSession.get()).hideComputerAccounts(hideComputerAccounts.get())
-                .hideAnonymous(hideAnonymous.get()).build();
+                .hideAnonymous(hideAnonymous.get()).alerts(alertRules.result())
+                .alertSound(alertRules.soundProperty().get()).build();
         return new SettingsResult(config, passwords, delete);
+    }
+
+    /** The Alerts tab: rules and sound. */
+    public AlertRulesViewModel alertRules() {
+        return alertRules;
     }
 
     public ObservableList<ServerDraft> servers() {

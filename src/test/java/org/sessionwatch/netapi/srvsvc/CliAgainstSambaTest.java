@@ -114,6 +114,17 @@ class CliAgainstSambaTest {
                 assertThat(alert.get("text").asText()).isEqualTo("127.0.0.1 127.0.0.3 " + USER.name() + " connected");
                 assertThat(alert.get("time").asText()).endsWith("Z");
             });
+            // --watch recorded history next to the configuration: the alert was kept there too.
+            try (org.sessionwatch.history.HistoryRecorder history = org.sessionwatch.history.HistoryRecorder.start(
+                    home.resolve("history.db"), java.time.Duration.ofDays(1), java.time.Duration.ofMinutes(1),
+                    Clock.systemUTC(), status -> { })) {
+                assertThat(history.fired(java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(60))
+                        .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS))
+                        .singleElement().satisfies(kept -> {
+                            assertThat(kept.rule()).isEqualTo("user connects");
+                            assertThat(kept.text()).isEqualTo(alerts.getFirst().get("text").asText());
+                        });
+            }
         } finally {
             for (SmbTestClient client : clients) {
                 client.close();
