@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.application.Application;
@@ -20,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application: the monitoring window. Files are read in {@link #init()} (the launcher thread, before the
- * FX thread needs them) and written on the I/O executor; with no configured server the window shows the demo fleet.
+ * The JavaFX application: the monitoring window. The configuration, the window layout and the keyring are read on a
+ * thread of their own while JavaFX starts its toolkit ({@link #launchApp}), joined in {@link #init()}; files are
+ * written on the I/O executor. With no configured server the window shows the demo fleet.
  */
 public final class SessionWatchApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(SessionWatchApp.class);
@@ -37,18 +40,60 @@ public final class SessionWatchApp extends Application {
     private volatile boolean dark;
     private final AtomicBoolean layoutSaved = new AtomicBoolean();
 
+    /** Started by {@link #launchApp} before the toolkit; null when JavaFX was launched some other way. */
+    private static volatile CompletableFuture<StartupFiles> startupFiles;
+
+    /** What the window needs from disk and the OS before it can be built. */
+    private record StartupFiles(AppEnvironment environment, AppEnvironment.Startup startup, UiStateStore uiStore,
+            UiState uiState) {
+        /** Probes the keyring (D-Bus on Linux), reads the configuration and the window layout: blocking I/O. */
+        static StartupFiles read() {
+            AppEnvironment environment = DefaultEnvironment.system();
+            AppEnvironment.Startup startup = environment.loadConfig();
+            UiStateStore uiStore = new UiStateStore(environment.uiStateFile());
+            return new StartupFiles(environment, startup, uiStore, uiStore.load());
+        }
+    }
+
+    /**
+     * Opens the window and returns when it is closed. JavaFX starts its toolkit (display connection, GTK, rendering
+     * pipeline) before it calls {@link #init()}; the keyring, configuration and layout files (and the JSON library
+     * that reads them) are read meanwhile on a second thread, not one after the other (BENCHMARKS.md, start-up).
+     */
     public static void launchApp(String[] args) {
+        startupFiles = CompletableFuture.supplyAsync(StartupFiles::read,
+                task -> Thread.ofPlatform().daemon().name("sessionwatch-startup-files").start(task));
         Application.launch(SessionWatchApp.class, args);
     }
 
     @Override
     public void init() {
-        environment = DefaultEnvironment.system();
-        startup = environment.loadConfig();
-        uiStore = new UiStateStore(environment.uiStateFile());
-        uiState = uiStore.load();
+        StartupFiles files = readStartupFiles();
+        environment = files.environment();
+        startup = files.startup();
+        uiStore = files.uiStore();
+        uiState = files.uiState();
         dark = uiState.dark();
         icons = MainWindow.loadIcons();
+    }
+
+    private static StartupFiles readStartupFiles() {
+        CompletableFuture<StartupFiles> started = startupFiles;
+        if (started == null) {
+            return StartupFiles.read();
+        }
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            // What read() threw, unchanged, as if init() had read the files itself.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     @Override
