@@ -41,6 +41,12 @@ class SessionTrackerTest {
                 .activeSeconds(activeSeconds).idleSeconds(idle).openCount(opens).build();
     }
 
+    /** Sessions pc0/u0 … pc{count-1}/u{count-1} on FS01, session i connected {@code active + i} seconds. */
+    private static Session[] numbered(int count, long active) {
+        return IntStream.range(0, count).mapToObj(i -> session("FS01", "pc" + i, "u" + i, active + i))
+                .toArray(Session[]::new);
+    }
+
     private static List<String> names(List<SessionEvent> events) {
         return events.stream().map(e -> e.getClass().getSimpleName()).toList();
     }
@@ -234,9 +240,7 @@ class SessionTrackerTest {
     void pagingSkewOfALargeServerIsNoReconnect() {
         // A large server pages for about 2 s: the answer is stamped when its last page arrived, so early entries
         // look up to 2 s older than they are, differently from poll to poll.
-        List<Session> first = IntStream.range(0, 300).mapToObj(i -> session("FS01", "pc" + i, "u" + i, 1000 + i))
-                .toList();
-        poll(T0, ok("FS01", T0, first.toArray(Session[]::new)));
+        poll(T0, ok("FS01", T0, numbered(300, 1000)));
         Instant t1 = T0.plusSeconds(15);
         List<Session> skewed = IntStream.range(0, 300)
                 .mapToObj(i -> session("FS01", "pc" + i, "u" + i, 1000 + i + 15 - (i < 150 ? 2 : 0))).toList();
@@ -249,13 +253,10 @@ class SessionTrackerTest {
 
     @Test
     void aServerThatAnswersInAnotherOrderKeepsEverySession() {
-        List<Session> first = IntStream.range(0, 50).mapToObj(i -> session("FS01", "pc" + i, "u" + i, 1000 + i))
-                .toList();
-        List<Long> ids = poll(T0, ok("FS01", T0, first.toArray(Session[]::new))).stream()
+        List<Long> ids = poll(T0, ok("FS01", T0, numbered(50, 1000))).stream()
                 .map(e -> ((Connected) e).session().id()).sorted().toList();
         Instant t1 = T0.plusSeconds(15);
-        List<Session> reversed = new ArrayList<>(IntStream.range(0, 50)
-                .mapToObj(i -> session("FS01", "pc" + i, "u" + i, 1015 + i)).toList());
+        List<Session> reversed = new ArrayList<>(List.of(numbered(50, 1015)));
         java.util.Collections.reverse(reversed);
 
         // Reversed: the same sessions by key, nothing to report.
@@ -265,9 +266,7 @@ class SessionTrackerTest {
 
     @Test
     void sessionsEndingAndAppearingInTheMiddleOfTheAnswerAreTheOnlyEvents() {
-        List<Session> first = IntStream.range(0, 20).mapToObj(i -> session("FS01", "pc" + i, "u" + i, 1000 + i))
-                .toList();
-        poll(T0, ok("FS01", T0, first.toArray(Session[]::new)));
+        poll(T0, ok("FS01", T0, numbered(20, 1000)));
         Instant t1 = T0.plusSeconds(15);
         List<Session> next = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
