@@ -81,7 +81,7 @@ public final class HistoryIngestBenchmark {
                         + " closes) from %d cycles of a %d-session estate with 20 %% churn, through the real tracker"
                         + " and recorder (%d Changed events per cycle processed too), per second of the writer"
                         + " thread's CPU time (baseline likewise); by the wall clock of this shared machine %.0f"
-                        + " writes/s", writes, burstCycles, estate.sessions(), estate.sessions(),
+                        + " writes/s", writes, burstCycles, estate.sessions(), changedPerCycle(updates),
                         perWallSecond)));
         updates.clear();
         recorder.close();
@@ -113,6 +113,13 @@ public final class HistoryIngestBenchmark {
                         + " all); baseline %.1f ms per cycle", cpuPerCycleMs, realCycles, real.sessions(),
                         realWrites, baselineMs)));
         HistoryQueryBenchmark.deleteFolder(folder);
+    }
+
+    /** The mean number of Changed events in the updates after the first (a session that only aged makes none). */
+    private static long changedPerCycle(List<TrackerUpdate> updates) {
+        long changed = updates.stream().skip(1).flatMap(u -> u.events().stream())
+                .filter(SessionEvent.Changed.class::isInstance).count();
+        return updates.size() > 1 ? changed / (updates.size() - 1) : 0;
     }
 
     /** Interval writes per second of CPU time when every interval write is its own transaction. */

@@ -153,6 +153,25 @@ public final class Session {
                 && Objects.equals(clientType, s.clientType) && Objects.equals(transport, s.transport);
     }
 
+    /**
+     * Whether both are on the same server with the same client and user names, exactly as the servers wrote them: then
+     * they have the same session key for certain, without folding case (the tracker's cheap first test).
+     */
+    public boolean sameServerClientAndUser(Session s) {
+        return server.equals(s.server) && Objects.equals(clientName, s.clientName)
+                && Objects.equals(userName, s.userName);
+    }
+
+    /**
+     * Whether the two differ at most in their connected time ({@code sesi_time}): one session that only aged between
+     * two answers, which the tracker does not report.
+     */
+    public boolean equalsExceptActiveTime(Session s) {
+        return idleSeconds == s.idleSeconds && openCount == s.openCount && userFlags == s.userFlags
+                && numbersPresent == s.numbersPresent && level == s.level && sameServerClientAndUser(s)
+                && Objects.equals(clientType, s.clientType) && Objects.equals(transport, s.transport);
+    }
+
     @Override
     public int hashCode() {
         return Objects.hash(server, level, clientName, userName, clientType, transport,

@@ -36,8 +36,11 @@ public sealed interface SessionEvent {
     }
 
     /**
-     * A session is still there and some value of it changed (open files, idle time, connected time, …). With ages
-     * that advance between polls, nearly every session changes in every answer.
+     * A session is still there and some value of it changed (open files, idle time, client type, …, or its derived
+     * start moved by more than rounding). A connected time that only advanced with the poll is no change: the start
+     * stays, and consumers derive the age from it ({@link TrackedSession#asOf}).
+     *
+     * @param before the session as of the previous answer that contained it
      */
     record Changed(Instant at, TrackedSession before, TrackedSession after) implements SessionEvent {
         public Changed {

@@ -19,6 +19,8 @@ public final class DetailsController {
     @FXML private Label title;
     @FXML private Label status;
     @FXML private GridPane grid;
+    private java.util.List<DetailLine> shown = java.util.List.of();
+    private final java.util.List<Label> values = new java.util.ArrayList<>();
 
     public DetailsController(DetailsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -38,7 +40,18 @@ public final class DetailsController {
     }
 
     private void rebuild(java.util.List<DetailLine> lines) {
+        if (sameLayout(lines)) {
+            // A poll that only aged the session changes a few values: set in place, since new labels every poll
+            // would cost the FX thread their styling.
+            for (int i = 0; i < lines.size(); i++) {
+                values.get(i).setText(lines.get(i).value());
+            }
+            shown = lines;
+            return;
+        }
         grid.getChildren().clear();
+        values.clear();
+        shown = lines;
         int rowIndex = 0;
         for (DetailLine line : lines) {
             Label label = new Label(line.label());
@@ -48,6 +61,20 @@ public final class DetailsController {
             value.setWrapText(true);
             value.setId("detail-" + line.label().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
             grid.addRow(rowIndex++, label, value);
+            values.add(value);
         }
+    }
+
+    /** Whether the grid shows the same labels, each value missing or not alike. */
+    private boolean sameLayout(java.util.List<DetailLine> lines) {
+        if (lines.size() != shown.size()) {
+            return false;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).label().equals(shown.get(i).label()) || lines.get(i).missing() != shown.get(i).missing()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

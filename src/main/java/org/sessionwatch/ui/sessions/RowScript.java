@@ -20,6 +20,10 @@ record RowScript(SessionRow[] afterRemoval, int[] removedFrom, List<List<Session
                  SessionRow[] afterMove, int moveFrom, int[] permutation,
                  SessionRow[] after, int[] addedFrom, int[] addedTo) {
 
+    /** The visible list stays as it is. */
+    static final RowScript NONE = new RowScript(new SessionRow[0], new int[0], List.of(), new SessionRow[0], 0,
+            new int[0], new SessionRow[0], new int[0], new int[0]);
+
     boolean isEmpty() {
         return removedFrom.length == 0 && permutation.length == 0 && addedFrom.length == 0;
     }

@@ -14,7 +14,8 @@ import org.sessionwatch.tracking.TrackedSession;
 /**
  * What the table shows of one session at one moment: the tracker's immutable session, whether its server failed
  * the last poll, and the client's reverse-DNS name (null when unknown or not asked for). Immutable, so the tracker
- * thread filters and sorts these while the FX thread shows the rows.
+ * thread filters and sorts these while the FX thread shows the rows. The tracker thread keeps the values of a
+ * session's last event; rows show them {@linkplain #asOf as of} the server's latest answer.
  */
 public record RowValues(TrackedSession tracked, boolean stale, String hostName) {
 
@@ -88,6 +89,24 @@ public record RowValues(TrackedSession tracked, boolean stale, String hostName) 
         Session b = other.session();
         return Objects.equals(hostName, other.hostName) && a.clientType().equals(b.clientType())
                 && a.transport().equals(b.transport()) && a.userFlags().equals(b.userFlags());
+    }
+
+    /**
+     * These values as of a later answer of the server that still contained the session unchanged: its connected time
+     * advanced, seen then ({@link TrackedSession#asOf}). This instance when {@code answeredAt} is null or not later.
+     */
+    RowValues asOf(Instant answeredAt) {
+        TrackedSession aged = tracked.asOf(answeredAt);
+        return aged == tracked ? this : new RowValues(aged, stale, hostName);
+    }
+
+    /**
+     * The Connected column's sort key: ascending with the age (a later start first), an unknown start last. Read from
+     * the start, which stays put while the session ages, so the column sorts without new values each poll.
+     */
+    long ageOrder() {
+        long start = tracked.startEpochSecond();
+        return start == SessionKey.UNKNOWN_START ? Long.MAX_VALUE : -start;
     }
 
     RowValues withStale(boolean value) {

@@ -20,13 +20,15 @@ import org.sessionwatch.tracking.TrackedSession;
  * it after it ended.
  *
  * <p>A window shows about 40 rows of up to 100,000, and only rows on screen (or in the details pane) are observed.
- * So the values are a volatile field the tracker thread writes ({@link #publish}), and the property is created the
- * first time someone on the FX thread asks for it; from then on the property shows the values, brought up to date on
- * the FX thread with each applied change ({@link ObservedRows}). Values are immutable, so a reader sees one whole
- * poll's values or the next's. Fresh and ended are FX-thread state.
+ * So the values are a volatile field the tracker thread writes ({@link #publish}) when the session changed, and the
+ * property is created the first time someone on the FX thread asks for it; from then on the property shows the
+ * values, brought up to date on the FX thread with each applied change ({@link ObservedRows}). Between changes a
+ * session only ages: every reader gets the values {@linkplain RowValues#asOf as of} its server's latest answer
+ * ({@link AnswerClock}). Values are immutable, so a reader sees one whole poll's values or the next's. Fresh and ended
+ * are FX-thread state.
  */
 public final class SessionRow {
-    private final ObservedRows observed;
+    private final AnswerClock clock;
     private volatile RowValues latest;
     private boolean freshValue;
     private boolean endedValue;
@@ -36,10 +38,10 @@ public final class SessionRow {
     /** When the highlight started; bookkeeping of {@link SessionsViewModel}. */
     Instant freshSince;
 
-    /** @param observed where the row registers once its values are observed; null for a row outside a table */
-    SessionRow(RowValues values, ObservedRows observed) {
+    /** @param clock its server's answers, and where the row registers once observed; null outside a table */
+    SessionRow(RowValues values, AnswerClock clock) {
         this.latest = values;
-        this.observed = observed;
+        this.clock = clock;
     }
 
     /** A row for a session outside any tracker, e.g. in a test or an export preview. */
@@ -53,18 +55,27 @@ public final class SessionRow {
         latest = newValues;
     }
 
-    /** FX thread: the property, if any, shows the newest values. */
-    void showLatest() {
-        RowValues newest = latest;
-        if (values != null && values.get() != newest) {
-            values.set(newest);
-        }
+    /** The values of the row's last change, not aged. */
+    RowValues latest() {
+        return latest;
+    }
+
+    /** FX thread: its server's latest applied answer, null when none (or outside a table). */
+    Instant answeredAt() {
+        return clock == null ? null : clock.answeredAt();
+    }
+
+    /** FX thread: the property shows {@code shown}; {@link ObservedRows} decides when. */
+    void show(RowValues shown) {
+        values.set(shown);
     }
 
     /** FX thread: publishes and shows at once. */
     void update(RowValues newValues) {
         publish(newValues);
-        showLatest();
+        if (values != null) {
+            values.set(newValues.asOf(answeredAt()));
+        }
     }
 
     void setFresh(boolean value) {
@@ -84,16 +95,19 @@ public final class SessionRow {
         setFresh(false);
     }
 
+    /** The values as of the server's latest answer; FX thread. */
     public RowValues getValues() {
-        return values != null ? values.get() : latest;
+        return values != null ? values.get() : latest.asOf(answeredAt());
     }
 
-    /** Everything a poll can change about the row, replaced as one value; FX thread. */
+    /** Everything a poll can change about the row (ages included), replaced as one value; FX thread. */
     public ReadOnlyObjectProperty<RowValues> valuesProperty() {
         if (values == null) {
-            values = new ReadOnlyObjectWrapper<>(this, "values", latest);
-            if (observed != null && !isEnded()) {
-                observed.add(this);
+            RowValues base = latest;
+            Instant at = answeredAt();
+            values = new ReadOnlyObjectWrapper<>(this, "values", base.asOf(at));
+            if (clock != null && !isEnded()) {
+                clock.observed.add(this, base, at);
             }
         }
         return values.getReadOnlyProperty();

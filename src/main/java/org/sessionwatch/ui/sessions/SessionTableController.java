@@ -117,7 +117,7 @@ public final class SessionTableController {
         rowComparators.put(userColumn, Comparator.comparing(RowValues::user, byText));
         rowComparators.put(clientColumn, Comparator.comparing(RowValues::clientText, byText));
         rowComparators.put(opensColumn, Comparator.comparing(r -> value(r, Session::openCount), byNumber));
-        rowComparators.put(connectedColumn, Comparator.comparing(r -> value(r, Session::activeSeconds), byNumber));
+        rowComparators.put(connectedColumn, Comparator.comparingLong(RowValues::ageOrder));
         rowComparators.put(idleColumn, Comparator.comparing(r -> value(r, Session::idleSeconds), byNumber));
         rowComparators.put(clientTypeColumn, Comparator.comparing(
                 r -> carriedText(r, SessionField.CLIENT_TYPE, RowValues::clientType), byText));

@@ -93,12 +93,15 @@ public final class SessionsViewModel {
 
     /** FX thread: writes one precomputed change in. */
     void apply(TableChange change) {
+        for (AnswerClock.Tick tick : change.answered()) {
+            tick.apply();
+        }
         // Ended before the rows leave the list, so whoever watches the selection sees why it went.
         for (SessionRow row : change.ended()) {
             row.markEnded();
             observed.remove(row);
         }
-        if (change.valuesChanged()) {
+        if (change.valuesChanged() || !change.answered().isEmpty()) {
             observed.showLatest();
         }
         rows.apply(change.script());

@@ -3,10 +3,13 @@ package org.sessionwatch.ui.sessions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.tracking.SessionEvent;
 import org.sessionwatch.tracking.TrackedSession;
 import org.sessionwatch.tracking.TrackerUpdate;
@@ -16,10 +19,12 @@ import org.sessionwatch.tracking.TrackerUpdate;
  * {@link TableChange} per update, so the FX thread has nothing left to decide. Keeps its own copy of every row's
  * values and of the visible order; never reads a row's FX-side state.
  *
- * <p>Each step costs about one pass over the rows: the rows that stay keep their order, filtered again only when a
- * value a filter reads changed; when the sort order reads values that changed (ages advance every poll), the kept
- * rows are re-sorted by TimSort, which runs in linear time over a list that is still nearly in order; the new rows
- * are sorted among themselves and merged in.
+ * <p>The tracker reports no event for a session that only aged, so an answer in which nothing else happened costs
+ * nothing here but its server's clock ({@link AnswerClock}), which ages the server's rows on the FX thread. A step
+ * with events costs about one pass over the rows: the rows that stay keep their order, filtered again only when a
+ * value a filter reads changed; when the sort order reads values that changed, the kept rows are re-sorted by
+ * TimSort, which runs in linear time over a list that is still nearly in order; the new rows are sorted among
+ * themselves and merged in.
  *
  * <p>Not thread-safe: confined to the tracker thread.
  */
@@ -28,6 +33,8 @@ final class TableProjection {
     private final ObservedRows observed;
     private final Consumer<TableChange> output;
     private final LongMap<Entry> entries = new LongMap<>();
+    private final Map<String, AnswerClock> clocks = new HashMap<>();
+    private final List<AnswerClock.Tick> answered = new ArrayList<>();
     private List<Entry> shown = List.of();
     private Predicate<RowValues> filter = FilterModel.ALL;
     private Comparator<RowValues> order;
@@ -50,8 +57,8 @@ final class TableProjection {
         boolean entering;
         int position;
 
-        Entry(RowValues values, ObservedRows observed) {
-            this.row = new SessionRow(values, observed);
+        Entry(RowValues values, AnswerClock clock) {
+            this.row = new SessionRow(values, clock);
             this.values = values;
         }
     }
@@ -63,6 +70,12 @@ final class TableProjection {
     }
 
     void onUpdate(TrackerUpdate update) {
+        for (ServerPollResult result : update.results()) {
+            if (result instanceof ServerPollResult.Ok ok) {
+                answered.add(new AnswerClock.Tick(clock(ok.server()),
+                        ok.finishedAt() != null ? ok.finishedAt() : update.polledAt()));
+            }
+        }
         for (SessionEvent event : update.events()) {
             switch (event) {
                 case SessionEvent.Connected c -> connect(c.session(), !c.initial());
@@ -134,12 +147,16 @@ final class TableProjection {
             hostNames.request(client);
             host = hostNames.known(client);
         }
-        Entry entry = new Entry(new RowValues(session, false, host), observed);
+        Entry entry = new Entry(new RowValues(session, false, host), clock(session.server()));
         entries.put(session.id(), entry);
         arrived.add(entry);
         if (highlight) {
             connected.add(entry.row);
         }
+    }
+
+    private AnswerClock clock(String server) {
+        return clocks.computeIfAbsent(server, name -> new AnswerClock(observed));
     }
 
     private void markServer(String server, boolean stale) {
@@ -164,6 +181,12 @@ final class TableProjection {
     }
 
     private void project(Instant at, boolean filterChanged, boolean orderChanged, boolean cycleComplete) {
+        if (!filterChanged && !orderChanged && arrived.isEmpty() && dirty.isEmpty() && ended.isEmpty()) {
+            // Sessions only aged: the visible list stays as it is, the FX thread only moves the servers' clocks.
+            emit(new TableChange(at, RowScript.NONE, false, List.copyOf(answered), List.of(), List.of(),
+                    entries.size(), cycleComplete));
+            return;
+        }
         // Which rows should be visible: only rows whose filtered text changed are tested again.
         Iterable<Entry> candidates;
         if (filterChanged) {
@@ -232,13 +255,18 @@ final class TableProjection {
                 valuesChanged = true;
             }
         }
-        TableChange change = new TableChange(at, script, valuesChanged, List.copyOf(ended), List.copyOf(connected),
-                entries.size(), cycleComplete);
+        TableChange change = new TableChange(at, script, valuesChanged, List.copyOf(answered), List.copyOf(ended),
+                List.copyOf(connected), entries.size(), cycleComplete);
         shown = result;
         arrived.clear();
         dirty.clear();
         ended.clear();
         connected.clear();
+        emit(change);
+    }
+
+    private void emit(TableChange change) {
+        answered.clear();
         if (!change.isEmpty()) {
             output.accept(change);
         }

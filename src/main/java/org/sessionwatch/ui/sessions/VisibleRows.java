@@ -30,6 +30,9 @@ final class VisibleRows extends ObservableListBase<SessionRow> {
 
     /** FX thread. */
     void apply(RowScript script) {
+        if (script.isEmpty()) {
+            return;
+        }
         if (script.removedFrom().length > 0) {
             rows = script.afterRemoval();
             fireChange(new Step(this, script.removedFrom(), null, script.removed(), new int[0]));
@@ -43,8 +46,6 @@ final class VisibleRows extends ObservableListBase<SessionRow> {
         if (script.addedFrom().length > 0) {
             rows = script.after();
             fireChange(new Step(this, script.addedFrom(), script.addedTo(), null, new int[0]));
-        } else if (script.removedFrom().length == 0 && script.permutation().length == 0) {
-            rows = script.after();
         }
     }
 

@@ -79,6 +79,58 @@ class SessionsViewModelTest {
     }
 
     @Test
+    void rowsThatOnlyAgedShowTheirNewConnectedTimeWithoutNewValuesOrAListChange() {
+        table.poll(cycle(T0, ok("FS01", T0, alice(T0, 5), bob(T0, 0))));
+        SessionRow alice = table.row("alice");
+        SessionRow bob = table.row("bob");
+        List<RowValues> seen = new ArrayList<>();
+        alice.valuesProperty().addListener((obs, old, now) -> seen.add(now));
+        int changes = table.changes;
+
+        table.poll(cycle(T1, ok("FS01", T1, alice(T1, 5), bob(T1, 0))));
+
+        assertThat(alice.getSession().activeSeconds()).as("observed").hasValue(7515);
+        assertThat(alice.getSeenAt()).isEqualTo(T1);
+        assertThat(bob.getSession().activeSeconds()).as("not observed").hasValue(75);
+        assertThat(alice.getSession().idleSeconds()).hasValue(5);
+        assertThat(alice.connectedSince()).contains(START_A);
+        assertThat(seen).as("the observed row hears of its new age once").hasSize(1);
+        assertThat(table.changes).as("no list change").isEqualTo(changes);
+
+        // Another server's answer leaves these rows alone.
+        table.answers(cycle(T1.plusSeconds(5), ok("FS02", T1.plusSeconds(5),
+                session("FS02", "dave", "10.0.0.9", START_B, T1.plusSeconds(5), 0))));
+        assertThat(seen).hasSize(1);
+
+        // While the server fails, its rows keep the ages of its last answer.
+        Instant t2 = T1.plusSeconds(15);
+        table.poll(cycle(t2, failed("FS01", t2, ErrorKind.UNREACHABLE), ok("FS02", t2,
+                session("FS02", "dave", "10.0.0.9", START_B, t2, 0))));
+        assertThat(alice.isStale()).isTrue();
+        assertThat(alice.getSession().activeSeconds()).hasValue(7515);
+        assertThat(bob.getSession().activeSeconds()).hasValue(75);
+        assertThat(table.row("dave").getSession().activeSeconds()).hasValue(90);
+    }
+
+    @Test
+    void theConnectedOrderSortsByStartSoAgingMovesNoRow() {
+        Comparator<RowValues> byAge = Comparator.comparingLong(RowValues::ageOrder);
+        table.sessions.sortBy(byAge, false);
+        table.poll(cycle(T0, ok("FS01", T0, alice(T0, 5), bob(T0, 0),
+                session("FS01", "carol", "10.0.0.7", T0.minusSeconds(600), T0, 0))));
+        assertThat(table.users()).containsExactly("bob", "carol", "alice");
+        int changes = table.changes;
+
+        table.poll(cycle(T1, ok("FS01", T1, alice(T1, 5), bob(T1, 0),
+                session("FS01", "carol", "10.0.0.7", T0.minusSeconds(600), T1, 0))));
+
+        assertThat(table.users()).containsExactly("bob", "carol", "alice");
+        assertThat(table.changes).isEqualTo(changes);
+        assertThat(table.rows()).extracting(r -> r.getSession().activeSeconds().getAsLong())
+                .containsExactly(75L, 615L, 7515L);
+    }
+
+    @Test
     void churnAddsAndRemovesOnlyTheRowsThatCameAndWent() {
         table.poll(cycle(T0, ok("FS01", T0, alice(T0, 5), bob(T0, 0))));
         SessionRow alice = table.row("alice");
