@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
+import org.sessionwatch.alerts.AlertEngine;
 import org.sessionwatch.concurrent.NamedThreads;
+import org.sessionwatch.config.AlertRule;
 import org.sessionwatch.history.SharedConnectionHistory;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.PollSource;
@@ -61,13 +63,23 @@ public final class Collector {
     /**
      * @param name     this collector in the heartbeat table (unique per running collector)
      * @param host     the machine it runs on
-     * @param interval time between the starts of two cycles
+     * @param interval   time between the starts of two cycles
+     * @param alertRules the configuration's alert rules, evaluated on the collector's tracker; fired alerts are stored
+     *                   for every console ({@link TeamAlerts})
+     * @param demo       whether the servers are the demo fleet (alerts say so)
      */
-    public record Settings(String name, String host, Duration interval) {
+    public record Settings(String name, String host, Duration interval, List<AlertRule> alertRules,
+                           boolean demo) {
         public Settings {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(interval, "interval");
+            alertRules = List.copyOf(alertRules);
+        }
+
+        /** Without alert rules. */
+        public Settings(String name, String host, Duration interval) {
+            this(name, host, interval, List.of(), false);
         }
     }
 
@@ -237,11 +249,14 @@ public final class Collector {
         heartbeat(connection, "ACTIVE", null);
         long cycle = lastCycle(connection);
         SessionTracker tracker = new SessionTracker();
+        AlertEngine alerts = new AlertEngine(settings.alertRules(), settings.demo());
         ExecutorService pollThread = NamedThreads.singleThread("sessionwatch-collector-poll");
         try (SharedConnectionHistory history = SharedConnectionHistory.open(connection, settings.interval()
                 .multipliedBy(3));
-             LiveStateWrites live = new LiveStateWrites(connection)) {
-            CycleWriter writer = new CycleWriter(history, live);
+             LiveStateWrites live = new LiveStateWrites(connection);
+             TeamAlerts.Writes alertWrites = new TeamAlerts.Writes(connection)) {
+            CycleWriter writer = new CycleWriter(history, live, alerts, alertWrites, settings.name(), clock,
+                    c -> heartbeatRow(connection, "ACTIVE", c));
             while (!stopping()) {
                 if (!holdsLock(connection)) {
                     LOG.warn("Collector {} lost the active collector's lock; it stands by again", settings.name());
@@ -249,7 +264,9 @@ public final class Collector {
                 }
                 cycle++;
                 Instant started = clock.instant();
-                if (!pollOnce(pollThread, tracker, writer, cycle, started)) {
+                boolean completed = pollOnce(pollThread, tracker, writer, cycle, started);
+                databaseNanos.addAndGet(writer.takeDatabaseNanos());
+                if (!completed) {
                     return;
                 }
                 cyclesCompleted++;
@@ -295,57 +312,6 @@ public final class Collector {
             return false;
         } catch (ExecutionException e) {
             throw new IllegalStateException("The poller failed", e.getCause());
-        }
-    }
-
-    /** The transactions of one active term. */
-    private final class CycleWriter {
-        private final SharedConnectionHistory history;
-        private final LiveStateWrites live;
-
-        CycleWriter(SharedConnectionHistory history, LiveStateWrites live) {
-            this.history = history;
-            this.live = live;
-        }
-
-        void servers(TrackerUpdate update, long cycle, Instant polledAt, List<ServerPollResult> results)
-                throws SQLException {
-            long started = System.nanoTime();
-            try {
-                for (ServerPollResult result : results) {
-                    live.server(cycle, polledAt, result, settings.name());
-                }
-                live.flush();
-                history.add(update);
-                long at = clock.millis();
-                live.announce(results.stream().map(r -> Notice.server(r.server(), cycle, at)).toList());
-                history.commit();
-            } catch (SQLException | RuntimeException e) {
-                live.clear();
-                history.rollback();
-                throw e;
-            } finally {
-                databaseNanos.addAndGet(System.nanoTime() - started);
-            }
-        }
-
-        void cycleEnd(TrackerUpdate update, long cycle, PollCycle done) throws SQLException {
-            long started = System.nanoTime();
-            try {
-                history.add(update);
-                int removed = live.removeAllBut(done.results().stream().map(ServerPollResult::server).toList());
-                if (removed > 0) {
-                    LOG.info("{} server(s) left the configuration; their live state was removed", removed);
-                }
-                heartbeatRow(live.connection(), "ACTIVE", cycle);
-                live.announce(List.of(Notice.cycleComplete(cycle, clock.millis())));
-                history.commit();
-            } catch (SQLException | RuntimeException e) {
-                history.rollback();
-                throw e;
-            } finally {
-                databaseNanos.addAndGet(System.nanoTime() - started);
-            }
         }
     }
 
