@@ -88,6 +88,7 @@ public final class TeamBenchmark {
         // The first cycle looks up, for each of its sessions, an interval an earlier collector left to continue:
         // a start-up cost, measured apart.
         Duration[] afterFirst = {Duration.ZERO};
+        long[] rowsAfterFirst = {0};
         int callsBefore;
         try (Poller poller = new Poller(fleet, options)) {
             PollSource source = PollSource.of(poller, fleet.servers());
@@ -96,6 +97,7 @@ public final class TeamBenchmark {
                     Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), () -> {
                         if (!measuring.get() && holder[0].cyclesCompleted() >= 1) {
                             afterFirst[0] = holder[0].databaseTime();
+                            rowsAfterFirst[0] = holder[0].sessionRowsWritten();
                             measuring.set(true);
                         }
                         return holder[0].cyclesCompleted() >= cycles;
@@ -105,6 +107,7 @@ public final class TeamBenchmark {
         }
         int teamCalls = fleet.calls() - callsBefore;
         Duration database = holder[0].databaseTime().minus(afterFirst[0]);
+        long rows = holder[0].sessionRowsWritten() - rowsAfterFirst[0];
         int measured = cycles - 1;
         stop.set(true);
         for (Thread thread : threads) {
@@ -135,6 +138,15 @@ public final class TeamBenchmark {
                         + " the collector's clock just before its commit to the reader's tracker having applied the"
                         + " re-read server (same machine, same clock); median " + latency.median() + " ms, max "
                         + latency.max() + " ms"));
+        // Load-independent: how many session rows each cycle writes, against rewriting every stored session (one
+        // delete and one insert per session, what the collector did before it wrote only changes).
+        double rowsPerCycle = (double) rows / (cycles - 1);
+        double rewrite = 2.0 * serverCount * sessions;
+        FigureOutput.emit(Figure.lowerIsBetter("team.collector_session_rows_per_cycle", rowsPerCycle, "rows",
+                rewrite, "rewriting every session each cycle (delete + insert)", "<= 20 % of a rewrite",
+                rowsPerCycle <= 0.2 * rewrite, "live-state session rows inserted, updated or deleted per cycle"
+                        + " (cycles 2.." + cycles + "): the sessions that connected, ended or changed a shown value"
+                        + " (5 % churn, one open count per server per cycle), not those that merely aged"));
         double share = 100.0 * database.toNanos() / interval.multipliedBy(measured).toNanos();
         FigureOutput.emit(Figure.plain("team.collector_db_share_of_cycle", share, "%", "<= 20 %", share <= 20,
                 "wall time the collector spent writing live state, history and notices (including commits) per "

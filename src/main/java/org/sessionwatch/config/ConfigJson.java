@@ -133,7 +133,9 @@ final class ConfigJson {
             Setting.bool("reachabilityCheck", AppConfig::reachabilityCheck, AppConfig.Builder::reachabilityCheck),
             Setting.laterInteger("historyRetentionDays", 1, MAX_HISTORY_RETENTION_DAYS, "a number of days",
                     AppConfig.DEFAULT_HISTORY_RETENTION.toDays(), c -> c.historyRetention().toDays(),
-                    (b, v) -> b.historyRetention(Duration.ofDays(v))));
+                    (b, v) -> b.historyRetention(Duration.ofDays(v))),
+            // Written only in team mode: files of "this computer polls" stay as they were.
+            Setting.optionalString("teamSource", AppConfig::teamSource, AppConfig.Builder::teamSource));
 
     /** A server's settings after its {@code name}, in file order. */
     private static final List<Setting<ServerConfig, ServerConfig.Builder>> SERVER_SETTINGS = List.of(
@@ -222,7 +224,12 @@ final class ConfigJson {
         for (Setting<AppConfig, AppConfig.Builder> setting : SETTINGS) {
             setting.reader().read(root, "", config);
         }
-        return config.servers(servers(root.get(SERVERS_KEY))).alerts(alerts(root.get(ALERTS_KEY))).build();
+        config.servers(servers(root.get(SERVERS_KEY))).alerts(alerts(root.get(ALERTS_KEY)));
+        try {
+            return config.build();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigFormatException(e.getMessage());
+        }
     }
 
     static byte[] write(AppConfig config) {

@@ -53,6 +53,11 @@ final class CycleWriter {
         this.heartbeat = heartbeat;
     }
 
+    /** Session rows written so far in this term. */
+    long rowsWritten() {
+        return live.rowsWritten();
+    }
+
     /** Database time since the last call, in nanoseconds. */
     long takeDatabaseNanos() {
         long taken = databaseNanos;

@@ -103,6 +103,26 @@ public final class LiveStateReader {
         }
     }
 
+    /** What identifies a server's stored state: the cycle and the time of the answer it holds. */
+    record Stamp(long cycle, long finishedAtMs) {
+        static Stamp of(LiveState.ServerState state) {
+            return new Stamp(state.cycle(), state.result().finishedAt().toEpochMilli());
+        }
+    }
+
+    /** Every stored server's stamp, by name: a cheap check of which servers changed. */
+    static Map<String, Stamp> stamps(Connection connection) throws SQLException {
+        Map<String, Stamp> stamps = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT server, cycle, finished_at_ms FROM team_server");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                stamps.put(rows.getString(1), new Stamp(rows.getLong(2), rows.getLong(3)));
+            }
+        }
+        return stamps;
+    }
+
     /** The collectors' heartbeats, active first. */
     public static List<LiveState.Heartbeat> heartbeats(Connection connection) throws SQLException {
         List<LiveState.Heartbeat> beats = new ArrayList<>();

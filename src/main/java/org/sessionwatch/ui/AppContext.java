@@ -103,7 +103,7 @@ public final class AppContext implements AutoCloseable {
             }
         });
         // The scheduler's task reads the current source each time, so a settings change takes effect at the next poll.
-        this.scheduler = new PollScheduler(PollSource.following(source::get), pollExecutor, config.pollInterval(),
+        this.scheduler = new PollScheduler(PollSource.following(source::get), pollExecutor, schedule(config),
                 status, clock, tracker, trackerThread, fxThread);
         switchTo(config);
         SessionCommands commands = new WindowSessionCommands(sessions, actions);
@@ -111,6 +111,8 @@ public final class AppContext implements AutoCloseable {
                 .register(MainWindowController.class, () -> new MainWindowController(status, commands, scheduler,
                         actions, clock, now -> {
                             status.tick(now);
+                            PollSource current = source.get();
+                            status.sourceStatus(current == null ? "" : current.sourceStatus(now).orElse(""));
                             sessions.expireHighlights(now);
                         }))
                 .register(SessionTableController.class, () -> tableController = new SessionTableController(
@@ -124,12 +126,21 @@ public final class AppContext implements AutoCloseable {
     public void applyConfig(AppConfig newConfig) {
         this.config = newConfig;
         switchTo(newConfig);
-        scheduler.setInterval(newConfig.pollInterval());
+        scheduler.setInterval(schedule(newConfig));
         scheduler.restartNow();
     }
 
+    /**
+     * The scheduler's period. In team mode a poll waits for the collector's notices and returns at the end of each of
+     * its cycles: the next one starts within a second, so no notice waits for the window's own interval.
+     */
+    private static java.time.Duration schedule(AppConfig config) {
+        return config.teamMode() ? java.time.Duration.ofSeconds(1) : config.pollInterval();
+    }
+
     private void switchTo(AppConfig newConfig) {
-        boolean demo = newConfig.servers().isEmpty();
+        // In team mode the servers are the collector's: they arrive with its results, no demo fleet stands in.
+        boolean demo = newConfig.servers().isEmpty() && !newConfig.teamMode();
         boolean wasDemo = source.get() != null && status.isDemo();
         PollSource previous = source.getAndSet(sources.apply(newConfig));
         if (previous != null) {
@@ -139,9 +150,10 @@ public final class AppContext implements AutoCloseable {
         status.setDemo(demo);
         if (!(demo && wasDemo)) {
             // The demo fleet lists its own servers on each poll; keep them rather than blank the list meanwhile.
-            servers.configure(newConfig.servers());
+            servers.configure(newConfig.teamMode() ? java.util.List.of() : newConfig.servers());
         }
-        sessions.setNoServers(!demo && newConfig.enabledServers().isEmpty());
+        status.following(newConfig.teamMode());
+        sessions.setNoServers(!demo && !newConfig.teamMode() && newConfig.enabledServers().isEmpty());
     }
 
     public AppConfig config() {

@@ -46,6 +46,7 @@ public final class SettingsViewModel {
     private final StringBinding duplicateError;
     private final BooleanBinding valid;
     private final Set<String> removedCredentialKeys = new HashSet<>();
+    private final TeamSourceDraft teamSource;
 
     public SettingsViewModel(AppConfig config) {
         this.original = config;
@@ -54,10 +55,12 @@ public final class SettingsViewModel {
         hideOwnSession.set(config.hideOwnSession());
         hideComputerAccounts.set(config.hideComputerAccounts());
         hideAnonymous.set(config.hideAnonymous());
+        teamSource = new TeamSourceDraft(config.teamSource());
         intervalError = Bindings.createStringBinding(this::checkInterval, pollIntervalSeconds);
         duplicateError = Bindings.createStringBinding(this::checkDuplicates, servers);
         valid = Bindings.createBooleanBinding(() -> intervalError.get().isEmpty() && duplicateError.get().isEmpty()
-                && servers.stream().allMatch(ServerDraft::isValid), servers, intervalError, duplicateError);
+                && servers.stream().allMatch(ServerDraft::isValid) && teamSource.isValid(), servers, intervalError,
+                duplicateError, teamSource.urlErrorProperty());
         if (!servers.isEmpty()) {
             selected.set(servers.get(0));
         }
@@ -174,13 +177,19 @@ public final class SettingsViewModel {
             draft.originalCredentialKey().filter(old -> !config.credentialKey().map(old::equals).orElse(false))
                     .ifPresent(delete::add);
         }
+        teamSource.passwordToStore().ifPresent(entry -> passwords.put(entry.getKey(), entry.getValue()));
         delete.removeAll(passwords.keySet());
         // Settings this dialog does not show are kept as they were.
         AppConfig config = original.toBuilder().servers(configs)
                 .pollInterval(Duration.ofSeconds(Long.parseLong(pollIntervalSeconds.get().trim())))
                 .hideOwnSession(hideOwnSession.get()).hideComputerAccounts(hideComputerAccounts.get())
-                .hideAnonymous(hideAnonymous.get()).build();
+                .hideAnonymous(hideAnonymous.get()).teamSource(teamSource.teamSource()).build();
         return new SettingsResult(config, passwords, delete);
+    }
+
+    /** Where the window's sessions come from: this computer or a team collector. */
+    public TeamSourceDraft teamSource() {
+        return teamSource;
     }
 
     public ObservableList<ServerDraft> servers() {
