@@ -84,6 +84,39 @@ class SourceCliTest {
     }
 
     @Test
+    void historySourceAnswersFromTheCollectorsHistoryInTheUsualJson() throws Exception {
+        ScriptedServers servers = new ScriptedServers().connect("FS01", "10.0.0.7", "alice", 3)
+                .connect("FS02", "10.0.0.8", "bob", 0);
+        try (TeamFixture fixture = new TeamFixture(PG)) {
+            Collector collector = fixture.start("fs-mon-01", servers, Duration.ofSeconds(1));
+            await("a cycle is stored", PATIENCE, () -> collector.cyclesCompleted() >= 1);
+            String url = fixture.url(PostgresServer.SUPERUSER).toUrlText();
+
+            int exit = cli(PostgresServer.SUPERUSER_PASSWORD, "--history", "--user", "alice", "--format", "json",
+                    "--source", url);
+
+            assertThat(exit).as("stderr: %s", text(err)).isZero();
+            JsonNode json = new ObjectMapper().readTree(text(out));
+            assertThat(json.get("query").get("user").asText()).isEqualTo("alice");
+            assertThat(json.get("intervals")).singleElement().satisfies(interval -> {
+                assertThat(interval.get("server").asText()).isEqualTo("FS01");
+                assertThat(interval.get("client").asText()).isEqualTo("10.0.0.7");
+                assertThat(interval.get("end").isNull()).as("still connected").isTrue();
+            });
+            assertThat(json.get("coverage")).extracting(span -> span.get("server").asText()).contains("FS01");
+
+            out.reset();
+            assertThat(cli(PostgresServer.SUPERUSER_PASSWORD, "--history", "--at",
+                    java.time.Instant.now().toString(), "--server", "FS02", "--source", url)).isZero();
+            assertThat(text(out)).contains("FS02").contains("bob").doesNotContain("alice");
+
+            assertThat(cli(PostgresServer.SUPERUSER_PASSWORD, "--history", "--user", "alice", "--source", url,
+                    "--history-db", home.resolve("h.db").toString())).isEqualTo(2);
+            assertThat(text(err)).contains("Use one of them");
+        }
+    }
+
+    @Test
     void aWrongDatabasePasswordIsReportedInPlainWords() throws Exception {
         try (TeamFixture fixture = new TeamFixture(PG)) {
             int exit = cli("wrong", "--once", "--source", fixture.url(PostgresServer.SUPERUSER).toUrlText());
