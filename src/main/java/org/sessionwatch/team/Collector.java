@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -23,6 +24,8 @@ import java.util.function.BooleanSupplier;
 import org.sessionwatch.alerts.AlertEngine;
 import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.config.AlertRule;
+import org.sessionwatch.netapi.OpenFilesRequest;
+import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.history.SharedConnectionHistory;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.PollSource;
@@ -265,8 +268,9 @@ public final class Collector {
         try (SharedConnectionHistory history = SharedConnectionHistory.open(connection, settings.interval()
                 .multipliedBy(3));
              LiveStateWrites live = new LiveStateWrites(connection);
-             TeamAlerts.Writes alertWrites = new TeamAlerts.Writes(connection)) {
-            CycleWriter writer = new CycleWriter(history, live, alerts, alertWrites, settings.name(), clock,
+             TeamAlerts.Writes alertWrites = new TeamAlerts.Writes(connection);
+             TeamOpenFiles.Writes files = new TeamOpenFiles.Writes(connection)) {
+            CycleWriter writer = new CycleWriter(history, live, alerts, alertWrites, files, settings.name(), clock,
                     c -> heartbeatRow(connection, "ACTIVE", c));
             while (!stopping()) {
                 if (!holdsLock(connection)) {
@@ -304,6 +308,8 @@ public final class Collector {
                              Instant polledAt) throws SQLException {
         BlockingQueue<ServerPollResult> arrived = new LinkedBlockingQueue<>();
         Future<PollCycle> polled = pollThread.submit(() -> source.poll(arrived::add));
+        // Each answering server's open files, listed through the poll's connection right after its sessions.
+        List<CompletableFuture<OpenFilesResult>> listings = new ArrayList<>();
         try {
             while (true) {
                 ServerPollResult first = arrived.poll(50, TimeUnit.MILLISECONDS);
@@ -311,14 +317,17 @@ public final class Collector {
                     // Results that arrive within a short window are committed together: one commit per group
                     // instead of one per server keeps the database time of a 500-server cycle small, every console
                     // reads a group with one query, and each server still gets its own notice at the commit.
-                    List<ServerPollResult> group = gather(first, arrived, polled);
+                    List<ServerPollResult> group = CycleAnswers.gather(first, arrived, polled, MAX_GROUP, GATHER);
+                    group.stream().filter(ServerPollResult.Ok.class::isInstance).forEach(ok -> listings.add(
+                            source.actions().listOpenFiles(OpenFilesRequest.of(ok.server()))));
                     writer.servers(tracker.apply(polledAt, group), cycle, polledAt, group);
                 } else if (polled.isDone() && arrived.isEmpty()) {
                     break;
                 }
             }
             PollCycle done = polled.get();
-            writer.cycleEnd(tracker.completeCycle(done), cycle, done);
+            writer.cycleEnd(tracker.completeCycle(done), cycle, done, CycleAnswers.listed(listings,
+                    settings.interval()));
             return true;
         } catch (InterruptedException e) {
             polled.cancel(true);
@@ -327,27 +336,6 @@ public final class Collector {
         } catch (ExecutionException e) {
             throw new IllegalStateException("The poller failed", e.getCause());
         }
-    }
-
-    /** {@code first} and what arrives within {@link #GATHER} of it, at most {@link #MAX_GROUP} results. */
-    private static List<ServerPollResult> gather(ServerPollResult first, BlockingQueue<ServerPollResult> arrived,
-                                                 Future<PollCycle> polled) throws InterruptedException {
-        List<ServerPollResult> group = new ArrayList<>();
-        group.add(first);
-        long until = System.nanoTime() + GATHER.toNanos();
-        while (group.size() < MAX_GROUP) {
-            arrived.drainTo(group, MAX_GROUP - group.size());
-            long left = until - System.nanoTime();
-            if (left <= 0 || group.size() >= MAX_GROUP || polled.isDone() && arrived.isEmpty()) {
-                break;
-            }
-            ServerPollResult next = arrived.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(20)),
-                    TimeUnit.NANOSECONDS);
-            if (next != null) {
-                group.add(next);
-            }
-        }
-        return group;
     }
 
     private static long lastCycle(Connection connection) throws SQLException {

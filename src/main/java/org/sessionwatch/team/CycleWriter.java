@@ -12,6 +12,7 @@ import java.util.Map;
 import org.sessionwatch.alerts.Alert;
 import org.sessionwatch.alerts.AlertEngine;
 import org.sessionwatch.history.SharedConnectionHistory;
+import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.ServerPollResult;
 import org.sessionwatch.tracking.TrackerUpdate;
@@ -37,13 +38,16 @@ final class CycleWriter {
     private final LiveStateWrites live;
     private final AlertEngine alerts;
     private final TeamAlerts.Writes alertWrites;
+    private final TeamOpenFiles.Writes files;
     private final String collector;
     private final Clock clock;
     private final Heartbeat heartbeat;
     private long databaseNanos;
 
     CycleWriter(SharedConnectionHistory history, LiveStateWrites live, AlertEngine alerts,
-                TeamAlerts.Writes alertWrites, String collector, Clock clock, Heartbeat heartbeat) {
+                TeamAlerts.Writes alertWrites, TeamOpenFiles.Writes files, String collector, Clock clock,
+                Heartbeat heartbeat) {
+        this.files = files;
         this.history = history;
         this.live = live;
         this.alerts = alerts;
@@ -65,53 +69,65 @@ final class CycleWriter {
         return taken;
     }
 
+    /** The statements of one transaction, before its alerts and notices. */
+    @FunctionalInterface
+    private interface Statements {
+        void write() throws SQLException;
+    }
+
     /** Commits a group of answers of cycle {@code cycle} and what the tracker made of them. */
     void servers(TrackerUpdate update, long cycle, Instant polledAt, List<ServerPollResult> results)
             throws SQLException {
-        // The rules are evaluated before the clock starts: that is the tracker's work, not the database's.
-        List<Alert> fired = alerts.evaluate(update);
-        long started = System.nanoTime();
-        try {
+        commit(update, cycle, () -> {
             Map<String, Instant> answeredAt = new HashMap<>();
             for (ServerPollResult result : results) {
                 live.server(cycle, polledAt, result, collector);
                 answeredAt.put(result.server(), result.finishedAt());
             }
             live.sessions(update, answeredAt);
-            live.flush();
-            history.add(update);
-            long at = clock.millis();
-            List<Notice> notices = new ArrayList<>(results.stream()
-                    .map(r -> Notice.server(r.server(), cycle, at)).toList());
-            storeAlerts(fired, cycle, at, notices);
-            live.announce(notices);
-            history.commit();
-        } catch (SQLException | RuntimeException e) {
-            failed();
-            throw e;
-        } finally {
-            databaseNanos += System.nanoTime() - started;
-        }
+        }, at -> results.stream().map(r -> Notice.server(r.server(), cycle, at)).toList());
     }
 
-    /** Commits the end of a cycle: removed servers, the heartbeat, and the notice that makes readers resync. */
-    void cycleEnd(TrackerUpdate update, long cycle, PollCycle done) throws SQLException {
-        List<Alert> fired = alerts.evaluate(update);
-        long started = System.nanoTime();
-        try {
+    /**
+     * Commits the end of a cycle: the open files listed during it, removed servers, the heartbeat, and the notice that
+     * makes readers resync.
+     */
+    void cycleEnd(TrackerUpdate update, long cycle, PollCycle done, List<OpenFilesResult> listings)
+            throws SQLException {
+        commit(update, cycle, () -> {
             live.sessions(update, Map.of());
-            live.flush();
-            history.add(update);
-            int removed = live.removeAllBut(done.results().stream().map(ServerPollResult::server).toList());
+            long listedAt = clock.millis();
+            for (OpenFilesResult listing : listings) {
+                files.listed(listing, listedAt);
+            }
+            files.flush();
+            List<String> polled = done.results().stream().map(ServerPollResult::server).toList();
+            files.retain(polled);
+            int removed = live.removeAllBut(polled);
             if (removed > 0) {
                 LOG.info("{} server(s) left the configuration; their live state was removed", removed);
             }
             heartbeat.write(cycle);
+        }, at -> List.of(Notice.cycleComplete(cycle, at)));
+    }
+
+    /**
+     * One transaction: {@code statements}, the history rows of {@code update}, the alerts it fired and the notices
+     * (the alerts' last), then the commit; everything batched is forgotten when it fails.
+     */
+    private void commit(TrackerUpdate update, long cycle, Statements statements,
+                        java.util.function.LongFunction<List<Notice>> notices) throws SQLException {
+        // The rules are evaluated before the clock starts: that is the tracker's work, not the database's.
+        List<Alert> fired = alerts.evaluate(update);
+        long started = System.nanoTime();
+        try {
+            statements.write();
+            live.flush();
+            history.add(update);
             long at = clock.millis();
-            List<Notice> notices = new ArrayList<>();
-            storeAlerts(fired, cycle, at, notices);
-            notices.add(Notice.cycleComplete(cycle, at));
-            live.announce(notices);
+            List<Notice> announced = new ArrayList<>(notices.apply(at));
+            storeAlerts(fired, cycle, at, announced);
+            live.announce(announced);
             history.commit();
         } catch (SQLException | RuntimeException e) {
             failed();
@@ -132,6 +148,7 @@ final class CycleWriter {
     private void failed() {
         live.clear();
         alertWrites.clear();
+        files.clear();
         history.rollback();
     }
 

@@ -91,6 +91,19 @@ public final class TeamDatabase {
     }
 
     /**
+     * Each server's open files as the active collector last listed them, by server name.
+     *
+     * @throws TeamException with {@link #describe} of the failure
+     */
+    public java.util.Map<String, org.sessionwatch.netapi.OpenFilesResult> readOpenFiles(String purpose) {
+        try (Connection connection = connect(purpose)) {
+            return TeamOpenFiles.read(connection);
+        } catch (SQLException e) {
+            throw new TeamException(describe(e), e);
+        }
+    }
+
+    /**
      * Answers {@code question} from the collectors' history (the same schema and queries as the desktop's), in one
      * connection.
      *
