@@ -68,7 +68,8 @@ final class CollectRun {
         }
     }
 
-    private static String hostName() {
+    /** This computer's name, for the heartbeat and the team's audit table. */
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -117,6 +117,32 @@ class SourceCliTest {
     }
 
     @Test
+    void filesSourcePrintsTheOpenFilesTheCollectorStoredInTheFilesJson() throws Exception {
+        ScriptedServers servers = new ScriptedServers().connect("FS01", "10.0.0.7", "alice", 2)
+                .openFile("FS01", 4_294_967_295L, "alice", "C:\\Finance\\budget.xlsx")
+                .openFile("FS01", 7, "bob", "C:\\Finance\\notes.txt").fail("FS02", ScriptedServers.DENIED);
+        try (TeamFixture fixture = new TeamFixture(PG)) {
+            Collector collector = fixture.start("fs-mon-01", servers, Duration.ofSeconds(1));
+            await("a cycle is stored", PATIENCE, () -> collector.cyclesCompleted() >= 1);
+
+            int exit = cli(PostgresServer.SUPERUSER_PASSWORD, "--once", "--files", "--user", "CORP\\alice",
+                    "--format", "json", "--source", fixture.url(PostgresServer.SUPERUSER).toUrlText());
+
+            assertThat(exit).as("stderr: %s", text(err)).isZero();
+            JsonNode json = new ObjectMapper().readTree(text(out));
+            assertThat(json.get("servers")).extracting(s -> s.get("server").asText() + " " + s.get("status").asText())
+                    .containsExactly("FS01 OK");
+            assertThat(json.get("files")).singleElement().satisfies(file -> {
+                assertThat(file.get("id").asLong()).isEqualTo(4_294_967_295L);
+                assertThat(file.get("user").asText()).isEqualTo("alice");
+                assertThat(file.get("path").asText()).isEqualTo("C:\\Finance\\budget.xlsx");
+                assertThat(file.get("permissionNames")).extracting(JsonNode::asText).contains("READ", "WRITE");
+            });
+            assertThat(text(err)).contains("Team collector fs-mon-01");
+        }
+    }
+
+    @Test
     void aWrongDatabasePasswordIsReportedInPlainWords() throws Exception {
         try (TeamFixture fixture = new TeamFixture(PG)) {
             int exit = cli("wrong", "--once", "--source", fixture.url(PostgresServer.SUPERUSER).toUrlText());
