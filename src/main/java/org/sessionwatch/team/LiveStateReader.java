@@ -162,7 +162,8 @@ public final class LiveStateReader {
                 rows.getString(13), sessions);
     }
 
-    private static ErrorKind kind(String status) {
+    /** The error kind a status column names; one written by a newer collector reads as {@code OTHER}. */
+    static ErrorKind kind(String status) {
         try {
             return ErrorKind.valueOf(status);
         } catch (IllegalArgumentException e) {

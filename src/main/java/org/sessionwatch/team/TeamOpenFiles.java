@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.FileInfoLevel;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.OpenFile;
@@ -52,7 +51,7 @@ public final class TeamOpenFiles {
                 results.put(server, switch (status) {
                     case OK -> new OpenFilesResult.Success(server, level, files.getOrDefault(server, List.of()));
                     case UNSUPPORTED -> new OpenFilesResult.Unsupported(server, rows.getString(5));
-                    default -> new OpenFilesResult.Failure(server, level, new NetApiError(kind(status),
+                    default -> new OpenFilesResult.Failure(server, level, new NetApiError(LiveStateReader.kind(status),
                             rows.getLong(4), rows.getString(5), rows.getString(6)));
                 });
             }
@@ -62,14 +61,6 @@ public final class TeamOpenFiles {
 
     private static FileInfoLevel level(int code) {
         return code == FileInfoLevel.LEVEL_2.code() ? FileInfoLevel.LEVEL_2 : FileInfoLevel.LEVEL_3;
-    }
-
-    private static ErrorKind kind(String status) {
-        try {
-            return ErrorKind.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            return ErrorKind.OTHER;
-        }
     }
 
     private static Long number(ResultSet rows, int column) throws SQLException {
