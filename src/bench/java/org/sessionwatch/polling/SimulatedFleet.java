@@ -62,7 +62,8 @@ public final class SimulatedFleet implements FileServerFactory {
      * @param sessionsPerServer sessions each answering server reports
      * @param churn             share of a server's sessions whose idle time and open count change per answer
      * @param seed              fixes which servers hang or deny and who is connected
-     * @param ageing            whether connected times advance with the wall clock, as a real server reports them
+     * @param ageing            whether connected and idle times advance with the wall clock, as a real server
+     *                          reports them
      *                          (a table keyed by start time needs it; costs a new Session per row per answer)
      */
     public SimulatedFleet(int count, double hungShare, double deniedShare, int sessionsPerServer, double churn, long seed,
@@ -191,7 +192,9 @@ public final class SimulatedFleet implements FileServerFactory {
             long elapsed = (System.nanoTime() - bornNanos) / 1_000_000_000L;
             for (int i = 0; i < sessions.size(); i++) {
                 Session s = sessions.get(i);
-                sessions.set(i, s.toBuilder().activeSeconds(s.activeSeconds().orElse(0) + elapsed).build());
+                // Idle time advances too: a session nobody uses stays idle, as a real server reports it.
+                sessions.set(i, s.toBuilder().activeSeconds(s.activeSeconds().orElse(0) + elapsed)
+                        .idleSeconds(s.idleSeconds().orElse(0) + elapsed).build());
             }
         }
         if (!sessions.isEmpty()) {

@@ -63,6 +63,14 @@ public final class TeamBenchmark {
         FigureOutput.progress("team: %d servers x %d sessions, %d readers, %d cycles every %d s", serverCount,
                 sessions, readerCount, cycles, interval.toSeconds());
 
+        // The same collector alone first (its own database): its database time without twenty readers competing for
+        // the same two cores, the baseline of the share measured with them below.
+        TeamDatabase alone = new TeamDatabase(DatabaseUrl.parse("postgresql://127.0.0.1:" + pg.port() + "/"
+                + pg.createDatabase("alone") + "?user=" + PostgresServer.SUPERUSER),
+                Map.of(DatabaseUrl.PASSWORD_VARIABLE, PostgresServer.SUPERUSER_PASSWORD)::get);
+        alone.migrate();
+        double aloneShare = collectorShare(alone, fleet, options, interval, 3);
+
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
@@ -88,6 +96,7 @@ public final class TeamBenchmark {
         // The first cycle looks up, for each of its sessions, an interval an earlier collector left to continue:
         // a start-up cost, measured apart.
         Duration[] afterFirst = {Duration.ZERO};
+        long[] rowsAfterFirst = {0};
         int callsBefore;
         try (Poller poller = new Poller(fleet, options)) {
             PollSource source = PollSource.of(poller, fleet.servers());
@@ -96,6 +105,7 @@ public final class TeamBenchmark {
                     Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), () -> {
                         if (!measuring.get() && holder[0].cyclesCompleted() >= 1) {
                             afterFirst[0] = holder[0].databaseTime();
+                            rowsAfterFirst[0] = holder[0].sessionRowsWritten();
                             measuring.set(true);
                         }
                         return holder[0].cyclesCompleted() >= cycles;
@@ -105,6 +115,7 @@ public final class TeamBenchmark {
         }
         int teamCalls = fleet.calls() - callsBefore;
         Duration database = holder[0].databaseTime().minus(afterFirst[0]);
+        long rows = holder[0].sessionRowsWritten() - rowsAfterFirst[0];
         int measured = cycles - 1;
         stop.set(true);
         for (Thread thread : threads) {
@@ -135,12 +146,44 @@ public final class TeamBenchmark {
                         + " the collector's clock just before its commit to the reader's tracker having applied the"
                         + " re-read server (same machine, same clock); median " + latency.median() + " ms, max "
                         + latency.max() + " ms"));
+        // Load-independent: how many session rows each cycle writes, against rewriting every stored session (one
+        // delete and one insert per session, what the collector did before it wrote only changes).
+        double rowsPerCycle = (double) rows / (cycles - 1);
+        double rewrite = 2.0 * serverCount * sessions;
+        FigureOutput.emit(Figure.lowerIsBetter("team.collector_session_rows_per_cycle", rowsPerCycle, "rows",
+                rewrite, "rewriting every session each cycle (delete + insert)", "<= 20 % of a rewrite",
+                rowsPerCycle <= 0.2 * rewrite, "live-state session rows inserted, updated or deleted per cycle"
+                        + " (cycles 2.." + cycles + "): the sessions that connected, ended or changed a shown value"
+                        + " (5 % churn, one open count per server per cycle), not those that merely aged"));
         double share = 100.0 * database.toNanos() / interval.multipliedBy(measured).toNanos();
+        FigureOutput.emit(Figure.plain("team.collector_db_share_of_cycle_alone", aloneShare, "%", "<= 20 %",
+                aloneShare <= 20, "the same collector and fleet without readers, just before (own database, cycles"
+                        + " 2..3): what its writes cost when twenty consoles do not compete for the two cores"));
         FigureOutput.emit(Figure.plain("team.collector_db_share_of_cycle", share, "%", "<= 20 %", share <= 20,
                 "wall time the collector spent writing live state, history and notices (including commits) per "
                         + interval.toSeconds() + " s cycle, cycles 2.." + cycles + ": " + database.toMillis() / measured
                         + " ms per cycle for " + serverCount + " servers (the first, start-up cycle took "
                         + afterFirst[0].toMillis() + " ms); the readers' queries run meanwhile"));
+    }
+
+    /** The collector's database time as a share of its cycles 2..{@code cycles}, with nobody reading. */
+    private static double collectorShare(TeamDatabase database, SimulatedFleet fleet, PollerOptions options,
+                                         Duration interval, int cycles) throws Exception {
+        Collector[] holder = new Collector[1];
+        Duration[] afterFirst = {null};
+        try (Poller poller = new Poller(fleet, options)) {
+            holder[0] = new Collector(database, PollSource.of(poller, fleet.servers()),
+                    new Collector.Settings("bench-alone", "bench-host", interval), Clock.systemUTC(),
+                    d -> Thread.sleep(d.toMillis()), () -> {
+                        if (afterFirst[0] == null && holder[0].cyclesCompleted() >= 1) {
+                            afterFirst[0] = holder[0].databaseTime();
+                        }
+                        return holder[0].cyclesCompleted() >= cycles;
+                    });
+            holder[0].run();
+        }
+        Duration measured = holder[0].databaseTime().minus(afterFirst[0]);
+        return 100.0 * measured.toNanos() / interval.multipliedBy(cycles - 1).toNanos();
     }
 
     /** A console: applies what it reads to its own tracker and records how long after the commit that was done. */

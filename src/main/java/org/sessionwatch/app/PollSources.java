@@ -2,8 +2,11 @@ package org.sessionwatch.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.sessionwatch.config.AppConfig;
@@ -19,6 +22,11 @@ import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.polling.Poller;
 import org.sessionwatch.polling.PollerOptions;
 import org.sessionwatch.polling.PollerRuntime;
+import org.sessionwatch.polling.PollCycle;
+import org.sessionwatch.polling.ServerPollResult;
+import org.sessionwatch.team.DatabaseUrl;
+import org.sessionwatch.team.TeamDatabase;
+import org.sessionwatch.team.TeamPollSource;
 
 /**
  * The one place that turns a configuration into a {@link PollSource}, for the window and the CLI alike, and the
@@ -101,6 +109,60 @@ public final class PollSources {
     public PollSource forConfig(AppConfig config, PollerOptions options) {
         List<ServerConfig> servers = config.servers().isEmpty() ? demoServers() : config.enabledServers();
         return PollSource.of(new Poller(fileServers(config.serverDeadline()), options, runtime), servers);
+    }
+
+    /**
+     * The window's source: in team mode ({@link AppConfig#teamMode()}) what the team collector stores, read from its
+     * database, otherwise {@link #forConfig(AppConfig) the configuration's servers}. The collector and the CLI poll
+     * with {@link #forConfig} whatever the file's source says.
+     */
+    public PollSource forWindow(AppConfig config) {
+        return forWindow(config, System::getenv, ZoneId.systemDefault());
+    }
+
+    /**
+     * As {@link #forWindow(AppConfig)}. The database password comes from {@value DatabaseUrl#PASSWORD_VARIABLE} in
+     * {@code environment}, else from the credential store (saved in the settings dialog), else from the driver's
+     * {@code ~/.pgpass}, as for the collector. Actions (close a file, end a session) still go straight to the
+     * configured servers with this console's own rights, through a poller that never polls sessions.
+     */
+    public PollSource forWindow(AppConfig config, Function<String, String> environment, ZoneId zone) {
+        if (!config.teamMode()) {
+            return forConfig(config);
+        }
+        DatabaseUrl url;
+        try {
+            url = DatabaseUrl.parse(config.teamSource());
+        } catch (IllegalArgumentException e) {
+            return unusable("The team database in the configuration cannot be used: " + e.getMessage()
+                    + " Correct it in Settings, Polling, Source.");
+        }
+        Function<String, String> withStore = name -> {
+            String value = environment.apply(name);
+            if (!DatabaseUrl.PASSWORD_VARIABLE.equals(name) || (value != null && !value.isEmpty())) {
+                return value;
+            }
+            return credentials.password(url.credentialKey()).map(String::new).orElse(null);
+        };
+        PollSource direct = PollSource.of(new Poller(fileServers(config.serverDeadline()), PollerOptions.from(config),
+                runtime), config.enabledServers());
+        return new TeamPollSource(new TeamDatabase(url, withStore), direct.actions(), direct, runtime.clock(), zone,
+                config.pollInterval());
+    }
+
+    /** A source whose every poll fails with {@code message} (shown in the window's status bar). */
+    private static PollSource unusable(String message) {
+        return new PollSource() {
+            @Override
+            public PollCycle poll(Consumer<ServerPollResult> onResult) {
+                throw new IllegalStateException(message);
+            }
+
+            @Override
+            public void close() {
+                // nothing was opened
+            }
+        };
     }
 
     /** Demo servers to the demo fleet, the others to the real backends. */

@@ -122,6 +122,7 @@ final class ActionRun {
             context.err().println("sessionwatch: warning: the outcome below could not be written to the audit log "
                     + audit.file() + ": " + e);
         }
+        TeamRuns.shareAudit(context, settings.config(), record);
         context.out().print(output(record, result, o.format));
         context.out().flush();
         describe(result).ifPresent(text -> context.err().println("sessionwatch: " + server + ": " + text));

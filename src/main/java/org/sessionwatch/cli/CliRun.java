@@ -51,10 +51,6 @@ final class CliRun {
         InMemoryCredentialStore runPasswords = new InMemoryCredentialStore();
         try {
             if (options.history()) {
-                if (options.source != null) {
-                    throw new UsageException("--history reads this computer's history database; the team database's"
-                            + " history is not readable with --source yet");
-                }
                 return new HistoryQuery(context).run(options);
             }
             HistoryRecording.refuseQueryOptions(options);

@@ -54,7 +54,8 @@ final class CollectRun {
         Collector[] self = new Collector[1];
         // --cycles N (tests, scripts): stop after N cycles as the active collector.
         Collector collector = new Collector(new TeamDatabase(options.database, context.environment()), source,
-                new Collector.Settings(name, host, interval), context.clock(),
+                new Collector.Settings(name, host, interval, settings.config().alerts(), settings.demoFleet()),
+                context.clock(),
                 duration -> context.sleeper().sleep(duration), () -> stopRequested.get()
                 || options.cycles != null && self[0].cyclesCompleted() >= options.cycles);
         self[0] = collector;
@@ -67,7 +68,8 @@ final class CollectRun {
         }
     }
 
-    private static String hostName() {
+    /** This computer's name, for the heartbeat and the team's audit table. */
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -3,6 +3,7 @@ package org.sessionwatch.cli;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -41,9 +42,6 @@ final class FilesRun {
         if (o.mode == null || !o.mode.once) {
             throw new UsageException("--files goes with --once: it lists the open files one time");
         }
-        if (o.source != null) {
-            throw new UsageException("--files asks the servers themselves; it cannot read a team database (--source)");
-        }
         if (o.level != null) {
             throw new UsageException("--level is the sessions' information level; --files asks open files at level 3"
                     + " and falls back to 2 by itself");
@@ -67,7 +65,20 @@ final class FilesRun {
                     Duration.between(polledAt, context.clock().instant()))));
         }
         // Never fails: every outcome, a timeout included, is a value, and each is bounded by the deadline.
-        FilesListing listing = new FilesListing(polledAt, pending.stream().map(CompletableFuture::join).toList());
+        return print(new FilesListing(polledAt, pending.stream().map(CompletableFuture::join).toList()), o);
+    }
+
+    /**
+     * {@code --files --source}: the open files the team collector listed last, filtered and printed as a direct
+     * listing is ({@code durationMs} is 0: the collector's listing time is not stored).
+     */
+    int runStored(Instant listedAt, Collection<OpenFilesResult> stored, CliOptions o) {
+        String user = bareUser(o.user);
+        return print(new FilesListing(listedAt, stored.stream().map(result -> new FilesListing.ServerFiles(result,
+                kept(result, user, o.pathContains), Duration.ZERO)).toList()), o);
+    }
+
+    private int print(FilesListing listing, CliOptions o) {
         context.out().print(FilesOutput.format(listing, o.format));
         context.out().flush();
         for (FilesListing.ServerFiles server : listing.servers()) {

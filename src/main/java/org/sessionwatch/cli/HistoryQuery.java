@@ -21,12 +21,15 @@ import org.sessionwatch.history.HistoryException;
 import org.sessionwatch.history.HistoryInterval;
 import org.sessionwatch.history.HistoryRepository;
 import org.sessionwatch.history.HistoryRepository.Party;
+import org.sessionwatch.team.TeamDatabase;
+import org.sessionwatch.team.TeamException;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code --history}: answers one question from the history database and prints it as a table, JSON or CSV.
+ * {@code --history}: answers one question from the history database (this computer's, or with {@code --source} the
+ * team collector's) and prints it as a table, JSON or CSV.
  * {@code --at T [--server S]} lists the sessions open at T; {@code --user U} or {@code --client C} with optional
  * {@code --since}/{@code --until} lists their intervals. Coverage (when each server answered or failed) comes with
  * the answer, because an empty list means nothing unless the servers were being watched.
@@ -53,14 +56,29 @@ final class HistoryQuery {
 
     int run(CliOptions options) throws UsageException {
         Question question = question(options);
-        Path file = options.historyDb != null ? options.historyDb : context.defaultHistoryFile().get();
         Answer answer;
-        try {
-            answer = HistoryDatabase.open(file, HistoryDatabase.Mode.QUERY, context.clock().instant())
-                    .read(history -> ask(history, question));
-        } catch (HistoryException e) {
-            context.err().println("sessionwatch: " + e.getMessage());
-            return ExitCodes.USAGE;
+        if (options.source != null) {
+            if (options.historyDb != null) {
+                throw new UsageException("--history-db names this computer's history database; --source reads the"
+                        + " team collector's. Use one of them");
+            }
+            // The collector's history: the same schema and questions, on the team database.
+            try {
+                answer = new TeamDatabase(options.source, context.environment()).readHistory("CLI history",
+                        history -> ask(history, question));
+            } catch (TeamException | HistoryException e) {
+                context.err().println("sessionwatch: " + e.getMessage());
+                return ExitCodes.ALL_FAILED;
+            }
+        } else {
+            Path file = options.historyDb != null ? options.historyDb : context.defaultHistoryFile().get();
+            try {
+                answer = HistoryDatabase.open(file, HistoryDatabase.Mode.QUERY, context.clock().instant())
+                        .read(history -> ask(history, question));
+            } catch (HistoryException e) {
+                context.err().println("sessionwatch: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
         }
         context.out().print(switch (options.format) {
             case TABLE -> table(answer);

@@ -15,7 +15,8 @@ import org.sessionwatch.tracking.SessionEvent;
 import org.sessionwatch.tracking.SessionTracker;
 
 /**
- * {@code --once --source URL} and {@code --watch --source URL}: print what the team collector stored, in the same
+ * {@code --once --source URL}, {@code --once --files --source URL} and {@code --watch --source URL}: print what the
+ * team collector stored, in the same
  * formats as a direct poll, without contacting any file server. {@code --watch} follows the collector's notices and
  * turns what it reads into the same events through its own session tracker.
  */
@@ -33,6 +34,9 @@ final class SourceRun {
     int run(CliOptions options) {
         TeamDatabase database = new TeamDatabase(options.source, context.environment());
         try {
+            if (options.files) {
+                return files(database, options);
+            }
             return options.watch() ? watch(database, options) : once(database, options.format);
         } catch (TeamException e) {
             context.err().println("sessionwatch: " + e.getMessage());
@@ -52,6 +56,19 @@ final class SourceRun {
             return ExitCodes.ALL_FAILED;
         }
         return CliRun.printCycle(context, state.asCycle(), format);
+    }
+
+    /** {@code --once --files --source}: the open files the collector listed at its last cycle. */
+    private int files(TeamDatabase database, CliOptions options) {
+        LiveState state = database.readLiveState("CLI");
+        reportCollector(state);
+        var stored = database.readOpenFiles("CLI");
+        if (stored.isEmpty()) {
+            context.err().println("sessionwatch: no collector has stored open files in " + database.url()
+                    + " yet. Start one with sessionwatch --collect --db URL.");
+            return ExitCodes.ALL_FAILED;
+        }
+        return new FilesRun(context).runStored(state.asCycle().polledAt(), stored.values(), options);
     }
 
     private void reportCollector(LiveState state) {

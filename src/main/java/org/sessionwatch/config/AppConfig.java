@@ -19,16 +19,22 @@ import java.util.Objects;
  * @param alerts               the alert rules, in the order they are listed
  * @param historyRetention     how long session history is kept after a session ended (whole days)
  * @param alertSound           the window plays a short sound when alerts fire (off by default)
+ * @param teamSource           the team collector's database URL ({@code postgresql://host/db?user=…}) when the window
+ *                             shows what a collector stored instead of polling the servers itself; null: this computer
+ *                             polls the servers. Never holds a password.
  */
 public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Duration serverDeadline,
                         boolean hideOwnSession, boolean hideComputerAccounts, boolean hideAnonymous,
                         boolean reachabilityCheck, List<AlertRule> alerts, Duration historyRetention,
-                        boolean alertSound) {
+                        boolean alertSound, String teamSource) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_SERVER_DEADLINE = Duration.ofSeconds(10);
     public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(90);
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
+    /** A password in a database URL: {@code //user:secret@} or a {@code password}/{@code sslpassword} parameter. */
+    private static final java.util.regex.Pattern URL_PASSWORD = java.util.regex.Pattern.compile(
+            "//[^/@]*:[^/@]*@|[?&](ssl)?password=", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     public AppConfig {
         servers = List.copyOf(Objects.requireNonNull(servers, "servers"));
@@ -41,6 +47,11 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
         }
         if (serverDeadline.isNegative() || serverDeadline.isZero()) {
             throw new IllegalArgumentException("Invalid server deadline " + serverDeadline + ": it must be positive");
+        }
+        teamSource = teamSource == null || teamSource.isBlank() ? null : teamSource.strip();
+        if (teamSource != null && URL_PASSWORD.matcher(teamSource).find()) {
+            throw new IllegalArgumentException("The team database URL contains a password: remove it and set"
+                    + " SESSIONWATCH_DB_PASSWORD, save it in the credential store, or put it in ~/.pgpass");
         }
         Objects.requireNonNull(historyRetention, "historyRetention");
         if (historyRetention.toDays() < 1) {
@@ -63,7 +74,13 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
         return new Builder().servers(servers).pollInterval(pollInterval).serverDeadline(serverDeadline)
                 .hideOwnSession(hideOwnSession).hideComputerAccounts(hideComputerAccounts).hideAnonymous(hideAnonymous)
                 .reachabilityCheck(reachabilityCheck).alerts(alerts).historyRetention(historyRetention)
-                .alertSound(alertSound);
+                .alertSound(alertSound)
+                .teamSource(teamSource);
+    }
+
+    /** Whether the window reads a team collector's database instead of polling the servers. */
+    public boolean teamMode() {
+        return teamSource != null;
     }
 
     public AppConfig withServers(List<ServerConfig> newServers) {
@@ -90,6 +107,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
         private List<AlertRule> alerts = List.of();
         private Duration historyRetention = DEFAULT_HISTORY_RETENTION;
         private boolean alertSound;
+        private String teamSource;
 
         private Builder() {
         }
@@ -144,10 +162,16 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
             return this;
         }
 
+        /** The team collector's database URL, or null (the default) for "this computer polls the servers". */
+        public Builder teamSource(String value) {
+            teamSource = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an out-of-range value, with the reason */
         public AppConfig build() {
             return new AppConfig(servers, pollInterval, serverDeadline, hideOwnSession, hideComputerAccounts,
-                    hideAnonymous, reachabilityCheck, alerts, historyRetention, alertSound);
+                    hideAnonymous, reachabilityCheck, alerts, historyRetention, alertSound, teamSource);
         }
     }
 }

@@ -136,7 +136,9 @@ final class ConfigJson {
                     (b, v) -> b.historyRetention(Duration.ofDays(v))),
             // Written only when on, as the later integer above: older files and releases are unaffected.
             Setting.optional(Setting.bool("alertSound", AppConfig::alertSound, AppConfig.Builder::alertSound),
-                    AppConfig::alertSound, false));
+                    AppConfig::alertSound, false),
+            // Written only in team mode: files of "this computer polls" stay as they were.
+            Setting.optionalString("teamSource", AppConfig::teamSource, AppConfig.Builder::teamSource));
 
     /** A server's settings after its {@code name}, in file order. */
     private static final List<Setting<ServerConfig, ServerConfig.Builder>> SERVER_SETTINGS = List.of(
@@ -225,7 +227,12 @@ final class ConfigJson {
         for (Setting<AppConfig, AppConfig.Builder> setting : SETTINGS) {
             setting.reader().read(root, "", config);
         }
-        return config.servers(servers(root.get(SERVERS_KEY))).alerts(alerts(root.get(ALERTS_KEY))).build();
+        config.servers(servers(root.get(SERVERS_KEY))).alerts(alerts(root.get(ALERTS_KEY)));
+        try {
+            return config.build();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigFormatException(e.getMessage());
+        }
     }
 
     static byte[] write(AppConfig config) {

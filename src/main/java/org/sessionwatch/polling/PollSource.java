@@ -46,6 +46,14 @@ public interface PollSource extends AutoCloseable {
         return ServerActions.unsupported("This source does not reach the file servers itself");
     }
 
+    /**
+     * What the source says about itself for the status bar (a team collector's heartbeat: "Team collector fs-mon-01,
+     * last cycle 3 s ago"), or empty for a source that polls the servers itself. Any thread.
+     */
+    default java.util.Optional<String> sourceStatus(java.time.Instant now) {
+        return java.util.Optional.empty();
+    }
+
     /** Releases the servers' connections and the polling threads. */
     @Override
     void close();
@@ -72,6 +80,12 @@ public interface PollSource extends AutoCloseable {
                 if (now != null) {
                     now.retryRefusedNow();
                 }
+            }
+
+            @Override
+            public java.util.Optional<String> sourceStatus(java.time.Instant now) {
+                PollSource source = current.get();
+                return source == null ? java.util.Optional.empty() : source.sourceStatus(now);
             }
 
             @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -20,7 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
+import org.sessionwatch.alerts.AlertEngine;
 import org.sessionwatch.concurrent.NamedThreads;
+import org.sessionwatch.config.AlertRule;
+import org.sessionwatch.netapi.OpenFilesRequest;
+import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.history.SharedConnectionHistory;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.PollSource;
@@ -51,6 +56,11 @@ public final class Collector {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** The most server results committed in one transaction. */
     private static final int MAX_GROUP = 64;
+    /**
+     * How long the first answer of a group waits for others before the group is committed: it delays a commit by at
+     * most this, and spares the database and every console a transaction and a read per server.
+     */
+    private static final Duration GATHER = Duration.ofMillis(100);
 
     /** Waits; replaced in tests. */
     @FunctionalInterface
@@ -61,13 +71,23 @@ public final class Collector {
     /**
      * @param name     this collector in the heartbeat table (unique per running collector)
      * @param host     the machine it runs on
-     * @param interval time between the starts of two cycles
+     * @param interval   time between the starts of two cycles
+     * @param alertRules the configuration's alert rules, evaluated on the collector's tracker; fired alerts are stored
+     *                   for every console ({@link TeamAlerts})
+     * @param demo       whether the servers are the demo fleet (alerts say so)
      */
-    public record Settings(String name, String host, Duration interval) {
+    public record Settings(String name, String host, Duration interval, List<AlertRule> alertRules,
+                           boolean demo) {
         public Settings {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(interval, "interval");
+            alertRules = List.copyOf(alertRules);
+        }
+
+        /** Without alert rules. */
+        public Settings(String name, String host, Duration interval) {
+            this(name, host, interval, List.of(), false);
         }
     }
 
@@ -88,6 +108,7 @@ public final class Collector {
     private volatile boolean active;
     private volatile long cyclesCompleted;
     private final java.util.concurrent.atomic.AtomicLong databaseNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong sessionRows = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param stopRequested checked between steps: true ends {@link #run()} (as {@link #stop()} does) */
     public Collector(TeamDatabase database, PollSource source, Settings settings, Clock clock, Sleeper sleeper,
@@ -116,6 +137,11 @@ public final class Collector {
 
     public long cyclesCompleted() {
         return cyclesCompleted;
+    }
+
+    /** Session rows of the live state inserted, updated or deleted so far (the benchmark's rows per cycle). */
+    public long sessionRowsWritten() {
+        return sessionRows.get();
     }
 
     /** Time spent writing and committing live state, history and notices so far (the benchmark's share of a cycle). */
@@ -237,11 +263,15 @@ public final class Collector {
         heartbeat(connection, "ACTIVE", null);
         long cycle = lastCycle(connection);
         SessionTracker tracker = new SessionTracker();
+        AlertEngine alerts = new AlertEngine(settings.alertRules(), settings.demo());
         ExecutorService pollThread = NamedThreads.singleThread("sessionwatch-collector-poll");
         try (SharedConnectionHistory history = SharedConnectionHistory.open(connection, settings.interval()
                 .multipliedBy(3));
-             LiveStateWrites live = new LiveStateWrites(connection)) {
-            CycleWriter writer = new CycleWriter(history, live);
+             LiveStateWrites live = new LiveStateWrites(connection);
+             TeamAlerts.Writes alertWrites = new TeamAlerts.Writes(connection);
+             TeamOpenFiles.Writes files = new TeamOpenFiles.Writes(connection)) {
+            CycleWriter writer = new CycleWriter(history, live, alerts, alertWrites, files, settings.name(), clock,
+                    c -> heartbeatRow(connection, "ACTIVE", c));
             while (!stopping()) {
                 if (!holdsLock(connection)) {
                     LOG.warn("Collector {} lost the active collector's lock; it stands by again", settings.name());
@@ -249,7 +279,14 @@ public final class Collector {
                 }
                 cycle++;
                 Instant started = clock.instant();
-                if (!pollOnce(pollThread, tracker, writer, cycle, started)) {
+                long rowsBefore = writer.rowsWritten();
+                boolean completed = pollOnce(pollThread, tracker, writer, cycle, started);
+                long nanos = writer.takeDatabaseNanos();
+                databaseNanos.addAndGet(nanos);
+                sessionRows.addAndGet(writer.rowsWritten() - rowsBefore);
+                LOG.debug("Cycle {}: {} session rows written, {} ms on the database", cycle,
+                        writer.rowsWritten() - rowsBefore, nanos / 1_000_000);
+                if (!completed) {
                     return;
                 }
                 cyclesCompleted++;
@@ -271,23 +308,26 @@ public final class Collector {
                              Instant polledAt) throws SQLException {
         BlockingQueue<ServerPollResult> arrived = new LinkedBlockingQueue<>();
         Future<PollCycle> polled = pollThread.submit(() -> source.poll(arrived::add));
+        // Each answering server's open files, listed through the poll's connection right after its sessions.
+        List<CompletableFuture<OpenFilesResult>> listings = new ArrayList<>();
         try {
             while (true) {
                 ServerPollResult first = arrived.poll(50, TimeUnit.MILLISECONDS);
                 if (first != null) {
-                    // Results that arrived while the last transaction ran are committed together: one commit per
-                    // group instead of one per server keeps the database time of a 500-server cycle small, and each
-                    // server still gets its own notice the moment its state is committed.
-                    List<ServerPollResult> group = new ArrayList<>();
-                    group.add(first);
-                    arrived.drainTo(group, MAX_GROUP - 1);
+                    // Results that arrive within a short window are committed together: one commit per group
+                    // instead of one per server keeps the database time of a 500-server cycle small, every console
+                    // reads a group with one query, and each server still gets its own notice at the commit.
+                    List<ServerPollResult> group = CycleAnswers.gather(first, arrived, polled, MAX_GROUP, GATHER);
+                    group.stream().filter(ServerPollResult.Ok.class::isInstance).forEach(ok -> listings.add(
+                            source.actions().listOpenFiles(OpenFilesRequest.of(ok.server()))));
                     writer.servers(tracker.apply(polledAt, group), cycle, polledAt, group);
                 } else if (polled.isDone() && arrived.isEmpty()) {
                     break;
                 }
             }
             PollCycle done = polled.get();
-            writer.cycleEnd(tracker.completeCycle(done), cycle, done);
+            writer.cycleEnd(tracker.completeCycle(done), cycle, done, CycleAnswers.listed(listings,
+                    settings.interval()));
             return true;
         } catch (InterruptedException e) {
             polled.cancel(true);
@@ -295,57 +335,6 @@ public final class Collector {
             return false;
         } catch (ExecutionException e) {
             throw new IllegalStateException("The poller failed", e.getCause());
-        }
-    }
-
-    /** The transactions of one active term. */
-    private final class CycleWriter {
-        private final SharedConnectionHistory history;
-        private final LiveStateWrites live;
-
-        CycleWriter(SharedConnectionHistory history, LiveStateWrites live) {
-            this.history = history;
-            this.live = live;
-        }
-
-        void servers(TrackerUpdate update, long cycle, Instant polledAt, List<ServerPollResult> results)
-                throws SQLException {
-            long started = System.nanoTime();
-            try {
-                for (ServerPollResult result : results) {
-                    live.server(cycle, polledAt, result, settings.name());
-                }
-                live.flush();
-                history.add(update);
-                long at = clock.millis();
-                live.announce(results.stream().map(r -> Notice.server(r.server(), cycle, at)).toList());
-                history.commit();
-            } catch (SQLException | RuntimeException e) {
-                live.clear();
-                history.rollback();
-                throw e;
-            } finally {
-                databaseNanos.addAndGet(System.nanoTime() - started);
-            }
-        }
-
-        void cycleEnd(TrackerUpdate update, long cycle, PollCycle done) throws SQLException {
-            long started = System.nanoTime();
-            try {
-                history.add(update);
-                int removed = live.removeAllBut(done.results().stream().map(ServerPollResult::server).toList());
-                if (removed > 0) {
-                    LOG.info("{} server(s) left the configuration; their live state was removed", removed);
-                }
-                heartbeatRow(live.connection(), "ACTIVE", cycle);
-                live.announce(List.of(Notice.cycleComplete(cycle, clock.millis())));
-                history.commit();
-            } catch (SQLException | RuntimeException e) {
-                history.rollback();
-                throw e;
-            } finally {
-                databaseNanos.addAndGet(System.nanoTime() - started);
-            }
         }
     }
 

@@ -88,6 +88,14 @@ public record DatabaseUrl(String host, int port, String database, Map<String, St
         return parameters.get("user");
     }
 
+    /**
+     * Where the window keeps this login's password in the OS credential store: user, host, port and database, so a
+     * password typed for one database is never sent to another.
+     */
+    public String credentialKey() {
+        return "postgresql:" + user() + "@" + host + ":" + port + "/" + database;
+    }
+
     /** The driver's URL, without parameters (those go in {@link #properties}). */
     public String jdbcUrl() {
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;

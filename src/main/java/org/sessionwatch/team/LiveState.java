@@ -54,6 +54,12 @@ public record LiveState(List<ServerState> servers, List<Heartbeat> collectors) {
             return "collector " + name + " on " + host + " (" + role.toLowerCase(java.util.Locale.ROOT) + "), " + last;
         }
 
+        /** "collector fs-mon-01, last cycle 3 s ago", for a status bar. */
+        public String brief(Instant now) {
+            return "collector " + name + ", " + lastCycleAt.map(at -> "last cycle "
+                    + Math.max(0, Duration.between(at, now).toSeconds()) + " s ago").orElse("no cycle yet");
+        }
+
         /** A collector that has not beaten for two of its intervals is presumed gone. */
         public boolean silent(Instant now) {
             return Duration.between(beatAt, now).compareTo(interval.multipliedBy(2)) > 0;

@@ -23,8 +23,9 @@ import org.sessionwatch.polling.ServerPollResult;
 public final class LiveStateReader {
     private static final String SERVER_COLUMNS = "server, cycle, polled_at_ms, finished_at_ms, duration_ms, status,"
             + " requested_level, level, error_code, error_message, error_remedy, last_success_ms, collector";
-    private static final String SESSION_COLUMNS = "server, level, client, user_name, opens, active_s, idle_s,"
-            + " user_flags, client_type, transport";
+    private static final String SESSION_COLUMNS = "s.server, s.level, s.client, s.user_name, s.opens, s.start_ms,"
+            + " s.idle_since_ms, s.user_flags, s.client_type, s.transport, COALESCE(v.last_success_ms,"
+            + " v.finished_at_ms)";
 
     private LiveStateReader() {
     }
@@ -49,11 +50,14 @@ public final class LiveStateReader {
         connection.setAutoCommit(false);
         try {
             String where = onlyServers == null ? "" : " WHERE server = ANY (?)";
+            String sessionsWhere = onlyServers == null ? "" : " WHERE s.server = ANY (?)";
             java.sql.Array names = onlyServers == null ? null
                     : connection.createArrayOf("varchar", onlyServers.toArray());
             Map<String, List<Session>> sessions = new HashMap<>();
+            // The server's last answer is the time the sessions' connected and idle seconds are counted to.
             try (PreparedStatement query = connection.prepareStatement("SELECT " + SESSION_COLUMNS
-                    + " FROM team_session" + where + " ORDER BY server, position")) {
+                    + " FROM team_session s JOIN team_server v ON v.server = s.server" + sessionsWhere
+                    + " ORDER BY s.server, s.session_id")) {
                 if (names != null) {
                     query.setArray(1, names);
                 }
@@ -99,6 +103,26 @@ public final class LiveStateReader {
         }
     }
 
+    /** What identifies a server's stored state: the cycle and the time of the answer it holds. */
+    record Stamp(long cycle, long finishedAtMs) {
+        static Stamp of(LiveState.ServerState state) {
+            return new Stamp(state.cycle(), state.result().finishedAt().toEpochMilli());
+        }
+    }
+
+    /** Every stored server's stamp, by name: a cheap check of which servers changed. */
+    static Map<String, Stamp> stamps(Connection connection) throws SQLException {
+        Map<String, Stamp> stamps = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT server, cycle, finished_at_ms FROM team_server");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                stamps.put(rows.getString(1), new Stamp(rows.getLong(2), rows.getLong(3)));
+            }
+        }
+        return stamps;
+    }
+
     /** The collectors' heartbeats, active first. */
     public static List<LiveState.Heartbeat> heartbeats(Connection connection) throws SQLException {
         List<LiveState.Heartbeat> beats = new ArrayList<>();
@@ -138,7 +162,8 @@ public final class LiveStateReader {
                 rows.getString(13), sessions);
     }
 
-    private static ErrorKind kind(String status) {
+    /** The error kind a status column names; one written by a newer collector reads as {@code OTHER}. */
+    static ErrorKind kind(String status) {
         try {
             return ErrorKind.valueOf(status);
         } catch (IllegalArgumentException e) {
@@ -152,6 +177,11 @@ public final class LiveStateReader {
         return rows.wasNull() ? null : InfoLevel.ofCode(code).orElse(null);
     }
 
+    /** Whole seconds from {@code fromMs} to the server's answer, as the server would have counted them. */
+    static long secondsSince(long fromMs, long answeredMs) {
+        return Math.max(0, Math.floorDiv(answeredMs - fromMs, 1000));
+    }
+
     private static java.util.OptionalLong number(ResultSet rows, int column) throws SQLException {
         long value = rows.getLong(column);
         return rows.wasNull() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(value);
@@ -159,13 +189,14 @@ public final class LiveStateReader {
 
     private static Session session(ResultSet rows) throws SQLException {
         InfoLevel level = InfoLevel.ofCode(rows.getInt(2)).orElse(InfoLevel.LEVEL_0);
+        long answeredMs = rows.getLong(11);
         Session.Builder b = Session.builder(rows.getString(1), level);
         // Only the fields the level carries are set, and only when present: absent stays absent, as polled.
         Optional.ofNullable(rows.getString(3)).ifPresent(b::clientName);
         Optional.ofNullable(rows.getString(4)).ifPresent(b::userName);
         number(rows, 5).ifPresent(b::openCount);
-        number(rows, 6).ifPresent(b::activeSeconds);
-        number(rows, 7).ifPresent(b::idleSeconds);
+        number(rows, 6).ifPresent(start -> b.activeSeconds(secondsSince(start, answeredMs)));
+        number(rows, 7).ifPresent(since -> b.idleSeconds(secondsSince(since, answeredMs)));
         number(rows, 8).ifPresent(b::userFlags);
         Optional.ofNullable(rows.getString(9)).ifPresent(b::clientType);
         Optional.ofNullable(rows.getString(10)).ifPresent(b::transport);

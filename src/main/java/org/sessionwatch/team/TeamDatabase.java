@@ -11,6 +11,8 @@ import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.sessionwatch.history.HistoryRepository;
+import org.sessionwatch.history.JdbcHistoryRepository;
 import org.sessionwatch.history.Vendor;
 
 /**
@@ -83,6 +85,48 @@ public final class TeamDatabase {
     public LiveState readLiveState(String purpose) {
         try (Connection connection = connect(purpose)) {
             return LiveStateReader.readAll(connection);
+        } catch (SQLException e) {
+            throw new TeamException(describe(e), e);
+        }
+    }
+
+    /**
+     * Each server's open files as the active collector last listed them, by server name.
+     *
+     * @throws TeamException with {@link #describe} of the failure
+     */
+    public java.util.Map<String, org.sessionwatch.netapi.OpenFilesResult> readOpenFiles(String purpose) {
+        try (Connection connection = connect(purpose)) {
+            return TeamOpenFiles.read(connection);
+        } catch (SQLException e) {
+            throw new TeamException(describe(e), e);
+        }
+    }
+
+    /**
+     * Answers {@code question} from the collectors' history (the same schema and queries as the desktop's), in one
+     * connection.
+     *
+     * @throws TeamException with {@link #describe} when the database cannot be used
+     */
+    public <T> T readHistory(String purpose, java.util.function.Function<HistoryRepository, T> question) {
+        try (Connection connection = connect(purpose)) {
+            connection.setReadOnly(true);
+            return question.apply(new JdbcHistoryRepository(connection));
+        } catch (SQLException e) {
+            throw new TeamException(describe(e), e);
+        }
+    }
+
+    /**
+     * The alerts the collectors stored at or after {@code since}, oldest first (at most the latest 500), for a
+     * console's alert list when it starts; later ones reach it through {@link SourceFollower.Listener#alertsStored}.
+     *
+     * @throws TeamException with {@link #describe} of the failure
+     */
+    public List<TeamAlerts.Stored> readAlerts(java.time.Instant since, String purpose) {
+        try (Connection connection = connect(purpose)) {
+            return TeamAlerts.since(connection, since);
         } catch (SQLException e) {
             throw new TeamException(describe(e), e);
         }

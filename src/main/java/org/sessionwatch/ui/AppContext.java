@@ -119,7 +119,7 @@ public final class AppContext implements AutoCloseable {
                 fxThread.accept(() -> servers.apply(update.results()));
             }
         });
-        localAlerts = new LocalAlertFeed(config.alerts(), config.servers().isEmpty());
+        localAlerts = new LocalAlertFeed(config.alerts(), isDemo(config));
         tracker.subscribe(localAlerts);
         // The notifications belong to whichever window shows this context's views (MainWindow.show).
         alerts = new WindowAlerts(localAlerts, new AlertsViewModel(), new org.sessionwatch.ui.alerts.ControlsFxNotifier(
@@ -127,7 +127,7 @@ public final class AppContext implements AutoCloseable {
                         : tableController.table().getScene().getWindow()),
                 alertSound, () -> this.config.alertSound(), fxThread, clock, zone);
         // The scheduler's task reads the current source each time, so a settings change takes effect at the next poll.
-        this.scheduler = new PollScheduler(PollSource.following(source::get), pollExecutor, config.pollInterval(),
+        this.scheduler = new PollScheduler(PollSource.following(source::get), pollExecutor, schedule(config),
                 status, clock, tracker, trackerThread, fxThread);
         switchTo(config);
         SessionCommands commands = new WindowSessionCommands(sessions, actions);
@@ -135,6 +135,8 @@ public final class AppContext implements AutoCloseable {
                 .register(MainWindowController.class, () -> new MainWindowController(status, commands, scheduler,
                         actions, clock, now -> {
                             status.tick(now);
+                            PollSource current = source.get();
+                            status.sourceStatus(current == null ? "" : current.sourceStatus(now).orElse(""));
                             sessions.expireHighlights(now);
                         }))
                 .register(SessionTableController.class, () -> tableController = new SessionTableController(
@@ -150,15 +152,29 @@ public final class AppContext implements AutoCloseable {
         this.config = newConfig;
         switchTo(newConfig);
         trackerThread.execute(() -> {
-            localAlerts.configure(newConfig.alerts(), newConfig.servers().isEmpty());
+            localAlerts.configure(newConfig.alerts(), isDemo(newConfig));
             alerts.showInactiveRules();
         });
-        scheduler.setInterval(newConfig.pollInterval());
+        scheduler.setInterval(schedule(newConfig));
         scheduler.restartNow();
     }
 
+    /**
+     * The scheduler's period. In team mode a poll waits for the collector's notices and returns at the end of each of
+     * its cycles: the next one starts within a second, so no notice waits for the window's own interval.
+     */
+    /** The demo fleet stands in when no server is configured, except in team mode: the collector's servers arrive
+     * with its results. */
+    private static boolean isDemo(AppConfig config) {
+        return config.servers().isEmpty() && !config.teamMode();
+    }
+
+    private static java.time.Duration schedule(AppConfig config) {
+        return config.teamMode() ? java.time.Duration.ofSeconds(1) : config.pollInterval();
+    }
+
     private void switchTo(AppConfig newConfig) {
-        boolean demo = newConfig.servers().isEmpty();
+        boolean demo = isDemo(newConfig);
         boolean wasDemo = source.get() != null && status.isDemo();
         PollSource previous = source.getAndSet(sources.apply(newConfig));
         if (previous != null) {
@@ -168,9 +184,10 @@ public final class AppContext implements AutoCloseable {
         status.setDemo(demo);
         if (!(demo && wasDemo)) {
             // The demo fleet lists its own servers on each poll; keep them rather than blank the list meanwhile.
-            servers.configure(newConfig.servers());
+            servers.configure(newConfig.teamMode() ? java.util.List.of() : newConfig.servers());
         }
-        sessions.setNoServers(!demo && newConfig.enabledServers().isEmpty());
+        status.following(newConfig.teamMode());
+        sessions.setNoServers(!demo && !newConfig.teamMode() && newConfig.enabledServers().isEmpty());
     }
 
     public AppConfig config() {

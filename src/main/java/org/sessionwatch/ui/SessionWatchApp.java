@@ -102,7 +102,7 @@ public final class SessionWatchApp extends Application {
         MainWindow.applyTheme(dark);
         AppWindowActions actions = new AppWindowActions(environment, icons, value -> dark = value, this::quit);
         PollSources sources = PollSources.standard(environment.credentials(), Clock.systemUTC());
-        context = new AppContext(startup.config(), sources::forConfig, actions, Clock.systemUTC(),
+        context = new AppContext(startup.config(), sources::forWindow, actions, Clock.systemUTC(),
                 ZoneId.systemDefault());
         actions.attach(context, stage);
         window = new MainWindow(context);

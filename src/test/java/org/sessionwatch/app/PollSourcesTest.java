@@ -1,6 +1,7 @@
 package org.sessionwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.time.Clock;
@@ -70,6 +71,31 @@ class PollSourcesTest {
                 .create(ServerConfig.of("FS01", Backend.WINDOWS)).listSessions(EnumerationRequest.of("FS01"));
         assertThat(result).isInstanceOfSatisfying(EnumerationResult.Failure.class,
                 f -> assertThat(f.error().message()).contains("The Windows backend needs Windows"));
+    }
+
+    @Test
+    void inTeamModeTheWindowReadsTheCollectorAndActsOnTheConfiguredServersDirectly() {
+        AppConfig team = AppConfig.builder().teamSource("postgresql://db.corp.example/sessionwatch?user=helpdesk1")
+                .servers(List.of(ServerConfig.of("FS01"), WITH_ACCOUNT)).build();
+        try (PollSource source = sources().forWindow(team, name -> null, java.time.ZoneOffset.UTC)) {
+            assertThat(source).isInstanceOf(org.sessionwatch.team.TeamPollSource.class);
+            assertThat(((org.sessionwatch.team.TeamPollSource) source).url().toString())
+                    .isEqualTo("postgresql://db.corp.example:5432/sessionwatch as helpdesk1");
+            assertThat(source.actions().servers()).as("actions reach the console's servers, not the database")
+                    .containsExactly("FS01", "FS02");
+        }
+        try (PollSource local = sources().forWindow(AppConfig.defaults(), name -> null, java.time.ZoneOffset.UTC)) {
+            assertThat(local).isNotInstanceOf(org.sessionwatch.team.TeamPollSource.class);
+        }
+    }
+
+    @Test
+    void anUnusableTeamUrlFailsEachPollWithTheRemedy() {
+        AppConfig team = AppConfig.builder().teamSource("mysql://db/sessionwatch").build();
+        try (PollSource source = sources().forWindow(team, name -> null, java.time.ZoneOffset.UTC)) {
+            assertThatThrownBy(source::poll).hasMessageContaining("cannot be used")
+                    .hasMessageContaining("postgresql://").hasMessageContaining("Settings");
+        }
     }
 
     @Test

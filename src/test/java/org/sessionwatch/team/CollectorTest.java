@@ -81,6 +81,32 @@ class CollectorTest {
     }
 
     @Test
+    void storesEachAnsweringServersOpenFilesAndWritesOnlyWhatChanged() throws Exception {
+        ScriptedServers servers = new ScriptedServers().connect("FS01", "10.0.0.7", "alice", 2)
+                .openFile("FS01", 4_294_967_295L, "alice", "C:\\Finance\\budget.xlsx")
+                .openFile("FS01", 7, "alice", "C:\\Finance\\notes.txt").fail("FS02", ScriptedServers.DENIED);
+        try (TeamFixture fixture = new TeamFixture(PG)) {
+            Collector collector = fixture.start("fs-mon-01", servers, INTERVAL);
+            await("a cycle is stored", PATIENCE, () -> collector.cyclesCompleted() >= 1);
+            java.util.Map<String, org.sessionwatch.netapi.OpenFilesResult> stored =
+                    fixture.team.readOpenFiles("test");
+            assertThat(stored).containsOnlyKeys("FS01").as("a failing server is not asked for its files");
+            assertThat(((org.sessionwatch.netapi.OpenFilesResult.Success) stored.get("FS01")).files())
+                    .extracting(f -> f.id() + " " + f.user() + " " + f.path() + " " + f.permissions())
+                    .containsExactly("7 alice C:\\Finance\\notes.txt 3",
+                            "4294967295 alice C:\\Finance\\budget.xlsx 3");
+
+            servers.closeFile("FS01", 7);
+            long cycles = collector.cyclesCompleted();
+            await("notes.txt is gone", PATIENCE, () -> collector.cyclesCompleted() > cycles + 1
+                    && fixture.count("SELECT COUNT(*) FROM team_open_file") == 1);
+            long statusRows = fixture.count("SELECT COUNT(*) FROM team_open_files_status WHERE server = 'FS01'"
+                    + " AND status = 'OK'");
+            assertThat(statusRows).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aReaderReadsAndAppendsToTheAuditButCannotWriteLiveState() throws Exception {
         ScriptedServers servers = new ScriptedServers().connect("FS01", "10.0.0.7", "alice", 1);
         try (TeamFixture fixture = new TeamFixture(PG)) {

@@ -84,6 +84,65 @@ class SourceCliTest {
     }
 
     @Test
+    void historySourceAnswersFromTheCollectorsHistoryInTheUsualJson() throws Exception {
+        ScriptedServers servers = new ScriptedServers().connect("FS01", "10.0.0.7", "alice", 3)
+                .connect("FS02", "10.0.0.8", "bob", 0);
+        try (TeamFixture fixture = new TeamFixture(PG)) {
+            Collector collector = fixture.start("fs-mon-01", servers, Duration.ofSeconds(1));
+            await("a cycle is stored", PATIENCE, () -> collector.cyclesCompleted() >= 1);
+            String url = fixture.url(PostgresServer.SUPERUSER).toUrlText();
+
+            int exit = cli(PostgresServer.SUPERUSER_PASSWORD, "--history", "--user", "alice", "--format", "json",
+                    "--source", url);
+
+            assertThat(exit).as("stderr: %s", text(err)).isZero();
+            JsonNode json = new ObjectMapper().readTree(text(out));
+            assertThat(json.get("query").get("user").asText()).isEqualTo("alice");
+            assertThat(json.get("intervals")).singleElement().satisfies(interval -> {
+                assertThat(interval.get("server").asText()).isEqualTo("FS01");
+                assertThat(interval.get("client").asText()).isEqualTo("10.0.0.7");
+                assertThat(interval.get("end").isNull()).as("still connected").isTrue();
+            });
+            assertThat(json.get("coverage")).extracting(span -> span.get("server").asText()).contains("FS01");
+
+            out.reset();
+            assertThat(cli(PostgresServer.SUPERUSER_PASSWORD, "--history", "--at",
+                    java.time.Instant.now().toString(), "--server", "FS02", "--source", url)).isZero();
+            assertThat(text(out)).contains("FS02").contains("bob").doesNotContain("alice");
+
+            assertThat(cli(PostgresServer.SUPERUSER_PASSWORD, "--history", "--user", "alice", "--source", url,
+                    "--history-db", home.resolve("h.db").toString())).isEqualTo(2);
+            assertThat(text(err)).contains("Use one of them");
+        }
+    }
+
+    @Test
+    void filesSourcePrintsTheOpenFilesTheCollectorStoredInTheFilesJson() throws Exception {
+        ScriptedServers servers = new ScriptedServers().connect("FS01", "10.0.0.7", "alice", 2)
+                .openFile("FS01", 4_294_967_295L, "alice", "C:\\Finance\\budget.xlsx")
+                .openFile("FS01", 7, "bob", "C:\\Finance\\notes.txt").fail("FS02", ScriptedServers.DENIED);
+        try (TeamFixture fixture = new TeamFixture(PG)) {
+            Collector collector = fixture.start("fs-mon-01", servers, Duration.ofSeconds(1));
+            await("a cycle is stored", PATIENCE, () -> collector.cyclesCompleted() >= 1);
+
+            int exit = cli(PostgresServer.SUPERUSER_PASSWORD, "--once", "--files", "--user", "CORP\\alice",
+                    "--format", "json", "--source", fixture.url(PostgresServer.SUPERUSER).toUrlText());
+
+            assertThat(exit).as("stderr: %s", text(err)).isZero();
+            JsonNode json = new ObjectMapper().readTree(text(out));
+            assertThat(json.get("servers")).extracting(s -> s.get("server").asText() + " " + s.get("status").asText())
+                    .containsExactly("FS01 OK");
+            assertThat(json.get("files")).singleElement().satisfies(file -> {
+                assertThat(file.get("id").asLong()).isEqualTo(4_294_967_295L);
+                assertThat(file.get("user").asText()).isEqualTo("alice");
+                assertThat(file.get("path").asText()).isEqualTo("C:\\Finance\\budget.xlsx");
+                assertThat(file.get("permissionNames")).extracting(JsonNode::asText).contains("READ", "WRITE");
+            });
+            assertThat(text(err)).contains("Team collector fs-mon-01");
+        }
+    }
+
+    @Test
     void aWrongDatabasePasswordIsReportedInPlainWords() throws Exception {
         try (TeamFixture fixture = new TeamFixture(PG)) {
             int exit = cli("wrong", "--once", "--source", fixture.url(PostgresServer.SUPERUSER).toUrlText());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.sessionwatch.config.AlertRule;
 import org.sessionwatch.testing.PostgresServer;
 import org.sessionwatch.testing.ScriptedServers;
 
@@ -23,6 +24,7 @@ final class TeamFixture implements AutoCloseable {
     final TeamDatabase team;
     private final List<Thread> threads = new ArrayList<>();
     private final List<Collector> collectors = new ArrayList<>();
+    private final List<Thread> followers = new ArrayList<>();
 
     TeamFixture(PostgresServer pg) throws SQLException {
         this.pg = pg;
@@ -37,8 +39,13 @@ final class TeamFixture implements AutoCloseable {
 
     /** A collector named {@code name} polling {@code servers} every {@code interval}, started on its own thread. */
     Collector start(String name, ScriptedServers servers, Duration interval) {
+        return start(name, servers, interval, List.of());
+    }
+
+    /** As {@link #start(String, ScriptedServers, Duration)}, evaluating {@code rules}. */
+    Collector start(String name, ScriptedServers servers, Duration interval, List<AlertRule> rules) {
         Collector collector = new Collector(team, servers,
-                new Collector.Settings(name, "test-host", interval), Clock.systemUTC(),
+                new Collector.Settings(name, "test-host", interval, rules, false), Clock.systemUTC(),
                 d -> Thread.sleep(d.toMillis()), () -> false);
         Thread thread = new Thread(() -> {
             try {
@@ -52,6 +59,22 @@ final class TeamFixture implements AutoCloseable {
         collectors.add(collector);
         threads.add(thread);
         return collector;
+    }
+
+    /** A follower of this database on its own thread, stopped by interrupting the thread returned. */
+    Thread follow(SourceFollower.Listener listener) {
+        SourceFollower follower = new SourceFollower(team, listener, Duration.ofMillis(500));
+        Thread thread = new Thread(() -> {
+            try {
+                follower.run(() -> Thread.currentThread().isInterrupted());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "test-follower");
+        thread.setDaemon(true);
+        thread.start();
+        followers.add(thread);
+        return thread;
     }
 
     void stop(Collector collector) throws InterruptedException {
@@ -76,6 +99,10 @@ final class TeamFixture implements AutoCloseable {
     public void close() throws InterruptedException {
         for (Collector collector : collectors) {
             collector.stop();
+        }
+        for (Thread thread : followers) {
+            thread.interrupt();
+            thread.join(10_000);
         }
         for (Thread thread : threads) {
             thread.interrupt();

@@ -6,15 +6,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.sessionwatch.netapi.ActionResult;
+import org.sessionwatch.netapi.Capabilities;
 import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.FileInfoLevel;
+import org.sessionwatch.netapi.OpenFile;
+import org.sessionwatch.netapi.OpenFilesRequest;
+import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.PollSource;
+import org.sessionwatch.polling.ServerActions;
 import org.sessionwatch.polling.ServerPollResult;
 
 /**
@@ -32,6 +40,7 @@ public final class ScriptedServers implements PollSource {
     private final Map<String, List<Planned>> sessions = new LinkedHashMap<>();
     private final Map<String, NetApiError> failing = new LinkedHashMap<>();
     private final AtomicInteger enumerations = new AtomicInteger();
+    private final Map<String, List<OpenFile>> openFiles = new LinkedHashMap<>();
 
     public synchronized ScriptedServers server(String name) {
         sessions.putIfAbsent(name, new ArrayList<>());
@@ -53,6 +62,55 @@ public final class ScriptedServers implements PollSource {
         server(server);
         failing.put(server, error);
         return this;
+    }
+
+    /** A file {@code user} holds open on {@code server}, listed by {@link #actions()} until closed. */
+    public synchronized ScriptedServers openFile(String server, long id, String user, String path) {
+        openFiles.computeIfAbsent(server, s -> new ArrayList<>())
+                .add(new OpenFile(server, FileInfoLevel.LEVEL_3, id, 3L, 0L, path, user));
+        return this;
+    }
+
+    public synchronized ScriptedServers closeFile(String server, long id) {
+        openFiles.getOrDefault(server, new ArrayList<>()).removeIf(f -> f.id() == id);
+        return this;
+    }
+
+    /** Lists the open files the test set; closing files and ending sessions are not scripted. */
+    @Override
+    public ServerActions actions() {
+        ServerActions unsupported = ServerActions.unsupported("not scripted");
+        return new ServerActions() {
+            @Override
+            public List<String> servers() {
+                synchronized (ScriptedServers.this) {
+                    return List.copyOf(sessions.keySet());
+                }
+            }
+
+            @Override
+            public Capabilities capabilities(String server) {
+                return unsupported.capabilities(server);
+            }
+
+            @Override
+            public CompletableFuture<OpenFilesResult> listOpenFiles(OpenFilesRequest request) {
+                synchronized (ScriptedServers.this) {
+                    return CompletableFuture.completedFuture(new OpenFilesResult.Success(request.server(),
+                            FileInfoLevel.LEVEL_3, List.copyOf(openFiles.getOrDefault(request.server(), List.of()))));
+                }
+            }
+
+            @Override
+            public CompletableFuture<ActionResult> closeFile(String server, long fileId) {
+                return unsupported.closeFile(server, fileId);
+            }
+
+            @Override
+            public CompletableFuture<ActionResult> endSession(String server, String client, String user) {
+                return unsupported.endSession(server, client, user);
+            }
+        };
     }
 
     /** How many server enumerations were answered so far. */

@@ -55,6 +55,7 @@ public final class MainWindowController {
     @FXML private Label serverCounts;
     @FXML private FontIcon serverCountsIcon;
     @FXML private Label lastPoll;
+    @FXML private Label sourceStatus;
     @FXML private Label pollError;
     @FXML private TabPane views;
     @FXML private SplitPane mainSplit;
@@ -116,6 +117,9 @@ public final class MainWindowController {
             serverCountsIcon.setIconLiteral(failing ? "mdal-error_outline" : "mdal-dns");
         });
         lastPoll.textProperty().bind(viewModel.lastPollProperty());
+        sourceStatus.textProperty().bind(viewModel.sourceStatusProperty());
+        sourceStatus.visibleProperty().bind(viewModel.sourceStatusProperty().isNotEmpty());
+        sourceStatus.managedProperty().bind(sourceStatus.visibleProperty());
         pollError.textProperty().bind(viewModel.pollErrorProperty());
         pollError.visibleProperty().bind(viewModel.pollErrorProperty().isNotEmpty());
         pollError.managedProperty().bind(pollError.visibleProperty());

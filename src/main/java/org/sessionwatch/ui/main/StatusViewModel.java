@@ -48,7 +48,9 @@ public final class StatusViewModel {
             new ReadOnlyObjectWrapper<>(this, "pollStatus", PollStatus.WAITING);
     private final ReadOnlyStringWrapper pollError = new ReadOnlyStringWrapper(this, "pollError", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper sourceStatus = new ReadOnlyStringWrapper(this, "sourceStatus", "");
     private Instant nextPollAt;
+    private boolean following;
 
     /**
      * @param total   every tracked session
@@ -93,7 +95,24 @@ public final class StatusViewModel {
 
     public void pollStarted() {
         pollStatus.set(PollStatus.POLLING);
-        pollIndicator.set("Polling…");
+        pollIndicator.set(following ? "Live" : "Polling…");
+    }
+
+    /**
+     * Whether the window follows a team collector instead of polling: a "poll" then lasts a collector cycle, so the
+     * indicator says "Live" instead of "Polling…" and counts no seconds down.
+     */
+    public void following(boolean value) {
+        following = value;
+    }
+
+    /** What the source says about itself ("Team collector fs-mon-01, last cycle 3 s ago"), or empty. */
+    public void sourceStatus(String text) {
+        sourceStatus.set(text);
+    }
+
+    public ReadOnlyStringProperty sourceStatusProperty() {
+        return sourceStatus.getReadOnlyProperty();
     }
 
     public void pollScheduled(Instant next) {
@@ -110,7 +129,7 @@ public final class StatusViewModel {
 
     /** Called about once a second: updates the countdown. */
     public void tick(Instant now) {
-        if (pollStatus.get() == PollStatus.WAITING && nextPollAt != null) {
+        if (pollStatus.get() == PollStatus.WAITING && nextPollAt != null && !following) {
             long seconds = Math.max(0, (Duration.between(now, nextPollAt).toMillis() + 999) / 1000);
             pollIndicator.set("Next poll in " + seconds + " s");
         }

@@ -67,6 +67,12 @@ public final class SettingsController {
     @FXML private CheckBox hideComputersBox;
     @FXML private CheckBox hideAnonymousBox;
     @FXML private Label credentialStoreInfo;
+    @FXML private javafx.scene.control.RadioButton localSourceButton;
+    @FXML private javafx.scene.control.RadioButton teamSourceButton;
+    @FXML private javafx.scene.layout.GridPane teamSourceForm;
+    @FXML private TextField teamUrlField;
+    @FXML private Label teamUrlError;
+    @FXML private javafx.scene.control.PasswordField teamPasswordField;
 
     public SettingsController(SettingsViewModel viewModel, ServerListReader reader, Executor io,
                               String credentialStoreName, ConnectionCheck connectionCheck) {
@@ -110,6 +116,7 @@ public final class SettingsController {
         hideComputersBox.selectedProperty().bindBidirectional(viewModel.hideComputerAccountsProperty());
         hideAnonymousBox.selectedProperty().bindBidirectional(viewModel.hideAnonymousProperty());
         importReport.textProperty().bind(viewModel.importReportProperty());
+        bindTeamSource(viewModel.teamSource());
         credentialStoreInfo.setText("Passwords are kept in " + credentialStoreName
                 + ", never in the configuration file.");
         passwordField.setPromptText("empty keeps the stored password");
@@ -122,6 +129,18 @@ public final class SettingsController {
                 serverList.requestFocus();
             }
         });
+    }
+
+    private void bindTeamSource(TeamSourceDraft team) {
+        javafx.scene.control.ToggleGroup source = new javafx.scene.control.ToggleGroup();
+        localSourceButton.setToggleGroup(source);
+        teamSourceButton.setToggleGroup(source);
+        source.selectToggle(team.teamModeProperty().get() ? teamSourceButton : localSourceButton);
+        teamSourceButton.selectedProperty().bindBidirectional(team.teamModeProperty());
+        teamSourceForm.disableProperty().bind(team.teamModeProperty().not());
+        teamUrlField.textProperty().bindBidirectional(team.urlProperty());
+        teamPasswordField.textProperty().bindBidirectional(team.passwordProperty());
+        showError(teamUrlError, team.urlErrorProperty(), teamUrlField);
     }
 
     /** Moves the form's bidirectional bindings from the previous server to {@code draft}. */

@@ -47,6 +47,7 @@ public final class SettingsViewModel {
     private final BooleanBinding valid;
     private final Set<String> removedCredentialKeys = new HashSet<>();
     private final AlertRulesViewModel alertRules;
+    private final TeamSourceDraft teamSource;
 
     public SettingsViewModel(AppConfig config) {
         this.original = config;
@@ -56,11 +57,13 @@ public final class SettingsViewModel {
         hideComputerAccounts.set(config.hideComputerAccounts());
         hideAnonymous.set(config.hideAnonymous());
         alertRules = new AlertRulesViewModel(config);
+        teamSource = new TeamSourceDraft(config.teamSource());
         intervalError = Bindings.createStringBinding(this::checkInterval, pollIntervalSeconds);
         duplicateError = Bindings.createStringBinding(this::checkDuplicates, servers);
         valid = Bindings.createBooleanBinding(() -> intervalError.get().isEmpty() && duplicateError.get().isEmpty()
-                && servers.stream().allMatch(ServerDraft::isValid) && alertRules.validProperty().get(), servers,
-                intervalError, duplicateError, alertRules.validProperty());
+                && servers.stream().allMatch(ServerDraft::isValid) && alertRules.validProperty().get()
+                && teamSource.isValid(), servers, intervalError, duplicateError, alertRules.validProperty(),
+                teamSource.urlErrorProperty());
         if (!servers.isEmpty()) {
             selected.set(servers.get(0));
         }
@@ -177,19 +180,25 @@ public final class SettingsViewModel {
             draft.originalCredentialKey().filter(old -> !config.credentialKey().map(old::equals).orElse(false))
                     .ifPresent(delete::add);
         }
+        teamSource.passwordToStore().ifPresent(entry -> passwords.put(entry.getKey(), entry.getValue()));
         delete.removeAll(passwords.keySet());
         // Settings this dialog does not show are kept as they were.
         AppConfig config = original.toBuilder().servers(configs)
                 .pollInterval(Duration.ofSeconds(Long.parseLong(pollIntervalSeconds.get().trim())))
                 .hideOwnSession(hideOwnSession.get()).hideComputerAccounts(hideComputerAccounts.get())
                 .hideAnonymous(hideAnonymous.get()).alerts(alertRules.result())
-                .alertSound(alertRules.soundProperty().get()).build();
+                .alertSound(alertRules.soundProperty().get()).teamSource(teamSource.teamSource()).build();
         return new SettingsResult(config, passwords, delete);
     }
 
     /** The Alerts tab: rules and sound. */
     public AlertRulesViewModel alertRules() {
         return alertRules;
+    }
+
+    /** Where the window's sessions come from: this computer or a team collector. */
+    public TeamSourceDraft teamSource() {
+        return teamSource;
     }
 
     public ObservableList<ServerDraft> servers() {
