@@ -17,10 +17,12 @@ import javafx.scene.control.TableView;
 
 import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.polling.PollSource;
+import org.sessionwatch.polling.ServerActions;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.common.ControllerFactory;
 import org.sessionwatch.tracking.SessionTracker;
 import org.sessionwatch.ui.common.TaskExecutor;
+import org.sessionwatch.ui.files.OpenFilesFeature;
 import org.sessionwatch.ui.main.MainWindowController;
 import org.sessionwatch.ui.main.PollScheduler;
 import org.sessionwatch.ui.main.SessionCommands;
@@ -70,6 +72,8 @@ public final class AppContext implements AutoCloseable {
     private final StatusViewModel status;
     private final PollScheduler scheduler;
     private final ControllerFactory controllers = new ControllerFactory();
+    /** Open files, closing them, ending sessions, read-only mode and the audit log viewer. */
+    private final OpenFilesFeature files;
     /** The window's session table once loaded; the window saves and restores its layout. */
     private SessionTableController tableController;
     private volatile AppConfig config;
@@ -106,15 +110,22 @@ public final class AppContext implements AutoCloseable {
         this.scheduler = new PollScheduler(PollSource.following(source::get), pollExecutor, config.pollInterval(),
                 status, clock, tracker, trackerThread, fxThread);
         switchTo(config);
+        this.files = new OpenFilesFeature(config, () -> {
+            PollSource current = source.get();
+            return current == null ? ServerActions.unsupported("SessionWatch is closing") : current.actions();
+        }, selected, actions::actionLog, ioExecutor, scheduler::restartNow, clock, zone, fxThread);
+        tracker.subscribe(files.directory());
+        status.pollCountProperty().subscribe(polls -> files.pollApplied());
+        files.register(controllers);
         SessionCommands commands = new WindowSessionCommands(sessions, actions);
         controllers
                 .register(MainWindowController.class, () -> new MainWindowController(status, commands, scheduler,
                         actions, clock, now -> {
                             status.tick(now);
                             sessions.expireHighlights(now);
-                        }))
+                        }, files))
                 .register(SessionTableController.class, () -> tableController = new SessionTableController(
-                        sessions, () -> actions.openSettings(true)))
+                        sessions, () -> actions.openSettings(true), files::sessionMenuItems))
                 .register(DetailsController.class, () -> new DetailsController(details))
                 .register(ServerListController.class, () -> new ServerListController(servers, zone,
                         server -> sessions.filters().showOnly(FilterChip.Kind.SERVER, server)));
@@ -124,6 +135,7 @@ public final class AppContext implements AutoCloseable {
     public void applyConfig(AppConfig newConfig) {
         this.config = newConfig;
         switchTo(newConfig);
+        files.configure(newConfig);
         scheduler.setInterval(newConfig.pollInterval());
         scheduler.restartNow();
     }
@@ -186,6 +198,11 @@ public final class AppContext implements AutoCloseable {
         return tableController.table();
     }
 
+    /** Open files, the actions on them and the audit log viewer. */
+    public OpenFilesFeature files() {
+        return files;
+    }
+
     public PollScheduler scheduler() {
         return scheduler;
     }
@@ -206,6 +223,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         scheduler.stop();
+        files.close();
         PollSource last = source.getAndSet(null);
         if (last != null) {
             ioExecutor.execute(() -> closeQuietly(last));

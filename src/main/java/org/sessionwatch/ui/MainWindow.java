@@ -49,6 +49,7 @@ public final class MainWindow {
         stage.setMinHeight(480);
         stage.getIcons().setAll(icons);
         stage.show();
+        context.files().attach(controller.views(), context.sessionTable());
         // Arrow keys, Ctrl+C and the context-menu key work on the sessions straight away.
         context.sessionTable().requestFocus();
         context.scheduler().start();

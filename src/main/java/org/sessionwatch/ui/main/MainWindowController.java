@@ -38,6 +38,7 @@ public final class MainWindowController {
     private final WindowActions actions;
     private final Clock clock;
     private final Consumer<Instant> tick;
+    private final ActionCommands actionCommands;
     private Timeline ticker;
 
     @FXML private CustomTextField searchField;
@@ -61,16 +62,24 @@ public final class MainWindowController {
     @FXML private SplitPane contentSplit;
     @FXML private Label notice;
     @FXML private ServerListController serversController;
+    @FXML private javafx.scene.control.SeparatorMenuItem actionsSeparator;
+    @FXML private MenuItem closeFilesItem;
+    @FXML private MenuItem endSessionsItem;
 
-    /** @param tick called about once a second (countdown, end of new-row highlights) */
+    /**
+     * @param tick           called about once a second (countdown, end of new-row highlights)
+     * @param actionCommands close a file, end a session, the audit log; hidden in read-only mode
+     */
     public MainWindowController(StatusViewModel viewModel, SessionCommands sessions, PollScheduler scheduler,
-                                WindowActions actions, Clock clock, Consumer<Instant> tick) {
+                                WindowActions actions, Clock clock, Consumer<Instant> tick,
+                                ActionCommands actionCommands) {
         this.viewModel = viewModel;
         this.sessions = sessions;
         this.scheduler = scheduler;
         this.actions = actions;
         this.clock = clock;
         this.tick = tick;
+        this.actionCommands = actionCommands;
     }
 
     @FXML
@@ -120,6 +129,11 @@ public final class MainWindowController {
         pollError.visibleProperty().bind(viewModel.pollErrorProperty().isNotEmpty());
         pollError.managedProperty().bind(pollError.visibleProperty());
         notice.textProperty().bind(viewModel.noticeProperty());
+        // Read-only mode: the actions are neither shown nor reachable by their keys.
+        for (MenuItem item : new MenuItem[] {actionsSeparator, closeFilesItem, endSessionsItem}) {
+            item.visibleProperty().bind(Bindings.not(actionCommands.readOnlyProperty()));
+            item.disableProperty().bind(actionCommands.readOnlyProperty());
+        }
 
         // One tick a second drives the countdown and ends the highlight of new rows; it never polls.
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick.accept(Instant.now(clock))));
@@ -189,6 +203,31 @@ public final class MainWindowController {
             return;
         }
         sessions.copySelectedRow();
+    }
+
+    @FXML
+    private void closeFiles() {
+        // Delete is a window-wide accelerator; inside a text field it must still delete a character.
+        if (searchField.getScene() != null
+                && searchField.getScene().getFocusOwner() instanceof TextInputControl text) {
+            text.deleteNextChar();
+            return;
+        }
+        actionCommands.closeSelectedFiles();
+    }
+
+    @FXML
+    private void endSessions() {
+        if (searchField.getScene() != null
+                && searchField.getScene().getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        actionCommands.endSelectedSessions();
+    }
+
+    @FXML
+    private void auditLog() {
+        actionCommands.showAuditLog();
     }
 
     @FXML

@@ -29,7 +29,7 @@ final class TableProjection {
     private final Consumer<TableChange> output;
     private final LongMap<Entry> entries = new LongMap<>();
     private List<Entry> shown = List.of();
-    private Predicate<RowValues> filter = FilterModel.ALL;
+    private Predicate<? super RowValues> filter = FilterModel.ALL;
     private Comparator<RowValues> order;
     /** Whether the order reads only values a row never changes (server, user): aging rows then never move. */
     private boolean orderKeysFixed;
@@ -88,7 +88,7 @@ final class TableProjection {
         project(update.polledAt(), false, false, update.cycleComplete());
     }
 
-    void setFilter(Predicate<RowValues> newFilter) {
+    void setFilter(Predicate<? super RowValues> newFilter) {
         filter = newFilter;
         project(null, true, false, false);
     }
