@@ -40,7 +40,7 @@ final class ActionDialogs {
         content.getChildren().add(scroll);
         for (String warning : plan.warnings()) {
             Label line = wrapped(warning, "action-warning");
-            line.setGraphic(new FontIcon("mdal-warning"));
+            line.setGraphic(new FontIcon("mdmz-warning"));
             content.getChildren().add(line);
         }
         if (plan.demo() != null) {
