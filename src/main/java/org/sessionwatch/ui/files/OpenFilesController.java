@@ -128,27 +128,22 @@ public final class OpenFilesController {
     }
 
     private ContextMenu contextMenu() {
-        ContextMenu menu = new ContextMenu(new MenuItem("…"));
-        menu.setOnShowing(e -> {
-            menu.getItems().clear();
+        return FilterControls.rowMenu("Select an open file first", () -> {
             FileRow row = table.getSelectionModel().getSelectedItem();
             if (row == null) {
-                MenuItem none = new MenuItem("Select an open file first");
-                none.setDisable(true);
-                menu.getItems().add(none);
-                return;
+                return List.of();
             }
-            menu.getItems().addAll(FilterControls.menuItems(viewModel.filters(), row.user(), row.client(),
-                    row.server()));
-            menu.getItems().addAll(new SeparatorMenuItem(),
-                    FilterControls.item("Copy path", "mdal-content_copy", () -> Clipboards.putText(row.path())));
+            List<MenuItem> items = new java.util.ArrayList<>(FilterControls.menuItems(viewModel.filters(),
+                    row.user(), row.client(), row.server()));
+            items.add(new SeparatorMenuItem());
+            items.add(FilterControls.item("Copy path", "mdal-content_copy", () -> Clipboards.putText(row.path())));
             List<MenuItem> actions = actionItems.apply(selected());
             if (!actions.isEmpty()) {
-                menu.getItems().add(new SeparatorMenuItem());
-                menu.getItems().addAll(actions);
+                items.add(new SeparatorMenuItem());
+                items.addAll(actions);
             }
+            return items;
         });
-        return menu;
     }
 
     private void showProblems() {

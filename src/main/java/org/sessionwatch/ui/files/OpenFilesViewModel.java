@@ -144,12 +144,17 @@ public final class OpenFilesViewModel {
 
     private void rebuild() {
         refilter(filters.getPredicate());
+    }
+
+    /** "Showing 12 of 3,758 open files on 6 servers · 2 not listed (see below)"; FX thread. */
+    private void summarise() {
         long total = byServer.values().stream().mapToLong(List::size).sum();
         long answering = servers.stream().filter(s -> s.state() == ServerFiles.State.OK).count();
         long problems = servers.stream().filter(s -> s.state() == ServerFiles.State.FAILED
                 || s.state() == ServerFiles.State.UNSUPPORTED).count();
-        summary.set(total + (total == 1 ? " open file" : " open files") + " on " + answering
-                + (answering == 1 ? " server" : " servers")
+        String files = String.format("%,d", total) + (total == 1 ? " open file" : " open files");
+        summary.set((rows.size() == total ? "" : "Showing " + String.format("%,d", rows.size()) + " of ") + files
+                + " on " + answering + (answering == 1 ? " server" : " servers")
                 + (problems == 0 ? "" : " · " + problems + " not listed (see below)")
                 + (loading.get() ? " · still asking " + pending : ""));
     }
@@ -162,6 +167,7 @@ public final class OpenFilesViewModel {
             fxThread.accept(() -> {
                 if (number == filterNumber) {
                     rows.setAll(shown);
+                    summarise();
                 }
             });
         });
@@ -186,7 +192,7 @@ public final class OpenFilesViewModel {
         return loading.getReadOnlyProperty();
     }
 
-    /** "412 open files on 5 servers · 2 not listed (see below)". */
+    /** "Showing 12 of 3,758 open files on 6 servers · 2 not listed (see below)". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }

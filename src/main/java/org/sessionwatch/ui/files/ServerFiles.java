@@ -30,7 +30,9 @@ public record ServerFiles(String server, State state, int files, String message,
             case OK -> "";
             case LOADING -> server + ": listing open files…";
             case UNSUPPORTED -> server + " cannot list open files: " + message;
-            case FAILED -> server + ": " + message + (remedy.isEmpty() ? "" : " What to do: " + remedy)
+            // The messages usually name the server already; it is not said twice.
+            case FAILED -> (message.contains(server) ? "" : server + ": ") + message
+                    + (remedy.isEmpty() ? "" : " What to do: " + remedy)
                     + (files > 0 ? " (showing the " + files + " files it listed last, greyed out)" : "");
         };
     }

@@ -6,7 +6,6 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
@@ -14,6 +13,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+
+import org.sessionwatch.ui.sessions.FilterControls;
 
 /** The selected session's open files in the details pane: a sentence for each state, the files in a small table. */
 public final class SessionFilesController {
@@ -62,17 +63,8 @@ public final class SessionFilesController {
                         : row.path()));
             }
         });
-        ContextMenu menu = new ContextMenu(new MenuItem("…"));
-        menu.setOnShowing(e -> {
-            menu.getItems().setAll(actionItems.apply(selected()));
-            if (menu.getItems().isEmpty()) {
-                MenuItem none = new MenuItem(selected().isEmpty() ? "Select a file first"
-                        : "Read-only mode: no actions");
-                none.setDisable(true);
-                menu.getItems().add(none);
-            }
-        });
-        table.setContextMenu(menu);
+        table.setContextMenu(FilterControls.rowMenu("No action: select a file (none in read-only mode)",
+                () -> actionItems.apply(selected())));
     }
 
     List<FileRow> selected() {

@@ -197,19 +197,25 @@ public final class MainWindowController {
     @FXML
     private void copyRow() {
         // Ctrl+C is a window-wide accelerator; inside a text field it must still copy the field's selection.
-        if (searchField.getScene() != null
-                && searchField.getScene().getFocusOwner() instanceof TextInputControl text) {
+        TextInputControl text = focusedText();
+        if (text != null) {
             text.copy();
             return;
         }
         sessions.copySelectedRow();
     }
 
+    /** The text field or area with keyboard focus, whose own keys win over the window's accelerators; or null. */
+    private TextInputControl focusedText() {
+        return searchField.getScene() != null
+                && searchField.getScene().getFocusOwner() instanceof TextInputControl text ? text : null;
+    }
+
     @FXML
     private void closeFiles() {
         // Delete is a window-wide accelerator; inside a text field it must still delete a character.
-        if (searchField.getScene() != null
-                && searchField.getScene().getFocusOwner() instanceof TextInputControl text) {
+        TextInputControl text = focusedText();
+        if (text != null) {
             text.deleteNextChar();
             return;
         }
@@ -218,11 +224,9 @@ public final class MainWindowController {
 
     @FXML
     private void endSessions() {
-        if (searchField.getScene() != null
-                && searchField.getScene().getFocusOwner() instanceof TextInputControl) {
-            return;
+        if (focusedText() == null) {
+            actionCommands.endSelectedSessions();
         }
-        actionCommands.endSelectedSessions();
     }
 
     @FXML

@@ -1,10 +1,12 @@
 package org.sessionwatch.ui.sessions;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
@@ -65,6 +67,24 @@ public final class FilterControls {
                     () -> filters.hide(FilterChip.Kind.CLIENT, client)));
         }
         return items;
+    }
+
+    /**
+     * A row's context menu whose items are built each time it opens; with none (no row selected) it shows
+     * {@code nothingSelected}, disabled, since a context menu refuses to show empty.
+     */
+    public static ContextMenu rowMenu(String nothingSelected, Supplier<List<MenuItem>> items) {
+        ContextMenu menu = new ContextMenu(new MenuItem("…"));
+        menu.setOnShowing(e -> {
+            List<MenuItem> now = items.get();
+            if (now.isEmpty()) {
+                MenuItem none = new MenuItem(nothingSelected);
+                none.setDisable(true);
+                now = List.of(none);
+            }
+            menu.getItems().setAll(now);
+        });
+        return menu;
     }
 
     /** A menu item without mnemonic parsing (names from the network may contain underscores). */

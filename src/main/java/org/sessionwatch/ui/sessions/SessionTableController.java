@@ -211,30 +211,24 @@ public final class SessionTableController {
     }
 
     private ContextMenu buildContextMenu() {
-        // ContextMenu refuses to show with no items, so it starts with one; the real items depend on the row.
-        ContextMenu menu = new ContextMenu(new MenuItem("…"));
-        menu.setOnShowing(e -> {
-            menu.getItems().clear();
+        return FilterControls.rowMenu("Select a session first", () -> {
             SessionRow row = table.getSelectionModel().getSelectedItem();
             if (row == null) {
-                MenuItem none = new MenuItem("Select a session first");
-                none.setDisable(true);
-                menu.getItems().add(none);
-                return;
+                return List.of();
             }
-            menu.getItems().addAll(FilterControls.menuItems(viewModel.filters(), row.user(), row.client(),
-                    row.server()));
-            menu.getItems().addAll(new SeparatorMenuItem(),
+            List<MenuItem> items = new java.util.ArrayList<>(FilterControls.menuItems(viewModel.filters(),
+                    row.user(), row.client(), row.server()));
+            items.addAll(List.of(new SeparatorMenuItem(),
                     withAccelerator(FilterControls.item("Copy row", "mdal-content_copy",
                             () -> Clipboards.putText(RowText.tabSeparated(row))), KeyCode.C),
-                    FilterControls.item("Copy user name", null, () -> Clipboards.putText(row.user())));
+                    FilterControls.item("Copy user name", null, () -> Clipboards.putText(row.user()))));
             List<MenuItem> actions = actionItems.apply(List.copyOf(table.getSelectionModel().getSelectedItems()));
             if (!actions.isEmpty()) {
-                menu.getItems().add(new SeparatorMenuItem());
-                menu.getItems().addAll(actions);
+                items.add(new SeparatorMenuItem());
+                items.addAll(actions);
             }
+            return items;
         });
-        return menu;
     }
 
     private static MenuItem withAccelerator(MenuItem item, KeyCode key) {

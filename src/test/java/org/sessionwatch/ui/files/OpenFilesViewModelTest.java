@@ -57,7 +57,7 @@ class OpenFilesViewModelTest {
 
         assertThat(viewModel.rows()).filteredOn(r -> r.server().equals("FS01")).hasSize(2).allMatch(FileRow::stale);
         assertThat(viewModel.rows()).filteredOn(r -> r.server().equals("FS02")).noneMatch(FileRow::stale);
-        assertThat(viewModel.servers().getFirst().problemText()).isEqualTo("FS01: Access denied: your account may"
+        assertThat(viewModel.servers().getFirst().problemText()).isEqualTo("Access denied: your account may"
                 + " not list the open files on FS01. (code 5) What to do: Ask for membership of Administrators on"
                 + " FS01. (showing the 2 files it listed last, greyed out)");
     }
@@ -68,6 +68,7 @@ class OpenFilesViewModelTest {
 
         viewModel.filters().quickSearchProperty().set("BUDGET");
         assertThat(viewModel.rows()).extracting(FileRow::user).containsExactly("alice", "carol");
+        assertThat(viewModel.summaryProperty().get()).isEqualTo("Showing 2 of 3 open files on 2 servers · 1 not listed (see below)");
 
         viewModel.filters().hide(FilterChip.Kind.SERVER, "fs02");
         assertThat(viewModel.rows()).extracting(FileRow::user).containsExactly("alice");
