@@ -50,6 +50,8 @@ public final class SessionFilesController {
             message.getParent().setManaged(any);
         });
         table.setItems(viewModel.files());
+        // The details pane is narrow: the columns share its width (the file name takes what is left).
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fileName()));
         permissionsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().permissionsText()));
