@@ -1,6 +1,8 @@
 package org.sessionwatch.audit;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -12,6 +14,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.sessionwatch.files.AtomicFiles;
 import org.sessionwatch.netapi.ErrorKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The audit log: {@code actions.log} next to the configuration file, one JSON object per line, appended and never
@@ -35,10 +40,16 @@ import org.sessionwatch.netapi.ErrorKind;
  * {@code path}, {@code client}, {@code user}, {@code outcome}, {@code detail}, {@code errorKind}, {@code code} and
  * {@code demo}; every key is always present, an unknown value is {@code null}. Appends take an exclusive file lock,
  * so the window and a CLI run writing at once never interleave their lines.
+ *
+ * <p>Use: {@link #checkWritable()} before acting (an action whose audit line cannot be kept is not attempted), then
+ * {@link #append} the {@link ActionRecord#closeFile}/{@link ActionRecord#endSession} of its outcome; a viewer reads
+ * {@link #readRecent}. Appending and reading do file I/O: call them off the FX thread.
  */
 public final class ActionLog {
 
     public static final String FILE_NAME = "actions.log";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActionLog.class);
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,20 +98,8 @@ public final class ActionLog {
     }
 
     private void write(byte[] line) throws IOException {
-        Path parent = file.getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            Files.createDirectories(parent);
-        }
-        boolean posix = AtomicFiles.isPosix();
-        FileAttribute<?>[] attributes = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND), attributes);
+        try (FileChannel channel = open();
              FileLock ignored = channel.lock()) {
-            if (posix && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-                Files.setPosixFilePermissions(file, OWNER_ONLY);
-            }
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -109,25 +108,85 @@ public final class ActionLog {
         }
     }
 
-    /** Everything logged so far, oldest first; a missing log is empty. */
+    /**
+     * Fails now if the log cannot be appended to (its folder cannot be created, the file is not writable), so an
+     * action is not attempted when its audit line could not be kept. Creates the empty log, owner-only, if missing.
+     */
+    public void checkWritable() throws IOException {
+        synchronized (IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), path -> new Object())) {
+            open().close();
+        }
+    }
+
+    /** Opens the log to append, creating it (and its folder) owner-only, and tightening wider permissions. */
+    private FileChannel open() throws IOException {
+        Path parent = file.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            Files.createDirectories(parent);
+        }
+        boolean posix = AtomicFiles.isPosix();
+        FileAttribute<?>[] attributes = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+        FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), attributes);
+        try {
+            if (posix && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(file, OWNER_ONLY);
+            }
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Everything logged so far, oldest first; a missing log is empty. See {@link #readRecent}. */
     public Contents read() throws IOException {
+        return readRecent(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The last {@code count} readable records, oldest first, for a viewer. A line that is not a record (cut short by
+     * a crash, edited by hand, not even UTF-8) is skipped, reported by number in {@link Contents#unreadableLines()}
+     * (every such line of the file, not only among the last ones) and logged once here; the lines after it are read
+     * as usual. The file is streamed, so a long log costs memory for {@code count} records only.
+     */
+    public Contents readRecent(int count) throws IOException {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
         if (!Files.exists(file)) {
             return new Contents(List.of(), List.of());
         }
-        List<ActionRecord> records = new ArrayList<>();
+        ArrayDeque<ActionRecord> recent = new ArrayDeque<>(Math.min(count, 1024));
         List<Integer> unreadable = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            try {
-                records.add(fromJson(JSON.readTree(lines.get(i))));
-            } catch (JacksonException | RuntimeException e) {
-                unreadable.add(i + 1);
+        // A decoder that replaces malformed bytes, so one damaged line cannot make the whole log unreadable.
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
+            int number = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    ActionRecord record = fromJson(JSON.readTree(line));
+                    if (count > 0) {
+                        if (recent.size() == count) {
+                            recent.removeFirst();
+                        }
+                        recent.addLast(record);
+                    }
+                } catch (JacksonException | RuntimeException e) {
+                    unreadable.add(number);
+                }
             }
         }
-        return new Contents(records, unreadable);
+        if (!unreadable.isEmpty()) {
+            LOG.warn("The audit log {} has {} unreadable line(s), skipped: {}", file, unreadable.size(), unreadable);
+        }
+        return new Contents(new ArrayList<>(recent), unreadable);
     }
 
     /**

@@ -29,11 +29,20 @@ import org.sessionwatch.history.HistoryPaths;
  * @param sources           the poll sources of one run, given the run's credential store (it holds only the run's
  *                          password, in memory): {@link PollSources#standard} in the real process
  * @param defaultHistoryFile the history database used without {@code --history-db}
+ * @param confirmation      asks a person to confirm a destructive action; empty when there is no terminal
  */
 public record CliContext(PrintStream out, PrintStream err, Function<String, String> environment,
                          PasswordPrompt passwordPrompt, Clock clock, Sleeper sleeper,
                          Supplier<Path> defaultConfigFile, Function<CredentialStore, PollSources> sources,
-                         Supplier<Path> defaultHistoryFile) {
+                         Supplier<Path> defaultHistoryFile, Confirmation confirmation) {
+
+    /** Surroundings without a terminal to confirm on: destructive actions need {@code --yes}. */
+    public CliContext(PrintStream out, PrintStream err, Function<String, String> environment,
+                      PasswordPrompt passwordPrompt, Clock clock, Sleeper sleeper, Supplier<Path> defaultConfigFile,
+                      Function<CredentialStore, PollSources> sources, Supplier<Path> defaultHistoryFile) {
+        this(out, err, environment, passwordPrompt, clock, sleeper, defaultConfigFile, sources, defaultHistoryFile,
+                question -> Optional.empty());
+    }
 
     /** Surroundings whose history database sits next to the configuration file (tests and scripts). */
     public CliContext(PrintStream out, PrintStream err, Function<String, String> environment,
@@ -47,6 +56,18 @@ public record CliContext(PrintStream out, PrintStream err, Function<String, Stri
     @FunctionalInterface
     public interface PasswordPrompt {
         Optional<char[]> read(String prompt);
+    }
+
+    /** Asks a yes/no question on the terminal; empty when there is no terminal to ask. */
+    @FunctionalInterface
+    public interface Confirmation {
+        Optional<Boolean> ask(String question);
+    }
+
+    /** These surroundings, confirming with {@code confirmation}. */
+    public CliContext withConfirmation(Confirmation confirmation) {
+        return new CliContext(out, err, environment, passwordPrompt, clock, sleeper, defaultConfigFile, sources,
+                defaultHistoryFile, confirmation);
     }
 
     @FunctionalInterface
@@ -64,6 +85,7 @@ public record CliContext(PrintStream out, PrintStream err, Function<String, Stri
         Objects.requireNonNull(defaultConfigFile, "defaultConfigFile");
         Objects.requireNonNull(sources, "sources");
         Objects.requireNonNull(defaultHistoryFile, "defaultHistoryFile");
+        Objects.requireNonNull(confirmation, "confirmation");
     }
 
     /**
@@ -75,7 +97,30 @@ public record CliContext(PrintStream out, PrintStream err, Function<String, Stri
         return new CliContext(System.out, System.err, System::getenv, CliContext::readFromConsole,
                 clock, duration -> Thread.sleep(duration.toMillis()),
                 () -> ConfigPaths.ofSystem().configFile(), credentials -> PollSources.standard(credentials, clock),
-                () -> HistoryPaths.ofSystem().databaseFile());
+                () -> HistoryPaths.ofSystem().databaseFile(), CliContext::confirmOnConsole);
+    }
+
+    /** "yes" or "y" confirms, anything else declines; no terminal (stdin or stdout redirected) asks nothing. */
+    private static Optional<Boolean> confirmOnConsole(String question) {
+        Console console = System.console();
+        if (console == null || !isTerminal(console)) {
+            return Optional.empty();
+        }
+        String answer = console.readLine("%s", question);
+        return Optional.of(answer != null && (answer.strip().equalsIgnoreCase("yes")
+                || answer.strip().equalsIgnoreCase("y")));
+    }
+
+    /**
+     * Since Java 22 a console may exist with redirected streams; {@code Console.isTerminal()} (22+) tells. Looked up
+     * by name because the code is compiled for Java 21, where a console always means a terminal.
+     */
+    private static boolean isTerminal(Console console) {
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     private static Optional<char[]> readFromConsole(String prompt) {

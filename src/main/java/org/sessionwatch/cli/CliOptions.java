@@ -25,7 +25,9 @@ import picocli.CommandLine.TypeConversionException;
                 "Without any option SessionWatch opens its window instead."},
         footer = {"", "The password for --username comes from the SESSIONWATCH_PASSWORD environment variable or is"
                 + " asked for on the terminal; it is never accepted on the command line.",
-                "Exit codes: 0 every server answered, 2 usage error, 3 some servers failed, 4 all servers failed."})
+                "Exit codes: 0 every server answered, 2 usage error, 3 some servers failed, 4 all servers failed.",
+                "--close-file and --end-session: 0 done or already gone, 4 refused or unreachable, 2 usage error or"
+                        + " not confirmed."})
 final class CliOptions {
 
     static final class Mode {
@@ -44,7 +46,25 @@ final class CliOptions {
         @Option(names = "--collect", required = true,
                 description = "Team collector: poll the configured servers and store what they say in --db.")
         boolean collect;
+
+        @Option(names = "--close-file", required = true, paramLabel = "ID", converter = FileIdConverter.class,
+                description = "Close the open file with this id (as --files lists it) on --server NAME.")
+        Long closeFile;
+
+        @Option(names = "--end-session", required = true,
+                description = "End the sessions of --client CLIENT and/or --user USER on --server NAME.")
+        boolean endSession;
     }
+
+    @Option(names = "--files", description = "With --once: list the open files instead of the sessions.")
+    boolean files;
+
+    @Option(names = "--path-contains", paramLabel = "TEXT",
+            description = "With --files: only files whose path contains TEXT (any case).")
+    String pathContains;
+
+    @Option(names = "--yes", description = "Do --close-file or --end-session without asking for confirmation.")
+    boolean yes;
 
     @Option(names = "--db", paramLabel = "URL", converter = DatabaseUrlConverter.class,
             description = "Team database for --collect: postgresql://HOST:PORT/DB?user=NAME&sslmode=verify-full"
@@ -83,10 +103,12 @@ final class CliOptions {
             description = "Information level to ask for first (default: 502); lower levels are tried if refused.")
     InfoLevel level;
 
-    @Option(names = "--client", paramLabel = "CLIENT", description = "Only sessions from this client (server-side); with --history: this client's intervals.")
+    @Option(names = "--client", paramLabel = "CLIENT", description = "Only sessions from this client (server-side); with"
+            + " --end-session: whose sessions to end; with --history: this client's intervals.")
     String client;
 
-    @Option(names = "--user", paramLabel = "USER", description = "Only sessions of this user (server-side); with --history: this user's intervals.")
+    @Option(names = "--user", paramLabel = "USER", description = "Only sessions of this user (server-side); with --files: their"
+            + " open files; with --end-session: whose sessions to end; with --history: this user's intervals.")
     String user;
 
     @Option(names = "--demo", description = "Poll the built-in demo fleet instead of real servers.")
@@ -136,6 +158,11 @@ final class CliOptions {
 
     boolean collect() {
         return mode != null && mode.collect;
+    }
+
+    /** {@code --close-file} or {@code --end-session}. */
+    boolean action() {
+        return mode != null && (mode.closeFile != null || mode.endSession);
     }
 
     static final class Version implements IVersionProvider {
@@ -224,6 +251,22 @@ final class CliOptions {
         @Override
         public Integer convert(String value) {
             return bounded(value, 1, 86_400, "a number of seconds (1–86400)");
+        }
+    }
+
+    /** A file id as servers give it: unsigned 32-bit, so never negative. */
+    static final class FileIdConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                long id = Long.parseLong(value.strip());
+                if (id >= 0 && id <= 0xFFFF_FFFFL) {
+                    return id;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the same message as an out-of-range number
+            }
+            throw new TypeConversionException("'" + value + "' is not a file id (0–4294967295, as --files lists it)");
         }
     }
 

@@ -58,6 +58,8 @@ final class CliRun {
                 return new HistoryQuery(context).run(options);
             }
             HistoryRecording.refuseQueryOptions(options);
+            FilesRun.check(options);
+            ActionRun.check(options);
             TeamRuns.check(options);
             if (options.source != null) {
                 // Reads what a collector stored: no servers, no server passwords, no poller.
@@ -76,6 +78,12 @@ final class CliRun {
                 if (options.collect()) {
                     return new CollectRun(context, stopRequested).run(source, settings, options);
                 }
+                if (options.files) {
+                    return new FilesRun(context).run(source, options);
+                }
+                if (options.action()) {
+                    return new ActionRun(context).run(source, settings, options);
+                }
                 return options.watch() ? watch(source, settings, options, history) : once(source, options.format);
             }
         } catch (UsageException e) {
@@ -89,7 +97,7 @@ final class CliRun {
 
     /** Lays the command line over the configuration file; the demo fleet's servers come from {@code sources}. */
     RunSettings settle(CliOptions o, PollSources sources) throws UsageException {
-        if (o.demo && !o.servers.isEmpty()) {
+        if (o.demo && !o.servers.isEmpty() && !o.action()) {
             throw new UsageException("--demo polls the built-in demo fleet and cannot be combined with --server");
         }
         if (o.demo && o.backend != null && o.backend != Backend.DEMO) {
@@ -113,7 +121,14 @@ final class CliRun {
 
         List<ServerConfig> servers;
         boolean demoFleet = false;
-        if (o.demo || (o.backend == Backend.DEMO && o.servers.isEmpty())) {
+        if (o.action()) {
+            // The one server acted on: a configured one keeps its account, a demo one is labelled as such.
+            servers = List.of(actionTarget(o, base, sources));
+            demoFleet = servers.get(0).backend() == Backend.DEMO;
+            if (demoFleet) {
+                context.err().println("Demo data: acting on the built-in demo fleet; nothing real is touched.");
+            }
+        } else if (o.demo || (o.backend == Backend.DEMO && o.servers.isEmpty())) {
             servers = sources.demoServers();
             demoFleet = true;
             context.err().println("Demo data: polling the built-in demo fleet; its sessions are made up.");
@@ -133,6 +148,30 @@ final class CliRun {
                 .build();
         return new RunSettings(effective, o.level != null ? o.level : InfoLevel.LEVEL_502, o.client, o.user,
                 demoFleet);
+    }
+
+    /**
+     * The server of {@code --close-file}/{@code --end-session}: with {@code --demo} (or no server configured at all)
+     * a server of the demo fleet; else the configured server of that name, keeping its account and backend; else
+     * the server as the command line describes it, as {@code --once --server} would poll it.
+     */
+    private ServerConfig actionTarget(CliOptions o, AppConfig base, PollSources sources) throws UsageException {
+        String name = ServerListImport.parseEntry(o.servers.get(0), Backend.AUTO).name();
+        boolean demo = o.demo || o.backend == Backend.DEMO;
+        if (demo || base.servers().isEmpty()) {
+            List<ServerConfig> fleet = sources.demoServers();
+            Optional<ServerConfig> match = fleet.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+            if (match.isPresent() || demo) {
+                return match.orElseThrow(() -> new UsageException("--server " + name + " is not a server of the demo"
+                        + " fleet (" + String.join(", ", fleet.stream().map(ServerConfig::name).toList()) + ")"));
+            }
+        }
+        Optional<ServerConfig> configured = base.enabledServers().stream()
+                .filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+        if (configured.isPresent()) {
+            return override(configured.get(), o, !hasExplicitPort(o.servers.get(0)));
+        }
+        return commandLineServers(o).get(0);
     }
 
     private List<ServerConfig> commandLineServers(CliOptions o) throws UsageException {

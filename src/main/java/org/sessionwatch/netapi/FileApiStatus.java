@@ -16,8 +16,16 @@ public final class FileApiStatus {
     private FileApiStatus() {
     }
 
-    /** Maps a non-success {@code NetFileEnum} status for {@code server} to an error with message and remedy. */
+    /** Maps a non-success {@code NetFileEnum} status as asked by the srvsvc backend (the configured account). */
     public static NetApiError listError(long status, String server) {
+        return listError(status, server, CallerAccount.SRVSVC_CONFIGURED);
+    }
+
+    /**
+     * Maps a non-success {@code NetFileEnum} status for {@code server} to an error with message and remedy; logon
+     * problems are explained for the account that asked.
+     */
+    public static NetApiError listError(long status, String server, CallerAccount caller) {
         return switch ((int) status) {
             case NetApiStatus.ERROR_ACCESS_DENIED -> new NetApiError(ErrorKind.ACCESS_DENIED, status,
                     "Access denied: your account may not list the open files on " + server + ".",
@@ -26,12 +34,17 @@ public final class FileApiStatus {
                     server + " does not support this information level for open files.", null);
             case NetApiStatus.ERROR_NOT_SUPPORTED -> new NetApiError(ErrorKind.OTHER, status,
                     server + " does not support listing open files.", null);
-            default -> generic(status, server, "Listing the open files on " + server);
+            default -> generic(status, server, "Listing the open files on " + server, caller);
         };
     }
 
-    /** The outcome of {@code NetFileClose(fileId)} on {@code server} from its status. */
+    /** The outcome of {@code NetFileClose(fileId)} on {@code server} as the srvsvc backend asked it. */
     public static ActionResult closeResult(long status, String server, long fileId) {
+        return closeResult(status, server, fileId, CallerAccount.SRVSVC_CONFIGURED);
+    }
+
+    /** The outcome of {@code NetFileClose(fileId)} on {@code server} from its status, asked as {@code caller}. */
+    public static ActionResult closeResult(long status, String server, long fileId, CallerAccount caller) {
         return switch ((int) status) {
             case NetApiStatus.NERR_SUCCESS -> new ActionResult.Done();
             case ERROR_FILE_NOT_FOUND, NERR_FILE_ID_NOT_FOUND -> new ActionResult.AlreadyGone(
@@ -39,17 +52,24 @@ public final class FileApiStatus {
             case NetApiStatus.ERROR_ACCESS_DENIED -> new ActionResult.Refused(new NetApiError(ErrorKind.ACCESS_DENIED,
                     status, "Access denied: your account may not close files on " + server + ".",
                     filesRemedy(server)));
-            default -> new ActionResult.Refused(generic(status, server, "Closing file " + fileId + " on " + server));
+            default -> new ActionResult.Refused(generic(status, server, "Closing file " + fileId + " on " + server,
+                    caller));
         };
     }
 
+    /** The outcome of {@code NetSessionDel(client, user)} on {@code server} as the srvsvc backend asked it. */
+    public static ActionResult endSessionResult(long status, String server, String client, String user) {
+        return endSessionResult(status, server, client, user, CallerAccount.SRVSVC_CONFIGURED);
+    }
+
     /**
-     * The outcome of {@code NetSessionDel(client, user)} on {@code server} from its status.
+     * The outcome of {@code NetSessionDel(client, user)} on {@code server} from its status, asked as {@code caller}.
      *
      * @param client the client as a person reads it (without {@code \\}), or null for any
      * @param user   the user, or null for any
      */
-    public static ActionResult endSessionResult(long status, String server, String client, String user) {
+    public static ActionResult endSessionResult(long status, String server, String client, String user,
+                                                CallerAccount caller) {
         String sessions = describeSessions(client, user);
         return switch ((int) status) {
             case NetApiStatus.NERR_SUCCESS -> new ActionResult.Done();
@@ -62,7 +82,7 @@ public final class FileApiStatus {
                     "On Windows the account needs membership of the local Administrators or Server Operators group"
                             + " on " + server + "; on Samba it must be root or a member of Domain Admins (RID 512)."));
             default -> new ActionResult.Refused(generic(status, server, "Ending the session " + sessions + " on "
-                    + server));
+                    + server, caller));
         };
     }
 
@@ -81,9 +101,16 @@ public final class FileApiStatus {
                 + server + "; on Samba, membership of BUILTIN\\Administrators.";
     }
 
-    /** Transport, logon and name problems read as for sessions; anything else names what was being done. */
-    private static NetApiError generic(long status, String server, String doing) {
-        NetApiError shared = NetApiStatus.toError(status, server);
+    /**
+     * Transport, logon, account and name problems, and a stopped Server service, read as for sessions (explained for
+     * {@code caller}); anything else names what was being done.
+     */
+    private static NetApiError generic(long status, String server, String doing, CallerAccount caller) {
+        NetApiError shared = NetApiStatus.toError(status, server, caller);
+        if (AccountErrors.forStatus(status, server, caller).isPresent()
+                || status == NetApiStatus.NERR_SERVER_NOT_STARTED) {
+            return shared;
+        }
         return switch (shared.kind()) {
             case UNREACHABLE, INVALID_NAME, AUTHENTICATION_FAILED, TIMEOUT -> shared;
             default -> new NetApiError(shared.kind(), status, doing + " failed with status " + status + ".", null);

@@ -83,6 +83,11 @@ final class ActionCall<R> {
         if (!state.compareAndSet(QUEUED, RUNNING)) {
             return;
         }
+        if (slot.isRetired()) {
+            // The poller is closing: nothing more is sent to the server, even a call that got its turn just now.
+            finish(failure.apply(Poller.stoppedError(server, "Polling has stopped")));
+            return;
+        }
         R outcome = null;
         try {
             outcome = body.apply(slot.server());

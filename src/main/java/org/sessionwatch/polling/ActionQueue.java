@@ -24,6 +24,8 @@ final class ActionQueue {
     private ActionCall<?> current;
     /** Guarded by this: whether a drain thread has been started and has not finished. */
     private boolean draining;
+    /** Guarded by this: whether that drain has begun running (it may still wait in the pool's queue). */
+    private boolean drainRunning;
 
     ActionQueue(ServerSlot slot) {
         this.slot = slot;
@@ -39,6 +41,7 @@ final class ActionQueue {
             } else if (slot.actionsStarted()) {
                 waiting.add(call);
                 draining = true;
+                drainRunning = false;
                 start = true;
             } else {
                 accepted = false;
@@ -60,6 +63,12 @@ final class ActionQueue {
     }
 
     private void drain() {
+        synchronized (this) {
+            if (!draining || drainRunning) {
+                return; // given up on before it ran (the poller closed): abandonAll released its place
+            }
+            drainRunning = true;
+        }
         boolean finished = false;
         try {
             while (true) {
@@ -88,15 +97,26 @@ final class ActionQueue {
         }
     }
 
-    /** The poller is closing: every waiting call and the running one report {@code error} now. */
+    /**
+     * The poller is closing: every waiting call and the running one report {@code error} now. A drain still waiting
+     * in the pool's queue (which closing drops) gives its place back here, so the slot can close its server.
+     */
     void abandonAll(NetApiError error) {
         List<ActionCall<?>> all;
+        boolean neverRan = false;
         synchronized (this) {
             all = new ArrayList<>(waiting);
             waiting.clear();
             if (current != null) {
                 all.add(current);
             }
+            if (draining && !drainRunning) {
+                draining = false;
+                neverRan = true;
+            }
+        }
+        if (neverRan) {
+            slot.actionsEnded();
         }
         all.forEach(call -> call.abandon(error));
     }

@@ -335,11 +335,12 @@ public final class Poller implements AutoCloseable {
         }
         for (ServerSlot slot : all) {
             ServerCall running = slot.runningCall();
+            // Actions first: abandoning a running poll lends the pool a thread, which must not pick up an action.
+            slot.actions().abandonAll(stoppedError(slot.config(), "Polling was stopped"));
             slot.retire();
             if (running != null) {
                 running.abandon(stoppedError(slot.config(), "Polling was stopped"));
             }
-            slot.actions().abandonAll(stoppedError(slot.config(), "Polling was stopped"));
         }
         pool.shutdownNow();
     }

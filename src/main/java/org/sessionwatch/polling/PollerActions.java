@@ -10,6 +10,7 @@ import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.netapi.Capabilities;
 import org.sessionwatch.netapi.ClientNames;
+import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.OpenFilesRequest;
@@ -97,8 +98,10 @@ final class PollerActions implements ServerActions {
         String u = blank(user) ? null : user;
         String whose = u == null ? "the sessions from " + c : c == null ? "the sessions of " + u
                 : "the session of " + u + " from " + c;
+        EnumerationRequest listing = new EnumerationRequest(config.get().name(), poller.options().requestedLevel(),
+                c, u, poller.options().preferredMaxLength());
         return poller.act(config.get(), "ending " + whose, true,
-                fileServer -> fileServer.endSession(c, u), ActionResult.Refused::new);
+                fileServer -> SessionDel.endSession(fileServer, c, u, listing), ActionResult.Refused::new);
     }
 
     private Optional<ServerConfig> find(String name) {

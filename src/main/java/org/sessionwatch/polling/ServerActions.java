@@ -25,7 +25,11 @@ public interface ServerActions {
     /** The servers these calls can reach, in configuration order. */
     List<String> servers();
 
-    /** What {@code server} can do through its backend; {@link Capabilities#none} with a reason when unknown. */
+    /**
+     * What {@code server} can do through its backend; {@link Capabilities#none} with a reason when unknown. Answers
+     * at once without asking the server (a poller source creates the server's backend object if no call has yet;
+     * none does I/O when created), so a menu may ask it when it opens.
+     */
     Capabilities capabilities(String server);
 
     /** {@code NetFileEnum} on {@code request.server()}, level 3 falling back to 2, every page. */

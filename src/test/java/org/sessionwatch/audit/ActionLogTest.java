@@ -142,6 +142,42 @@ class ActionLogTest {
     }
 
     @Test
+    void readRecentGivesTheLastRecordsOldestFirstAndReportsEveryDamagedLine() throws Exception {
+        ActionLog log = new ActionLog(directory.resolve("actions.log"));
+        log.append(record(1));
+        // Bytes that are not UTF-8, then a line of valid JSON that is not a record.
+        Files.write(log.file(), new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, '\n'},
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(log.file(), "{\"at\":\"yesterday\"}\n", java.nio.file.StandardOpenOption.APPEND);
+        for (long id = 2; id <= 5; id++) {
+            log.append(record(id));
+        }
+
+        ActionLog.Contents recent = log.readRecent(3);
+
+        assertThat(recent.records()).extracting(ActionRecord::fileId).containsExactly(3L, 4L, 5L);
+        assertThat(recent.unreadableLines()).containsExactly(2, 3);
+        assertThat(log.readRecent(0).records()).isEmpty();
+        assertThat(log.read().records()).extracting(ActionRecord::fileId).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void checkWritableCreatesAnEmptyOwnerOnlyLogAndFailsWhereNoneCanBe() throws Exception {
+        ActionLog log = new ActionLog(directory.resolve("new/actions.log"));
+
+        log.checkWritable();
+
+        assertThat(log.file()).exists().isEmptyFile();
+        if (AtomicFiles.isPosix()) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log.file())))
+                    .isEqualTo("rw-------");
+        }
+        Path notAFolder = Files.writeString(directory.resolve("plain-file"), "");
+        org.assertj.core.api.Assertions.assertThatIOException()
+                .isThrownBy(() -> new ActionLog(notAFolder.resolve("actions.log")).checkWritable());
+    }
+
+    @Test
     void aMissingLogIsEmpty() throws Exception {
         assertThat(new ActionLog(directory.resolve("none.log")).read().records()).isEmpty();
     }

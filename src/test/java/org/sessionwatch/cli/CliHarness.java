@@ -38,6 +38,9 @@ final class CliHarness {
     final List<ServerConfig> createdFor = new ArrayList<>();
     final List<EnumerationRequest> requests = new ArrayList<>();
     Optional<char[]> typedPassword = Optional.empty();
+    /** The answer to a confirmation question; empty: there is no terminal. */
+    Optional<Boolean> confirmation = Optional.empty();
+    final List<String> questions = new ArrayList<>();
     Optional<String> passwordGivenToBackends;
     Duration deadlineGivenToBackends;
     Path configFile;
@@ -61,7 +64,10 @@ final class CliHarness {
                     prompts.add(prompt);
                     return typedPassword;
                 },
-                clock, sleeps::add, () -> configFile, this::sources);
+                clock, sleeps::add, () -> configFile, this::sources).withConfirmation(question -> {
+                    questions.add(question);
+                    return confirmation;
+                });
         cli = new Cli(context);
         return cli.execute(args);
     }

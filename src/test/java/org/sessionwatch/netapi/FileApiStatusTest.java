@@ -96,4 +96,31 @@ class FileApiStatusTest {
         assertThat(logon.kind()).isEqualTo(ErrorKind.AUTHENTICATION_FAILED);
         assertThat(odd.message()).isEqualTo("Listing the open files on FS01 failed with status 1234.");
     }
+
+    @Test
+    void logonProblemsAreExplainedForTheAccountThatAsked() {
+        NetApiError signIn = FileApiStatus.listError(1326, SERVER, CallerAccount.WINDOWS_SIGN_IN);
+        ActionResult configured = FileApiStatus.closeResult(1326, SERVER, 7, CallerAccount.WINDOWS_CONFIGURED);
+        ActionResult srvsvc = FileApiStatus.endSessionResult(1326, SERVER, "PC7", null);
+
+        assertThat(signIn).isEqualTo(NetApiStatus.toError(1326, SERVER, CallerAccount.WINDOWS_SIGN_IN));
+        assertThat(signIn.remedy()).doesNotContain("Check the user name");
+        assertThat(((ActionResult.Refused) configured).error())
+                .isEqualTo(NetApiStatus.toError(1326, SERVER, CallerAccount.WINDOWS_CONFIGURED));
+        assertThat(((ActionResult.Refused) srvsvc).error())
+                .isEqualTo(NetApiStatus.toError(1326, SERVER, CallerAccount.SRVSVC_CONFIGURED));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {65, 1219, 1311, 2114})
+    void accountAndServiceProblemsKeepTheirExplanationForEveryCall(int status) {
+        NetApiError expected = NetApiStatus.toError(status, SERVER, CallerAccount.WINDOWS_SIGN_IN);
+
+        assertThat(FileApiStatus.listError(status, SERVER, CallerAccount.WINDOWS_SIGN_IN)).isEqualTo(expected);
+        assertThat(FileApiStatus.closeResult(status, SERVER, 7, CallerAccount.WINDOWS_SIGN_IN))
+                .isEqualTo(new ActionResult.Refused(expected));
+        assertThat(FileApiStatus.endSessionResult(status, SERVER, null, "bob", CallerAccount.WINDOWS_SIGN_IN))
+                .isEqualTo(new ActionResult.Refused(expected));
+        assertThat(expected.remedyText()).isPresent();
+    }
 }

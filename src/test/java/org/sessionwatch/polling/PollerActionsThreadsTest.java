@@ -99,6 +99,33 @@ class PollerActionsThreadsTest {
         assertThat(fakes.calls).as("the calls queued behind it were never sent").hasSize(1);
     }
 
+    @Test
+    void closingThePollerWhileAnActionWaitsForAThreadAnswersItAndStillClosesTheServer() throws Exception {
+        fakes.polls("FS01", request -> {
+            awaitUninterruptibly(serverAnswers);
+            return FakeServers.sessionsOf(request);
+        });
+        // One thread, busy with a poll that is not yet past its long deadline: the action's turn never comes.
+        Poller poller = new Poller(fakes, PollerOptions.defaults().withServerDeadline(Duration.ofMinutes(5))
+                .withJitter(Duration.ZERO).withMaxConcurrency(1));
+        pollers.add(poller);
+        PollSource source = PollSource.of(poller, PollerTestSupport.servers("FS01"));
+        Thread polling = new Thread(source::poll, "test-poll");
+        polling.start();
+        Eventually.await("the poll is running", Duration.ofSeconds(30), () -> fakes.calls.contains("FS01 poll"));
+        var action = source.actions().closeFile("FS01", 7);
+
+        source.close();
+
+        assertThat(action.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(ActionResult.Refused.class,
+                r -> assertThat(r.error().message()).contains("stopped"));
+        serverAnswers.countDown();
+        polling.join(30_000);
+        Eventually.await("the server is closed once its poll returns", Duration.ofSeconds(30),
+                () -> fakes.closed.contains("FS01"));
+        assertThat(fakes.calls).containsExactly("FS01 poll");
+    }
+
     private static void awaitUninterruptibly(CountDownLatch latch) {
         boolean interrupted = false;
         while (true) {

@@ -66,7 +66,30 @@ final class Netapi32Native implements NetApiNative {
         int status = library.NetSessionEnum(wide(serverName), wide(uncClientName), wide(userName), level, buffer,
                 prefMaxLen, entriesRead, totalEntries, resume);
         return new EnumCall(status, buffer.getValue(), entriesRead.getValue(), totalEntries.getValue(),
+                Integer.toUnsignedLong(resume.getValue()));
+    }
+
+    @Override
+    public EnumCall netFileEnum(String serverName, String basePath, String userName, int level, int prefMaxLen,
+                                long resumeHandle) {
+        PointerByReference buffer = new PointerByReference();
+        IntByReference entriesRead = new IntByReference();
+        IntByReference totalEntries = new IntByReference();
+        DwordPtrByReference resume = new DwordPtrByReference(resumeHandle);
+        int status = library.NetFileEnum(wide(serverName), wide(basePath), wide(userName), level, buffer, prefMaxLen,
+                entriesRead, totalEntries, resume);
+        return new EnumCall(status, buffer.getValue(), entriesRead.getValue(), totalEntries.getValue(),
                 resume.getValue());
+    }
+
+    @Override
+    public int netFileClose(String serverName, int fileId) {
+        return library.NetFileClose(wide(serverName), fileId);
+    }
+
+    @Override
+    public int netSessionDel(String serverName, String uncClientName, String userName) {
+        return library.NetSessionDel(wide(serverName), wide(uncClientName), wide(userName));
     }
 
     @Override

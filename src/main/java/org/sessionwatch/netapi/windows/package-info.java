@@ -1,6 +1,7 @@
 /**
- * The Windows backend: {@code NetSessionEnum} from netapi32.dll through JNA, with the signed-in user's token or, for a
- * server with a user name, a new-credentials logon of that account ({@link org.sessionwatch.netapi.windows.AlternateLogon}).
+ * The Windows backend: {@code NetSessionEnum}, {@code NetFileEnum}, {@code NetFileClose} and {@code NetSessionDel} from
+ * netapi32.dll through JNA, with the signed-in user's token or, for a server with a user name, a new-credentials logon
+ * of that account ({@link org.sessionwatch.netapi.windows.AlternateLogon}).
  *
  * <p>This is the only package that may use {@code com.sun.jna} (ArchitectureTest enforces it). Everything here except
  * {@link org.sessionwatch.netapi.windows.Netapi32Native} runs on any OS: the structures, the layout and the UTF-16LE

@@ -9,11 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import org.sessionwatch.netapi.ActionResult;
+import org.sessionwatch.netapi.Capability;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiException;
+import org.sessionwatch.netapi.OpenFilesRequest;
+import org.sessionwatch.netapi.OpenFilesResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -87,6 +91,25 @@ class NativeLoadingTest {
                 assertThat(failure.error().kind()).isEqualTo(ErrorKind.OTHER);
                 assertThat(failure.error().message()).contains("only Windows");
             });
+        }
+    }
+
+    @Test
+    void theRealServersFilesAndActionsReportThatNetapi32IsMissingAndThenOfferNothing() {
+        try (WindowsFileServer server = new WindowsFileServer("FS01")) {
+            OpenFilesResult files = server.listOpenFiles(OpenFilesRequest.of("FS01"));
+            ActionResult close = server.closeFile(4_026_531_841L);
+            ActionResult end = server.endSession("pc1", "alice");
+
+            assertThat(files).isInstanceOfSatisfying(OpenFilesResult.Failure.class,
+                    failure -> assertThat(failure.error().message()).contains("netapi32.dll", "only Windows"));
+            for (ActionResult action : List.of(close, end)) {
+                assertThat(action).isInstanceOfSatisfying(ActionResult.Refused.class,
+                        refused -> assertThat(refused.error().message()).contains("only Windows"));
+            }
+            assertThat(server.capabilities().supported()).isEmpty();
+            assertThat(server.capabilities().reason(Capability.CLOSE_FILE))
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("only Windows", "srvsvc"));
         }
     }
 }

@@ -75,7 +75,7 @@ final class SessionBuffer {
     }
 
     /** Writes {@code value} at {@code stringArea}, points the field at it; returns the next free string offset. */
-    private static long putString(Memory memory, long field, long stringArea, String value) {
+    static long putString(Memory memory, long field, long stringArea, String value) {
         if (value == null) {
             memory.setPointer(field, null);
             return stringArea;

@@ -1,6 +1,9 @@
 package org.sessionwatch.netapi.windows;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +22,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.credentials.InMemoryCredentialStore;
+import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.netapi.FileInfoLevel;
 import org.sessionwatch.netapi.LevelNegotiator;
+import org.sessionwatch.netapi.OpenFile;
+import org.sessionwatch.netapi.OpenFilesRequest;
+import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.Session;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +46,10 @@ import static org.assertj.core.api.Assertions.fail;
  * <p>It opens {@code IPC$} on 127.0.0.1, localhost and the computer's name so the local Server service has sessions
  * of our own to report (a clean machine has none, and an empty list proves nothing), then checks decoding, the
  * {@code \\name} path, paging and, with a local non-administrator account given in SESSIONWATCH_SMOKE_USER and
- * SESSIONWATCH_SMOKE_PASSWORD, the alternate-credentials path and the denied chain. Off CI a missing prerequisite
+ * SESSIONWATCH_SMOKE_PASSWORD, the alternate-credentials path and the denied chain. For open files it holds a file
+ * of its own open through the administrative share ({@code \\127.0.0.1\C$\...}), finds it with NetFileEnum at
+ * level 3, closes it with NetFileClose, and checks that a second close and ending a session of a client that is not
+ * connected are "already gone". Off CI a missing prerequisite
  * (not elevated, no such account) skips the test that needs it, saying what to do; with {@code CI=true} it fails.
  */
 @EnabledOnOs(value = OS.WINDOWS, disabledReason = "needs netapi32.dll; NativeLoadingTest covers other systems")
@@ -152,6 +163,61 @@ class WindowsSmokeTest {
         assertThat(netapi.levels).as("levels asked as %s", user).containsExactly(502, 10, 0);
         assertThat(second).isInstanceOf(EnumerationResult.Failure.class);
         assertThat(netapi.levels).as("the second poll is answered from memory").hasSize(3);
+    }
+
+    @Test
+    void aFileHeldOpenOverSmbIsListedClosedAndThenAlreadyGone() throws IOException {
+        Path local = Files.createTempFile("sessionwatch-smoke", ".txt").toRealPath();
+        Files.writeString(local, "held open by WindowsSmokeTest");
+        String drive = local.getRoot().toString().substring(0, 1);
+        Path remote = Path.of("\\\\127.0.0.1\\" + drive + "$\\" + local.getRoot().relativize(local));
+        WindowsFileServer server = new WindowsFileServer("127.0.0.1", Netapi32Native::shared, CallIdentity.SIGNED_IN);
+        InputStream held = openAsAdministrator(remote);
+        try {
+            assertThat(held.read()).isEqualTo('h');
+            OpenFile ours = ownOpenFile(server.listOpenFiles(OpenFilesRequest.of("127.0.0.1")), local);
+
+            assertThat(ours.level()).isEqualTo(FileInfoLevel.LEVEL_3);
+            assertThat(ours.userName()).hasValueSatisfying(u -> assertThat(u)
+                    .containsIgnoringCase(System.getProperty("user.name")));
+            assertThat(server.closeFile(ours.id())).isEqualTo(new ActionResult.Done());
+            assertThat(server.closeFile(ours.id())).isInstanceOf(ActionResult.AlreadyGone.class);
+            assertThat(server.listOpenFiles(OpenFilesRequest.of("127.0.0.1")))
+                    .isInstanceOfSatisfying(OpenFilesResult.Success.class, after -> assertThat(after.files())
+                            .extracting(OpenFile::id).doesNotContain(ours.id()));
+        } finally {
+            try {
+                held.close();
+            } catch (IOException expected) {
+                System.out.println("closing the force-closed handle: " + expected); // the server closed it first
+            }
+            Files.deleteIfExists(local);
+        }
+        assertThat(server.endSession("192.0.2.1", null)).isInstanceOf(ActionResult.AlreadyGone.class);
+    }
+
+    /** Opens {@code remote} through the administrative share, which only an elevated administrator may. */
+    private static InputStream openAsAdministrator(Path remote) throws IOException {
+        try {
+            return Files.newInputStream(remote);
+        } catch (java.nio.file.AccessDeniedException e) {
+            prerequisite("opening " + remote + " needs an elevated (administrator) prompt");
+            throw e;
+        }
+    }
+
+    private static OpenFile ownOpenFile(OpenFilesResult result, Path local) {
+        if (result instanceof OpenFilesResult.Failure failure) {
+            if (failure.error().kind() == ErrorKind.ACCESS_DENIED) {
+                prerequisite("NetFileEnum needs an elevated (administrator) prompt: " + failure.error().describe());
+            }
+            fail("listing the open files of 127.0.0.1 failed: " + failure.error().describe());
+        }
+        List<OpenFile> files = ((OpenFilesResult.Success) result).files();
+        String name = local.getFileName().toString().toLowerCase(Locale.ROOT);
+        return files.stream().filter(f -> f.pathName().map(p -> p.toLowerCase(Locale.ROOT).endsWith(name))
+                        .orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no open file ending in " + name + ": " + files));
     }
 
     private static List<Session> sessionsAsAdministrator(CountingNetApi netapi, int preferredMaxLength) {
