@@ -53,11 +53,11 @@ public final class AuditLogViewModel {
     public void load() {
         io.execute(() -> {
             try {
-                ActionLog.Contents contents = log.read();
+                ActionLog.Contents contents = log.readRecent(MOST_RECENT);
                 List<ActionRecord> records = new ArrayList<>(contents.records());
                 Collections.reverse(records);
-                List<Entry> recent = records.stream().limit(MOST_RECENT).map(this::entry).toList();
-                String text = describe(contents, recent.size());
+                List<Entry> recent = records.stream().map(this::entry).toList();
+                String text = describe(contents);
                 fxThread.accept(() -> {
                     entries.setAll(recent);
                     status.set(text);
@@ -70,12 +70,13 @@ public final class AuditLogViewModel {
         });
     }
 
-    private String describe(ActionLog.Contents contents, int shown) {
-        int total = contents.records().size();
+    private String describe(ActionLog.Contents contents) {
+        int shown = contents.records().size();
         String where = log.file().toString();
-        String count = total == 0 ? "No actions recorded yet in " + where + "."
-                : shown < total ? "The " + shown + " most recent of " + total + " actions in " + where + "."
-                : total + (total == 1 ? " action" : " actions") + " in " + where + ".";
+        String count = shown == 0 ? "No actions recorded yet in " + where + "."
+                : shown == MOST_RECENT ? "The " + String.format("%,d", shown) + " most recent actions in " + where
+                + " (the file keeps them all)."
+                : shown + (shown == 1 ? " action" : " actions") + " in " + where + ".";
         List<Integer> bad = contents.unreadableLines();
         if (bad.isEmpty()) {
             return count;

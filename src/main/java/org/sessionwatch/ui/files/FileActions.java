@@ -54,8 +54,27 @@ public final class FileActions {
         return demoServer.test(server);
     }
 
-    /** Runs every item of {@code plan}; the outcomes come in the plan's order, each with its audit line written. */
+    /**
+     * Runs every item of {@code plan}; the outcomes come in the plan's order, each with its audit line written. When
+     * the audit log cannot be written nothing is attempted: an action whose line would be lost is not taken.
+     */
     public CompletableFuture<List<ActionOutcome>> run(ActionPlan plan) {
+        ActionLog log = auditLog.get();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                log.checkWritable();
+                return null;
+            } catch (IOException | RuntimeException e) {
+                LOG.error("The audit log {} cannot be written; no action attempted", log.file(), e);
+                return e.getMessage();
+            }
+        }, io).thenCompose(problem -> problem == null ? act(plan) : CompletableFuture.completedFuture(
+                plan.targets().stream().map(target -> new ActionOutcome(target, new ActionResult.Unsupported(
+                        "Not attempted: the audit log " + log.file() + " cannot be written (" + problem
+                                + "). Make its folder writable for your account, then try again."), null)).toList()));
+    }
+
+    private CompletableFuture<List<ActionOutcome>> act(ActionPlan plan) {
         ServerActions current = actions.get();
         List<CompletableFuture<ActionOutcome>> outcomes = new ArrayList<>();
         for (ActionTarget target : plan.targets()) {

@@ -75,15 +75,17 @@ class FileActionsTest {
     }
 
     @Test
-    void anAuditLineThatCannotBeWrittenIsShownWithTheOutcome() throws Exception {
+    void nothingIsAttemptedWhenTheAuditLogCannotBeWritten() throws Exception {
         Path notADirectory = Files.writeString(directory.resolve("file"), "x");
         ActionLog log = new ActionLog(notADirectory.resolve("actions.log"));
 
         List<ActionOutcome> outcomes = actions(log).run(ActionPlan.closeFiles(List.of(
                 new ActionTarget.CloseFile("DEMO-1", 5, "D:\\x.txt", "bob", null)), true)).join();
 
-        assertThat(outcomes.getFirst().succeeded()).isTrue();
-        assertThat(outcomes.getFirst().auditFailure()).startsWith("cannot write " + log.file());
-        assertThat(outcomes.getFirst().text()).contains("Not written to the audit log");
+        assertThat(outcomes.getFirst().succeeded()).isFalse();
+        assertThat(outcomes.getFirst().text()).contains("Not possible: Not attempted: the audit log " + log.file()
+                + " cannot be written");
+        assertThat(servers.calls).isEmpty();
+        assertThat(servers.openOn("DEMO-1")).hasSize(1);
     }
 }
