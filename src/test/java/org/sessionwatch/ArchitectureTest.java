@@ -120,6 +120,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.sessionwatch.ui.main..")
             .because("the session table is one feature of the window, not part of its frame");
 
+    @ArchTest
+    static final ArchRule onlyTheCompositionRootKnowsTheOpenFilesFeature = noClasses()
+            .that().resideInAnyPackage("org.sessionwatch.ui.main..", "org.sessionwatch.ui.sessions..",
+                    "org.sessionwatch.ui.servers..", "org.sessionwatch.ui.settings..")
+            .should().dependOnClassesThat().resideInAPackage("org.sessionwatch.ui.files..")
+            .because("open files and the actions on them reach the frame and the session table through narrow"
+                    + " inputs (ActionCommands, menu-item functions) that AppContext wires");
+
     /** View models hold state and commands; only controllers and cells touch controls. */
     @ArchTest
     static final ArchRule viewModelsUseNoControls = noClasses()

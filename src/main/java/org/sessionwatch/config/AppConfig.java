@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param teamSource           the team collector's database URL ({@code postgresql://host/db?user=…}) when the window
  *                             shows what a collector stored instead of polling the servers itself; null: this computer
  *                             polls the servers. Never holds a password.
+ * @param readOnly             hide and disable every action (close a file, end a session), for staff who may look
+ *                             but not act
  */
 public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Duration serverDeadline,
                         boolean hideOwnSession, boolean hideComputerAccounts, boolean hideAnonymous,
                         boolean reachabilityCheck, List<AlertRule> alerts, Duration historyRetention,
-                        boolean alertSound, String teamSource) {
+                        boolean alertSound, String teamSource, boolean readOnly) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_SERVER_DEADLINE = Duration.ofSeconds(10);
@@ -75,7 +77,8 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
                 .hideOwnSession(hideOwnSession).hideComputerAccounts(hideComputerAccounts).hideAnonymous(hideAnonymous)
                 .reachabilityCheck(reachabilityCheck).alerts(alerts).historyRetention(historyRetention)
                 .alertSound(alertSound)
-                .teamSource(teamSource);
+                .teamSource(teamSource)
+                .readOnly(readOnly);
     }
 
     /** Whether the window reads a team collector's database instead of polling the servers. */
@@ -108,6 +111,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
         private Duration historyRetention = DEFAULT_HISTORY_RETENTION;
         private boolean alertSound;
         private String teamSource;
+        private boolean readOnly;
 
         private Builder() {
         }
@@ -168,10 +172,15 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
             return this;
         }
 
+        public Builder readOnly(boolean value) {
+            readOnly = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an out-of-range value, with the reason */
         public AppConfig build() {
             return new AppConfig(servers, pollInterval, serverDeadline, hideOwnSession, hideComputerAccounts,
-                    hideAnonymous, reachabilityCheck, alerts, historyRetention, alertSound, teamSource);
+                    hideAnonymous, reachabilityCheck, alerts, historyRetention, alertSound, teamSource, readOnly);
         }
     }
 }

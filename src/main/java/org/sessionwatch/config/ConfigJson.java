@@ -80,6 +80,19 @@ final class ConfigJson {
             });
         }
 
+        /**
+         * A flag written only when true: a setting added after version 1 whose default is false, so files of earlier
+         * releases save byte for byte as they were.
+         */
+        static <T, B> Setting<T, B> laterFlag(String key, Predicate<T> get, BiConsumer<B, Boolean> set) {
+            Setting<T, B> plain = bool(key, get, set);
+            return new Setting<>(key, plain.reader(), (node, item) -> {
+                if (get.test(item)) {
+                    plain.writer().accept(node, item);
+                }
+            });
+        }
+
         static <T, B> Setting<T, B> bool(String key, Predicate<T> get, BiConsumer<B, Boolean> set) {
             return new Setting<>(key, (object, path, builder) -> {
                 Boolean value = boolField(object, key, path);
@@ -135,10 +148,10 @@ final class ConfigJson {
                     AppConfig.DEFAULT_HISTORY_RETENTION.toDays(), c -> c.historyRetention().toDays(),
                     (b, v) -> b.historyRetention(Duration.ofDays(v))),
             // Written only when on, as the later integer above: older files and releases are unaffected.
-            Setting.optional(Setting.bool("alertSound", AppConfig::alertSound, AppConfig.Builder::alertSound),
-                    AppConfig::alertSound, false),
+            Setting.laterFlag("alertSound", AppConfig::alertSound, AppConfig.Builder::alertSound),
             // Written only in team mode: files of "this computer polls" stay as they were.
-            Setting.optionalString("teamSource", AppConfig::teamSource, AppConfig.Builder::teamSource));
+            Setting.optionalString("teamSource", AppConfig::teamSource, AppConfig.Builder::teamSource),
+            Setting.laterFlag("readOnly", AppConfig::readOnly, AppConfig.Builder::readOnly));
 
     /** A server's settings after its {@code name}, in file order. */
     private static final List<Setting<ServerConfig, ServerConfig.Builder>> SERVER_SETTINGS = List.of(

@@ -24,6 +24,7 @@ import org.sessionwatch.alerts.LocalAlertFeed;
 import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.config.AlertRule;
+import org.sessionwatch.polling.ServerActions;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.alerts.AlertsController;
 import org.sessionwatch.ui.alerts.AlertsViewModel;
@@ -34,6 +35,7 @@ import org.sessionwatch.tracking.FilesUpdate;
 import org.sessionwatch.tracking.SessionTracker;
 import org.sessionwatch.tracking.TrackedSession;
 import org.sessionwatch.ui.common.TaskExecutor;
+import org.sessionwatch.ui.files.OpenFilesFeature;
 import org.sessionwatch.ui.main.MainWindowController;
 import org.sessionwatch.ui.main.PollScheduler;
 import org.sessionwatch.ui.main.SessionCommands;
@@ -87,6 +89,8 @@ public final class AppContext implements AutoCloseable {
     private final LocalAlertFeed localAlerts;
     private final ClipSound alertSound = new ClipSound();
     private final WindowAlerts alerts;
+    /** Open files, closing them, ending sessions, read-only mode and the audit log viewer. */
+    private final OpenFilesFeature files;
     /** The window's session table once loaded; the window saves and restores its layout. */
     private SessionTableController tableController;
     private volatile AppConfig config;
@@ -130,6 +134,13 @@ public final class AppContext implements AutoCloseable {
         this.scheduler = new PollScheduler(PollSource.following(source::get), pollExecutor, schedule(config),
                 status, clock, tracker, trackerThread, fxThread);
         switchTo(config);
+        this.files = new OpenFilesFeature(config, () -> {
+            PollSource current = source.get();
+            return current == null ? ServerActions.unsupported("SessionWatch is closing") : current.actions();
+        }, selected, actions::actionLog, ioExecutor, scheduler::restartNow, clock, zone, fxThread);
+        tracker.subscribe(files.directory());
+        status.pollCountProperty().subscribe(polls -> files.pollApplied());
+        files.register(controllers);
         SessionCommands commands = new WindowSessionCommands(sessions, actions);
         controllers
                 .register(MainWindowController.class, () -> new MainWindowController(status, commands, scheduler,
@@ -138,9 +149,9 @@ public final class AppContext implements AutoCloseable {
                             PollSource current = source.get();
                             status.sourceStatus(current == null ? "" : current.sourceStatus(now).orElse(""));
                             sessions.expireHighlights(now);
-                        }))
+                        }, files))
                 .register(SessionTableController.class, () -> tableController = new SessionTableController(
-                        sessions, () -> actions.openSettings(true)))
+                        sessions, () -> actions.openSettings(true), files::sessionMenuItems))
                 .register(DetailsController.class, () -> new DetailsController(details))
                 .register(AlertsController.class, () -> new AlertsController(alerts.model(), alerts::open, zone))
                 .register(ServerListController.class, () -> new ServerListController(servers, zone,
@@ -155,6 +166,7 @@ public final class AppContext implements AutoCloseable {
             localAlerts.configure(newConfig.alerts(), isDemo(newConfig));
             alerts.showInactiveRules();
         });
+        files.configure(newConfig);
         scheduler.setInterval(schedule(newConfig));
         scheduler.restartNow();
     }
@@ -271,6 +283,11 @@ public final class AppContext implements AutoCloseable {
         return tableController.table();
     }
 
+    /** Open files, the actions on them and the audit log viewer. */
+    public OpenFilesFeature files() {
+        return files;
+    }
+
     public PollScheduler scheduler() {
         return scheduler;
     }
@@ -291,6 +308,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         scheduler.stop();
+        files.close();
         PollSource last = source.getAndSet(null);
         if (last != null) {
             ioExecutor.execute(() -> closeQuietly(last));

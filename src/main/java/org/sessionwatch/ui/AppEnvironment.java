@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.sessionwatch.audit.ActionLog;
 import org.sessionwatch.credentials.CredentialStore;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.settings.ConnectionTester;
@@ -34,4 +35,9 @@ public interface AppEnvironment {
     }
 
     Path uiStateFile();
+
+    /** The audit log of the window's actions, next to the configuration (where the layout is kept too). */
+    default ActionLog actionLog() {
+        return new ActionLog(uiStateFile().toAbsolutePath().resolveSibling(ActionLog.FILE_NAME));
+    }
 }

@@ -19,6 +19,7 @@ import javafx.scene.image.Image;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
+import org.sessionwatch.audit.ActionLog;
 import org.sessionwatch.concurrent.NamedThreads;
 import org.sessionwatch.ui.about.AboutController;
 import org.sessionwatch.ui.common.FxmlViews;
@@ -151,6 +152,11 @@ public final class AppWindowActions implements WindowActions {
     public void setDarkTheme(boolean dark) {
         MainWindow.applyTheme(dark);
         themeListener.accept(dark);
+    }
+
+    @Override
+    public ActionLog actionLog() {
+        return environment.actionLog();
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class MainWindow {
         context.alerts().openWith(new AlertNavigator(context.sessions(), controller.views(), stage,
                 context.status()::notice));
         stage.show();
+        context.files().attach(controller.views(), context.sessionTable());
         // Arrow keys, Ctrl+C and the context-menu key work on the sessions straight away.
         context.sessionTable().requestFocus();
         context.scheduler().start();

@@ -72,4 +72,17 @@ class ConfigCompatibilityTest {
         assertThat(ServerConfig.builder("FS01").build())
                 .isEqualTo(new ServerConfig("FS01", Backend.AUTO, true, 445, null, null, true));
     }
+
+    @Test
+    void readOnlyIsOffInOldFilesAndWrittenOnlyWhenOn() throws Exception {
+        AppConfig old = ConfigJson.parse(fixture("config-v1-full.json"));
+        assertThat(old.readOnly()).isFalse();
+
+        AppConfig readOnly = old.toBuilder().readOnly(true).build();
+        String written = new String(ConfigJson.write(readOnly), StandardCharsets.UTF_8);
+
+        assertThat(written).contains("\"readOnly\" : true");
+        assertThat(ConfigJson.parse(written.getBytes(StandardCharsets.UTF_8))).isEqualTo(readOnly);
+        assertThat(new String(ConfigJson.write(old), StandardCharsets.UTF_8)).doesNotContain("readOnly");
+    }
 }

@@ -38,6 +38,7 @@ public final class MainWindowController {
     private final WindowActions actions;
     private final Clock clock;
     private final Consumer<Instant> tick;
+    private final ActionCommands actionCommands;
     private Timeline ticker;
 
     @FXML private CustomTextField searchField;
@@ -62,16 +63,24 @@ public final class MainWindowController {
     @FXML private SplitPane contentSplit;
     @FXML private Label notice;
     @FXML private ServerListController serversController;
+    @FXML private javafx.scene.control.SeparatorMenuItem actionsSeparator;
+    @FXML private MenuItem closeFilesItem;
+    @FXML private MenuItem endSessionsItem;
 
-    /** @param tick called about once a second (countdown, end of new-row highlights) */
+    /**
+     * @param tick           called about once a second (countdown, end of new-row highlights)
+     * @param actionCommands close a file, end a session, the audit log; hidden in read-only mode
+     */
     public MainWindowController(StatusViewModel viewModel, SessionCommands sessions, PollScheduler scheduler,
-                                WindowActions actions, Clock clock, Consumer<Instant> tick) {
+                                WindowActions actions, Clock clock, Consumer<Instant> tick,
+                                ActionCommands actionCommands) {
         this.viewModel = viewModel;
         this.sessions = sessions;
         this.scheduler = scheduler;
         this.actions = actions;
         this.clock = clock;
         this.tick = tick;
+        this.actionCommands = actionCommands;
     }
 
     @FXML
@@ -124,6 +133,11 @@ public final class MainWindowController {
         pollError.visibleProperty().bind(viewModel.pollErrorProperty().isNotEmpty());
         pollError.managedProperty().bind(pollError.visibleProperty());
         notice.textProperty().bind(viewModel.noticeProperty());
+        // Read-only mode: the actions are neither shown nor reachable by their keys.
+        for (MenuItem item : new MenuItem[] {actionsSeparator, closeFilesItem, endSessionsItem}) {
+            item.visibleProperty().bind(Bindings.not(actionCommands.readOnlyProperty()));
+            item.disableProperty().bind(actionCommands.readOnlyProperty());
+        }
 
         // One tick a second drives the countdown and ends the highlight of new rows; it never polls.
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick.accept(Instant.now(clock))));
@@ -187,12 +201,41 @@ public final class MainWindowController {
     @FXML
     private void copyRow() {
         // Ctrl+C is a window-wide accelerator; inside a text field it must still copy the field's selection.
-        if (searchField.getScene() != null
-                && searchField.getScene().getFocusOwner() instanceof TextInputControl text) {
+        TextInputControl text = focusedText();
+        if (text != null) {
             text.copy();
             return;
         }
         sessions.copySelectedRow();
+    }
+
+    /** The text field or area with keyboard focus, whose own keys win over the window's accelerators; or null. */
+    private TextInputControl focusedText() {
+        return searchField.getScene() != null
+                && searchField.getScene().getFocusOwner() instanceof TextInputControl text ? text : null;
+    }
+
+    @FXML
+    private void closeFiles() {
+        // Delete is a window-wide accelerator; inside a text field it must still delete a character.
+        TextInputControl text = focusedText();
+        if (text != null) {
+            text.deleteNextChar();
+            return;
+        }
+        actionCommands.closeSelectedFiles();
+    }
+
+    @FXML
+    private void endSessions() {
+        if (focusedText() == null) {
+            actionCommands.endSelectedSessions();
+        }
+    }
+
+    @FXML
+    private void auditLog() {
+        actionCommands.showAuditLog();
     }
 
     @FXML

@@ -2,6 +2,8 @@ package org.sessionwatch.ui.main;
 
 import java.util.List;
 
+import org.sessionwatch.audit.ActionLog;
+import org.sessionwatch.config.ConfigPaths;
 import org.sessionwatch.ui.export.SessionExport;
 
 /** What the main window asks of the application: dialogs, files and the theme. */
@@ -18,4 +20,9 @@ public interface WindowActions {
     void setDarkTheme(boolean dark);
 
     void quit();
+
+    /** The audit log the window's actions are written to: {@code actions.log} next to the configuration file. */
+    default ActionLog actionLog() {
+        return ActionLog.nextTo(ConfigPaths.ofSystem().configFile());
+    }
 }

@@ -22,13 +22,6 @@ public record FilterChip(Kind kind, Mode mode, String value) {
             return label;
         }
 
-        String valueOf(RowValues row) {
-            return switch (this) {
-                case USER -> row.user();
-                case CLIENT -> row.client();
-                case SERVER -> row.server();
-            };
-        }
     }
 
     public enum Mode { ONLY, HIDE }
@@ -47,8 +40,8 @@ public record FilterChip(Kind kind, Mode mode, String value) {
         return new FilterChip(kind, Mode.HIDE, value);
     }
 
-    boolean matchesValue(RowValues row) {
-        return kind.valueOf(row).equalsIgnoreCase(value);
+    boolean matchesValue(FilterableRow row) {
+        return row.filterValue(kind).equalsIgnoreCase(value);
     }
 
     /** Same kind and value regardless of mode or letter case. */

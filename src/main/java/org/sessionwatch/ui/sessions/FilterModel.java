@@ -16,7 +16,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The filter chips and the quick search, combined into one row predicate.
+ * The filter chips and the quick search, combined into one row predicate over any {@link FilterableRow} (the session
+ * table's and the open-files table's rows each have a model of their own).
  *
  * <p>Chips of different kinds combine with AND; several "show only" chips of the same kind combine with OR (show
  * only user A or user B), and every "hide" chip must hold. A new chip replaces one for the same kind and value
@@ -28,9 +29,9 @@ public final class FilterModel {
     private final ObservableList<FilterChip> readOnlyFilters = FXCollections.unmodifiableObservableList(filters);
     private final StringProperty quickSearch = new SimpleStringProperty(this, "quickSearch", "");
     /** No filter: the table then knows it need not test a single row. */
-    public static final Predicate<RowValues> ALL = row -> true;
+    public static final Predicate<FilterableRow> ALL = row -> true;
 
-    private final ReadOnlyObjectWrapper<Predicate<RowValues>> predicate =
+    private final ReadOnlyObjectWrapper<Predicate<FilterableRow>> predicate =
             new ReadOnlyObjectWrapper<>(this, "predicate", ALL);
     private final BooleanBinding active;
 
@@ -53,11 +54,11 @@ public final class FilterModel {
      * The predicate over immutable row values, replaced (never mutated) whenever a chip or the search changes; it
      * captures copies of the chips and the search text, so the tracker thread may evaluate it while the user types.
      */
-    public ReadOnlyObjectProperty<Predicate<RowValues>> predicateProperty() {
+    public ReadOnlyObjectProperty<Predicate<FilterableRow>> predicateProperty() {
         return predicate.getReadOnlyProperty();
     }
 
-    public Predicate<RowValues> getPredicate() {
+    public Predicate<FilterableRow> getPredicate() {
         return predicate.get();
     }
 
@@ -123,18 +124,12 @@ public final class FilterModel {
                     return false;
                 }
             }
-            return needle.isEmpty() || matchesSearch(row, needle);
+            return needle.isEmpty() || row.matchesSearch(needle);
         });
     }
 
-    static boolean matchesSearch(RowValues row, String lowerNeedle) {
-        return contains(row.server(), lowerNeedle) || contains(row.user(), lowerNeedle)
-                || contains(row.client(), lowerNeedle) || contains(row.hostName(), lowerNeedle)
-                || contains(row.clientType(), lowerNeedle) || contains(row.transport(), lowerNeedle)
-                || contains(row.flagsText(), lowerNeedle);
-    }
-
-    private static boolean contains(String haystack, String lowerNeedle) {
+    /** Whether {@code haystack} contains {@code lowerNeedle}, ignoring case; a null haystack contains nothing. */
+    public static boolean contains(String haystack, String lowerNeedle) {
         return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(lowerNeedle);
     }
 }

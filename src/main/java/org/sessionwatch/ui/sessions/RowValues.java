@@ -17,7 +17,7 @@ import org.sessionwatch.tracking.TrackedSession;
  * thread filters and sorts these while the FX thread shows the rows. The tracker thread keeps the values of a
  * session's last event; rows show them {@linkplain #asOf as of} the server's latest answer.
  */
-public record RowValues(TrackedSession tracked, boolean stale, String hostName) {
+public record RowValues(TrackedSession tracked, boolean stale, String hostName) implements FilterableRow {
 
     public RowValues {
         Objects.requireNonNull(tracked, "tracked");
@@ -64,6 +64,24 @@ public record RowValues(TrackedSession tracked, boolean stale, String hostName) 
     static String flagsText(Session session) {
         List<String> names = UserFlags.describe(session.userFlags().orElse(0));
         return String.join(", ", names);
+    }
+
+    @Override
+    public String filterValue(FilterChip.Kind kind) {
+        return switch (kind) {
+            case USER -> user();
+            case CLIENT -> client();
+            case SERVER -> server();
+        };
+    }
+
+    /** Any text column: server, user, client, host name, client type, transport, flags. */
+    @Override
+    public boolean matchesSearch(String lowerNeedle) {
+        return FilterModel.contains(server(), lowerNeedle) || FilterModel.contains(user(), lowerNeedle)
+                || FilterModel.contains(client(), lowerNeedle) || FilterModel.contains(hostName, lowerNeedle)
+                || FilterModel.contains(clientType(), lowerNeedle) || FilterModel.contains(transport(), lowerNeedle)
+                || FilterModel.contains(flagsText(), lowerNeedle);
     }
 
     public Instant seenAt() {

@@ -9,11 +9,9 @@ import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -21,7 +19,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -46,6 +43,7 @@ public final class SessionTableController {
 
     private final SessionsViewModel viewModel;
     private final Runnable addServer;
+    private final Function<List<SessionRow>, List<MenuItem>> actionItems;
     /** Each sortable column's order, over the immutable row values the tracker thread sorts. */
     private final Map<TableColumn<SessionRow, ?>, Comparator<RowValues>> rowComparators = new IdentityHashMap<>();
 
@@ -67,10 +65,15 @@ public final class SessionTableController {
     private final Button emptyAction = new Button();
     private final FontIcon emptyIcon = new FontIcon();
 
-    /** @param addServer opens the settings on a new server (the empty table's action) */
-    public SessionTableController(SessionsViewModel viewModel, Runnable addServer) {
+    /**
+     * @param addServer   opens the settings on a new server (the empty table's action)
+     * @param actionItems the context menu's action items (end session …) for the selected rows; empty for none
+     */
+    public SessionTableController(SessionsViewModel viewModel, Runnable addServer,
+                                  Function<List<SessionRow>, List<MenuItem>> actionItems) {
         this.viewModel = viewModel;
         this.addServer = addServer;
+        this.actionItems = actionItems;
     }
 
     @FXML
@@ -82,8 +85,7 @@ public final class SessionTableController {
         table.setRowFactory(t -> new SessionCells.HighlightedRowCell());
         table.setContextMenu(buildContextMenu());
         configurePlaceholder();
-        viewModel.filters().filters().addListener((ListChangeListener<FilterChip>) c -> rebuildChips());
-        rebuildChips();
+        FilterControls.bindChips(viewModel.filters(), chipBar, chips);
     }
 
     public TableView<SessionRow> table() {
@@ -175,7 +177,8 @@ public final class SessionTableController {
      * another row, and the table shows nothing selected meanwhile.
      */
     private void bindSelection() {
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        // Several rows at once for "End session"; the shared selected session is the row selected last.
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             SessionRow shown = viewModel.getSelected();
             boolean endedRowLeft = shown != null && shown.isEnded() && (now == null || old == shown);
@@ -195,7 +198,10 @@ public final class SessionTableController {
                 selection.clearSelection();
             }
         } else if (selection.getSelectedItem() != wanted) {
-            selection.select(wanted);
+            int wantedIndex = table.getItems().indexOf(wanted);
+            if (wantedIndex >= 0) {
+                selection.clearAndSelect(wantedIndex);
+            }
         }
         // Keyboard focus follows the selected row; the focus model shifts by whole changes and can drift.
         int index = selection.getSelectedIndex();
@@ -205,50 +211,24 @@ public final class SessionTableController {
     }
 
     private ContextMenu buildContextMenu() {
-        // ContextMenu refuses to show with no items, so it starts with one; the real items depend on the row.
-        ContextMenu menu = new ContextMenu(new MenuItem("…"));
-        menu.setOnShowing(e -> {
-            menu.getItems().clear();
+        return FilterControls.rowMenu("Select a session first", () -> {
             SessionRow row = table.getSelectionModel().getSelectedItem();
             if (row == null) {
-                MenuItem none = new MenuItem("Select a session first");
-                none.setDisable(true);
-                menu.getItems().add(none);
-                return;
+                return List.of();
             }
-            FilterModel filters = viewModel.filters();
-            menu.getItems().addAll(
-                    item("Show only user " + shown(row.user()), "mdal-filter_alt",
-                            () -> filters.showOnly(FilterChip.Kind.USER, row.user())),
-                    item("Show only client " + shown(row.client()), "mdal-filter_alt",
-                            () -> filters.showOnly(FilterChip.Kind.CLIENT, row.client())),
-                    item("Show only server " + row.server(), "mdal-filter_alt",
-                            () -> filters.showOnly(FilterChip.Kind.SERVER, row.server())),
-                    new SeparatorMenuItem(),
-                    item("Hide user " + shown(row.user()), "mdmz-visibility_off",
-                            () -> filters.hide(FilterChip.Kind.USER, row.user())),
-                    item("Hide client " + shown(row.client()), "mdmz-visibility_off",
-                            () -> filters.hide(FilterChip.Kind.CLIENT, row.client())),
-                    new SeparatorMenuItem(),
-                    withAccelerator(item("Copy row", "mdal-content_copy",
+            List<MenuItem> items = new java.util.ArrayList<>(FilterControls.menuItems(viewModel.filters(),
+                    row.user(), row.client(), row.server()));
+            items.addAll(List.of(new SeparatorMenuItem(),
+                    withAccelerator(FilterControls.item("Copy row", "mdal-content_copy",
                             () -> Clipboards.putText(RowText.tabSeparated(row))), KeyCode.C),
-                    item("Copy user name", null, () -> Clipboards.putText(row.user())));
+                    FilterControls.item("Copy user name", null, () -> Clipboards.putText(row.user()))));
+            List<MenuItem> actions = actionItems.apply(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            if (!actions.isEmpty()) {
+                items.add(new SeparatorMenuItem());
+                items.addAll(actions);
+            }
+            return items;
         });
-        return menu;
-    }
-
-    private static String shown(String value) {
-        return value.isEmpty() ? "(none)" : value;
-    }
-
-    private static MenuItem item(String text, String icon, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setMnemonicParsing(false);
-        if (icon != null) {
-            item.setGraphic(new FontIcon(icon));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
     }
 
     private static MenuItem withAccelerator(MenuItem item, KeyCode key) {
@@ -293,22 +273,6 @@ public final class SessionTableController {
         emptyAction.setText(text);
         emptyAction.setGraphic(icon == null ? null : new FontIcon(icon));
         emptyAction.setOnAction(run == null ? null : e -> run.run());
-    }
-
-    private void rebuildChips() {
-        chips.getChildren().clear();
-        for (FilterChip filter : viewModel.filters().filters()) {
-            Button chip = new Button(filter.label(), new FontIcon("mdal-close"));
-            chip.setMnemonicParsing(false);
-            chip.setContentDisplay(ContentDisplay.RIGHT);
-            chip.getStyleClass().addAll("filter-chip", filter.mode() == FilterChip.Mode.HIDE ? "hide" : "only");
-            chip.setTooltip(new Tooltip("Remove this filter"));
-            chip.setOnAction(e -> viewModel.filters().remove(filter));
-            chips.getChildren().add(chip);
-        }
-        boolean any = !viewModel.filters().filters().isEmpty();
-        chipBar.setVisible(any);
-        chipBar.setManaged(any);
     }
 
     @FXML

@@ -36,7 +36,7 @@ final class TableProjection {
     private final Map<String, AnswerClock> clocks = new HashMap<>();
     private final List<AnswerClock.Tick> answered = new ArrayList<>();
     private List<Entry> shown = List.of();
-    private Predicate<RowValues> filter = FilterModel.ALL;
+    private Predicate<? super RowValues> filter = FilterModel.ALL;
     private Comparator<RowValues> order;
     /** Whether the order reads only values a row never changes (server, user): aging rows then never move. */
     private boolean orderKeysFixed;
@@ -101,7 +101,7 @@ final class TableProjection {
         project(update.polledAt(), false, false, update.cycleComplete());
     }
 
-    void setFilter(Predicate<RowValues> newFilter) {
+    void setFilter(Predicate<? super RowValues> newFilter) {
         filter = newFilter;
         project(null, true, false, false);
     }

@@ -66,6 +66,7 @@ public final class SettingsController {
     @FXML private CheckBox hideOwnBox;
     @FXML private CheckBox hideComputersBox;
     @FXML private CheckBox hideAnonymousBox;
+    @FXML private CheckBox readOnlyBox;
     @FXML private Label credentialStoreInfo;
     @FXML private javafx.scene.control.RadioButton localSourceButton;
     @FXML private javafx.scene.control.RadioButton teamSourceButton;
@@ -115,6 +116,7 @@ public final class SettingsController {
         hideOwnBox.selectedProperty().bindBidirectional(viewModel.hideOwnSessionProperty());
         hideComputersBox.selectedProperty().bindBidirectional(viewModel.hideComputerAccountsProperty());
         hideAnonymousBox.selectedProperty().bindBidirectional(viewModel.hideAnonymousProperty());
+        readOnlyBox.selectedProperty().bindBidirectional(viewModel.readOnlyProperty());
         importReport.textProperty().bind(viewModel.importReportProperty());
         bindTeamSource(viewModel.teamSource());
         credentialStoreInfo.setText("Passwords are kept in " + credentialStoreName

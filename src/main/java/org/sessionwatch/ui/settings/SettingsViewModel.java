@@ -41,6 +41,7 @@ public final class SettingsViewModel {
     private final BooleanProperty hideOwnSession = new SimpleBooleanProperty(this, "hideOwnSession");
     private final BooleanProperty hideComputerAccounts = new SimpleBooleanProperty(this, "hideComputerAccounts");
     private final BooleanProperty hideAnonymous = new SimpleBooleanProperty(this, "hideAnonymous");
+    private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly");
     private final ReadOnlyStringWrapper importReport = new ReadOnlyStringWrapper(this, "importReport", "");
     private final StringBinding intervalError;
     private final StringBinding duplicateError;
@@ -58,6 +59,7 @@ public final class SettingsViewModel {
         hideAnonymous.set(config.hideAnonymous());
         alertRules = new AlertRulesViewModel(config);
         teamSource = new TeamSourceDraft(config.teamSource());
+        readOnly.set(config.readOnly());
         intervalError = Bindings.createStringBinding(this::checkInterval, pollIntervalSeconds);
         duplicateError = Bindings.createStringBinding(this::checkDuplicates, servers);
         valid = Bindings.createBooleanBinding(() -> intervalError.get().isEmpty() && duplicateError.get().isEmpty()
@@ -186,7 +188,7 @@ public final class SettingsViewModel {
         AppConfig config = original.toBuilder().servers(configs)
                 .pollInterval(Duration.ofSeconds(Long.parseLong(pollIntervalSeconds.get().trim())))
                 .hideOwnSession(hideOwnSession.get()).hideComputerAccounts(hideComputerAccounts.get())
-                .hideAnonymous(hideAnonymous.get()).alerts(alertRules.result())
+                .hideAnonymous(hideAnonymous.get()).readOnly(readOnly.get()).alerts(alertRules.result())
                 .alertSound(alertRules.soundProperty().get()).teamSource(teamSource.teamSource()).build();
         return new SettingsResult(config, passwords, delete);
     }
@@ -223,6 +225,11 @@ public final class SettingsViewModel {
 
     public BooleanProperty hideAnonymousProperty() {
         return hideAnonymous;
+    }
+
+    /** Read-only mode: no action (close a file, end a session) anywhere in the window. */
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
     }
 
     public StringBinding intervalErrorProperty() {

@@ -27,6 +27,7 @@ import org.sessionwatch.ui.servers.ServerHealth;
 import org.sessionwatch.ui.servers.ServerState;
 import org.sessionwatch.ui.sessions.SessionRow;
 import org.sessionwatch.ui.testing.GuiFixture;
+import org.sessionwatch.ui.testing.GuiRobots;
 import org.sessionwatch.ui.testing.ScriptedSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -77,19 +78,8 @@ class MainWindowGuiTest {
                 && text.equals(l.getText())).query();
     }
 
-    /**
-     * A secondary click selects the row; desktop platforms then send a context-menu request, which Monocle's
-     * headless glass does not synthesise, so the test sends the request the platform would.
-     */
     private static void rightClick(FxRobot robot, Node node) {
-        robot.rightClickOn(node);
-        javafx.geometry.Bounds bounds = node.localToScreen(node.getBoundsInLocal());
-        double x = bounds.getCenterX();
-        double y = bounds.getCenterY();
-        WaitForAsyncUtils.asyncFx(() -> javafx.event.Event.fireEvent(node, new javafx.scene.input.ContextMenuEvent(
-                javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, bounds.getWidth() / 2,
-                bounds.getHeight() / 2, x, y, false, null)));
-        WaitForAsyncUtils.waitForFxEvents();
+        GuiRobots.rightClick(robot, node);
     }
 
     @Test

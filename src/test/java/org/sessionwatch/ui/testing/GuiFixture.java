@@ -1,5 +1,9 @@
 package org.sessionwatch.ui.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -9,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import javafx.stage.Stage;
 
+import org.sessionwatch.audit.ActionLog;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.AppContext;
 import org.sessionwatch.ui.MainWindow;
@@ -69,6 +74,8 @@ public final class GuiFixture {
 
     /** Records what the window asked of the application. */
     public static final class RecordingActions implements WindowActions {
+        /** A fresh audit log in a temporary directory: tests never write beside the real configuration. */
+        public final ActionLog actionLog = temporaryLog();
         public volatile int settingsOpened;
         public volatile List<SessionExport.Snapshot> exported;
 
@@ -92,6 +99,21 @@ public final class GuiFixture {
 
         @Override
         public void quit() {
+        }
+
+        @Override
+        public ActionLog actionLog() {
+            return actionLog;
+        }
+
+        private static ActionLog temporaryLog() {
+            try {
+                Path directory = Files.createTempDirectory("sessionwatch-audit");
+                directory.toFile().deleteOnExit();
+                return new ActionLog(directory.resolve(ActionLog.FILE_NAME));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

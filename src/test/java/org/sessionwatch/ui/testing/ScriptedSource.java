@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import org.sessionwatch.polling.PollCycle;
 import org.sessionwatch.polling.PollSource;
+import org.sessionwatch.polling.ServerActions;
 import org.sessionwatch.polling.ServerPollResult;
 
 /**
@@ -26,6 +27,7 @@ public final class ScriptedSource implements PollSource {
     private final AtomicInteger polls = new AtomicInteger();
     private final AtomicInteger refreshRequests = new AtomicInteger();
     private Step last;
+    private volatile ServerActions actions = ServerActions.unsupported("This scripted source reaches no file server");
 
     public synchronized ScriptedSource then(PollCycle cycle) {
         script.add(new Step(cycle, null));
@@ -67,6 +69,17 @@ public final class ScriptedSource implements PollSource {
             throw new IllegalStateException("The test queued no poll cycle");
         }
         return new Step(last.cycle(), null);
+    }
+
+    /** Answers open files and actions with {@code scripted}. */
+    public ScriptedSource withActions(ServerActions scripted) {
+        this.actions = scripted;
+        return this;
+    }
+
+    @Override
+    public ServerActions actions() {
+        return actions;
     }
 
     @Override

@@ -1,0 +1,63 @@
+package org.sessionwatch.ui.files;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.sessionwatch.netapi.ClientNames;
+import org.sessionwatch.netapi.Session;
+import org.sessionwatch.polling.ServerPollResult;
+import org.sessionwatch.tracking.TrackerUpdate;
+
+/**
+ * Which clients each user is connected from, per server, from the session poll: {@code NetFileEnum} names the user
+ * of an open file but not the client, so the open-files views ask here. A consumer of the tracker's updates (on its
+ * thread); read from any thread. A failed server keeps its last known sessions, as the session table does.
+ */
+public final class SessionDirectory implements Consumer<TrackerUpdate> {
+    /** Server (upper case) to user (lower case) to the clients of that user's sessions, in poll order. */
+    private final Map<String, Map<String, List<String>>> byServer = new ConcurrentHashMap<>();
+
+    @Override
+    public void accept(TrackerUpdate update) {
+        for (ServerPollResult result : update.results()) {
+            if (result instanceof ServerPollResult.Ok ok) {
+                Map<String, Set<String>> users = new HashMap<>();
+                for (Session session : ok.sessions()) {
+                    String user = session.userName().orElse("");
+                    String client = ClientNames.strip(session.clientName().orElse(null));
+                    if (!user.isEmpty() && client != null && !client.isEmpty()) {
+                        users.computeIfAbsent(user.toLowerCase(Locale.ROOT), u -> new LinkedHashSet<>()).add(client);
+                    }
+                }
+                Map<String, List<String>> frozen = new HashMap<>();
+                users.forEach((user, clients) -> frozen.put(user, List.copyOf(clients)));
+                byServer.put(key(ok.server()), Map.copyOf(frozen));
+            }
+        }
+    }
+
+    /** The clients {@code user} is connected to {@code server} from, as of the last answer; empty when none. */
+    public List<String> clients(String server, String user) {
+        if (user == null || user.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<String>> users = byServer.get(key(server));
+        return users == null ? List.of() : users.getOrDefault(user.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** The client when {@code user} has exactly one on {@code server}, else null (unknown or ambiguous). */
+    public String onlyClient(String server, String user) {
+        List<String> clients = clients(server, user);
+        return clients.size() == 1 ? clients.getFirst() : null;
+    }
+
+    private static String key(String server) {
+        return server.toUpperCase(Locale.ROOT);
+    }
+}
