@@ -29,6 +29,10 @@ import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.config.ServerListImport;
 import org.sessionwatch.alerts.Alert;
 import org.sessionwatch.alerts.AlertEngine;
+import org.sessionwatch.netapi.Capability;
+import org.sessionwatch.polling.ServerActions;
+import org.sessionwatch.tracking.OpenFilesTracker;
+import org.sessionwatch.tracking.OpenFilesWatch;
 import org.sessionwatch.tracking.SessionEvent;
 import org.sessionwatch.tracking.SessionTracker;
 
@@ -254,9 +258,12 @@ final class CliRun {
         alerts.subscribe(fired::addAll);
         history.keepAlertsOf(alerts);
         tracker.subscribe(alerts);
-        for (var rule : alerts.inactiveRules()) {
-            context.err().println("sessionwatch: alert rule '" + rule.name() + "' is not evaluated: "
-                    + AlertEngine.inactiveReason() + ".");
+        OpenFilesWatch files = watchFiles(source, alerts);
+        if (files == null) {
+            for (var rule : alerts.inactiveRules()) {
+                context.err().println("sessionwatch: alert rule '" + rule.name() + "' is not evaluated: "
+                        + AlertEngine.inactiveReason() + ".");
+            }
         }
         PollCycle last = null;
         for (int cycle = 1; !stopRequested.get(); cycle++) {
@@ -272,6 +279,10 @@ final class CliRun {
                     continue;
                 }
                 context.out().print(WatchOutput.line(event, options.format));
+            }
+            if (files != null) {
+                // Bounded by the servers' deadline; FILE_OPENED alerts join the cycle's other alerts.
+                files.listAll().join();
             }
             for (Alert alert : fired) {
                 context.out().print(WatchOutput.line(alert, options.format));
@@ -296,5 +307,27 @@ final class CliRun {
             }
         }
         return last == null ? ExitCodes.OK : ExitCodes.of(last);
+    }
+
+    /**
+     * The open-files watch that {@code FILE_OPENED} rules need, or null when no rule needs one or no server of the
+     * source can list open files. Its answers reach the alert engine one at a time (the engine is not thread-safe),
+     * while the main thread waits for the round.
+     */
+    private OpenFilesWatch watchFiles(PollSource source, AlertEngine alerts) {
+        ServerActions actions = source.actions();
+        boolean anyCanList = actions.servers().stream()
+                .anyMatch(server -> actions.capabilities(server).supports(Capability.LIST_OPEN_FILES));
+        if (alerts.inactiveRules().isEmpty() || !anyCanList) {
+            return null;
+        }
+        OpenFilesTracker fileTracker = new OpenFilesTracker();
+        fileTracker.subscribe(alerts::evaluate);
+        Object oneAtATime = new Object();
+        return new OpenFilesWatch(() -> actions, fileTracker, task -> {
+            synchronized (oneAtATime) {
+                task.run();
+            }
+        }, context.clock());
     }
 }

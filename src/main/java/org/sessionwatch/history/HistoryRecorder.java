@@ -174,14 +174,32 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
         }
     }
 
-    /** Writes what is queued (waiting at most a few seconds), then closes the database. */
+    /**
+     * Writes what is queued (waiting at most 10 s), then closes the database. An interrupt does not cut the wait short
+     * (Ctrl+C interrupts the CLI's main thread, and the last poll's changes should still be kept); it is restored.
+     */
     @Override
     public void close() {
         accepting = false;
-        try {
-            queue.put(STOP);
-            writer.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        boolean stopQueued = false;
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                if (!stopQueued) {
+                    queue.put(STOP);
+                    stopQueued = true;
+                }
+                long left = end - System.nanoTime();
+                if (left > 0) {
+                    writer.join(Duration.ofNanos(left));
+                }
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         if (writer.isAlive()) {

@@ -21,6 +21,8 @@ import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.credentials.CredentialStore;
 import org.sessionwatch.netapi.EnumerationRequest;
 import org.sessionwatch.netapi.EnumerationResult;
+import org.sessionwatch.netapi.OpenFilesRequest;
+import org.sessionwatch.netapi.OpenFilesResult;
 import org.sessionwatch.netapi.ScriptedServer;
 import org.sessionwatch.netapi.demo.DemoFleet;
 import org.sessionwatch.polling.CurrentThreadRuntime;
@@ -49,6 +51,8 @@ final class CliHarness {
     /** What the fake real backends answer, by server name. */
     Function<EnumerationRequest, EnumerationResult> backend =
             request -> new EnumerationResult.Success(request.server(), request.level(), List.of());
+    /** What the fake real backends list as open files; null: they cannot list open files (sessions only). */
+    Function<OpenFilesRequest, OpenFilesResult> files;
     /** The demo fleet (without its slow server's latency); tests that expect none of it replace it. */
     Supplier<DemoFleet> demo = () -> DemoFleet.withoutLatency(DemoFleet.DEFAULT_SEED, clock);
     boolean demoCreated;
@@ -80,10 +84,12 @@ final class CliHarness {
                 if (passwordGivenToBackends == null || passwordGivenToBackends.isEmpty()) {
                     passwordGivenToBackends = server.credentialKey().flatMap(credentials::password).map(String::new);
                 }
-                return ScriptedServer.of(server.name(), request -> {
+                Function<EnumerationRequest, EnumerationResult> sessions = request -> {
                     requests.add(request);
                     return backend.apply(request);
-                });
+                };
+                return files == null ? ScriptedServer.of(server.name(), sessions)
+                        : ScriptedServer.withFiles(server.name(), sessions, files);
             };
         }, () -> {
             demoCreated = true;

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.sessionwatch.netapi.EnumerationResult;
 import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.netapi.FileInfoLevel;
+import org.sessionwatch.netapi.OpenFilesResult;
+import org.sessionwatch.netapi.OpenFile;
 import org.sessionwatch.netapi.NetApiStatus;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.config.Backend;
@@ -142,6 +145,26 @@ class CliRunTest {
         assertThat(lines.get(1)).matches("\\S+Z ! ALERT      bob connects: FS01 pc2 bob connected");
         assertThat(cli.err()).contains("alert rule 'budget' is not evaluated: FILE_OPENED rules fire only while open"
                 + " files are watched");
+    }
+
+    @Test
+    void watchWatchesOpenFilesForFileOpenedRulesAndPrintsTheirAlerts() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("config.json"), """
+                {"alerts": [{"name": "budget", "event": "FILE_OPENED", "pathGlob": "*budget*"}]}
+                """);
+        CliHarness cli = harness();
+        AtomicInteger call = new AtomicInteger();
+        OpenFile notes = new OpenFile("FS01", FileInfoLevel.LEVEL_3, 1, 1L, 0L, "C:\\share\\notes.txt", "bob");
+        OpenFile budget = new OpenFile("FS01", FileInfoLevel.LEVEL_3, 4026531841L, 3L, 0L,
+                "C:\\share\\budget.xlsx", "alice");
+        cli.files = request -> new OpenFilesResult.Success(request.server(), FileInfoLevel.LEVEL_3,
+                call.incrementAndGet() == 1 ? List.of(notes) : List.of(notes, budget));
+
+        assertThat(cli.run("--watch", "--server", "FS01", "--cycles", "2")).isZero();
+
+        List<String> alerts = cli.out().lines().filter(line -> line.contains("! ALERT")).toList();
+        assertThat(alerts).singleElement().asString().contains("budget:").contains("budget.xlsx").contains("alice");
+        assertThat(cli.err()).doesNotContain("is not evaluated");
     }
 
     @Test
