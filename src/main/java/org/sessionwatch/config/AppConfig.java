@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param reachabilityCheck    try TCP 445 with a short timeout before calling a server
  * @param alerts               the alert rules, in the order they are listed
  * @param historyRetention     how long session history is kept after a session ended (whole days)
+ * @param recordHistory        whether the window records what it polls into the history database
  */
 public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Duration serverDeadline,
                         boolean hideOwnSession, boolean hideComputerAccounts, boolean hideAnonymous,
-                        boolean reachabilityCheck, List<AlertRule> alerts, Duration historyRetention) {
+                        boolean reachabilityCheck, List<AlertRule> alerts, Duration historyRetention,
+                        boolean recordHistory) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_SERVER_DEADLINE = Duration.ofSeconds(10);
@@ -60,7 +62,8 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
     public Builder toBuilder() {
         return new Builder().servers(servers).pollInterval(pollInterval).serverDeadline(serverDeadline)
                 .hideOwnSession(hideOwnSession).hideComputerAccounts(hideComputerAccounts).hideAnonymous(hideAnonymous)
-                .reachabilityCheck(reachabilityCheck).alerts(alerts).historyRetention(historyRetention);
+                .reachabilityCheck(reachabilityCheck).alerts(alerts).historyRetention(historyRetention)
+                .recordHistory(recordHistory);
     }
 
     public AppConfig withServers(List<ServerConfig> newServers) {
@@ -86,6 +89,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
         private boolean reachabilityCheck;
         private List<AlertRule> alerts = List.of();
         private Duration historyRetention = DEFAULT_HISTORY_RETENTION;
+        private boolean recordHistory = true;
 
         private Builder() {
         }
@@ -135,10 +139,15 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
             return this;
         }
 
+        public Builder recordHistory(boolean value) {
+            recordHistory = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an out-of-range value, with the reason */
         public AppConfig build() {
             return new AppConfig(servers, pollInterval, serverDeadline, hideOwnSession, hideComputerAccounts,
-                    hideAnonymous, reachabilityCheck, alerts, historyRetention);
+                    hideAnonymous, reachabilityCheck, alerts, historyRetention, recordHistory);
         }
     }
 }

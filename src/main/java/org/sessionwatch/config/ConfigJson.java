@@ -133,7 +133,10 @@ final class ConfigJson {
             Setting.bool("reachabilityCheck", AppConfig::reachabilityCheck, AppConfig.Builder::reachabilityCheck),
             Setting.laterInteger("historyRetentionDays", 1, MAX_HISTORY_RETENTION_DAYS, "a number of days",
                     AppConfig.DEFAULT_HISTORY_RETENTION.toDays(), c -> c.historyRetention().toDays(),
-                    (b, v) -> b.historyRetention(Duration.ofDays(v))));
+                    (b, v) -> b.historyRetention(Duration.ofDays(v))),
+            // Written only when off, like the other settings added after version 1.
+            Setting.optional(Setting.bool("recordHistory", AppConfig::recordHistory,
+                    AppConfig.Builder::recordHistory), AppConfig::recordHistory, true));
 
     /** A server's settings after its {@code name}, in file order. */
     private static final List<Setting<ServerConfig, ServerConfig.Builder>> SERVER_SETTINGS = List.of(

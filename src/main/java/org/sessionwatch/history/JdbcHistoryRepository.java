@@ -81,6 +81,23 @@ public final class JdbcHistoryRepository implements HistoryRepository {
     }
 
     @Override
+    public Optional<HistoryInterval> latestBefore(Party party, String name, Instant before) {
+        // The party's start index, read backwards from "before": one row, however long the history.
+        String sql = "SELECT " + INTERVAL_COLUMNS + " FROM session_interval WHERE "
+                + (party == Party.USER ? "user_key" : "client_key") + " = ? AND start_ms < ?"
+                + " ORDER BY start_ms DESC, id DESC LIMIT 1";
+        List<HistoryInterval> found = new ArrayList<>(1);
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, key(name));
+            query.setLong(2, before.toEpochMilli());
+            read(query, latestAnswers(), found);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+        return found.stream().findFirst();
+    }
+
+    @Override
     public List<CoverageSpan> coverage(Optional<String> server, Instant from, Instant to) {
         String sql = "SELECT server, from_ms, to_ms, answered, error_kind, polls FROM poll_coverage"
                 + " WHERE to_ms >= ? AND from_ms <= ?" + (server.isPresent() ? " AND server_key = ?" : "")

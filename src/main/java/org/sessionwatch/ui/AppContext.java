@@ -1,5 +1,6 @@
 package org.sessionwatch.ui;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -13,19 +14,28 @@ import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.control.TableView;
 
 import org.sessionwatch.concurrent.NamedThreads;
+import org.sessionwatch.history.HistoryRepository;
 import org.sessionwatch.polling.PollSource;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.ui.common.ControllerFactory;
 import org.sessionwatch.tracking.SessionTracker;
 import org.sessionwatch.ui.common.TaskExecutor;
+import org.sessionwatch.ui.history.HistoryController;
+import org.sessionwatch.ui.history.HistoryMenu;
+import org.sessionwatch.ui.history.HistoryViewModel;
+import org.sessionwatch.ui.history.LastSeenModel;
+import org.sessionwatch.ui.history.WindowHistory;
 import org.sessionwatch.ui.main.MainWindowController;
 import org.sessionwatch.ui.main.PollScheduler;
 import org.sessionwatch.ui.main.SessionCommands;
 import org.sessionwatch.ui.main.StatusViewModel;
 import org.sessionwatch.ui.main.WindowActions;
+import org.sessionwatch.ui.servers.ServerHealth;
 import org.sessionwatch.ui.servers.ServerHealthModel;
 import org.sessionwatch.ui.servers.ServerListController;
 import org.sessionwatch.ui.sessions.DetailsController;
@@ -46,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * GUI tests (a scripted sequence of cycles) share everything else.
  *
  * <p>One flow: poll results go to the tracker on the "sessionwatch-tracker" thread; its subscribers, the session
- * table and the server list, compute what changed there and post it to the FX thread.
+ * table, the server list and the history recorder, compute what changed there and post it to the FX thread (the
+ * recorder queues it for its own writer thread).
  */
 public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
@@ -60,6 +71,8 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService dnsExecutor =
             Executors.newFixedThreadPool(2, NamedThreads.daemon("sessionwatch-dns"));
     private final TaskExecutor trackerThread = TaskExecutor.singleThread("sessionwatch-tracker");
+    /** History questions (History tab, last seen) read the disk: one thread, never the FX thread. */
+    private final TaskExecutor historyThread = TaskExecutor.singleThread("sessionwatch-history-query");
     private final SessionTracker tracker = new SessionTracker();
     private final AtomicReference<PollSource> source = new AtomicReference<>();
     /** The window's selected session: the table binds its selection to it, the details pane derives from it. */
@@ -70,6 +83,10 @@ public final class AppContext implements AutoCloseable {
     private final StatusViewModel status;
     private final PollScheduler scheduler;
     private final ControllerFactory controllers = new ControllerFactory();
+    private final WindowHistory history;
+    private final HistoryViewModel historyView;
+    /** The names in the server list, offered by the History tab's server picker. */
+    private final ObservableList<String> serverNames = FXCollections.observableArrayList();
     /** The window's session table once loaded; the window saves and restores its layout. */
     private SessionTableController tableController;
     private volatile AppConfig config;
@@ -94,9 +111,15 @@ public final class AppContext implements AutoCloseable {
         this.sessions = new SessionsViewModel(new FilterModel(), selected,
                 new HostNameResolver(dnsExecutor, HostNameResolver::reverseDns), trackerThread, fxThread);
         this.details = new DetailsViewModel(selected, zone);
+        this.history = new WindowHistory(clock, ioExecutor, fxThread);
+        this.historyView = new HistoryViewModel(this::readHistory, historyThread, fxThread, clock, zone);
+        LastSeenModel lastSeen = new LastSeenModel(selected, this::readHistory, historyThread, fxThread, clock, zone);
+        servers.servers().subscribe(() -> serverNames.setAll(servers.servers().stream()
+                .map(ServerHealth::getName).toList()));
         this.status = new StatusViewModel(sessions.totalProperty(), sessions.shownProperty(), servers.servers(),
                 servers.updatesProperty(), zone);
         tracker.subscribe(sessions::trackerUpdated);
+        tracker.subscribe(history);
         tracker.subscribe(update -> {
             if (!update.results().isEmpty()) {
                 fxThread.accept(() -> servers.apply(update.results()));
@@ -113,9 +136,14 @@ public final class AppContext implements AutoCloseable {
                             status.tick(now);
                             sessions.expireHighlights(now);
                         }))
-                .register(SessionTableController.class, () -> tableController = new SessionTableController(
-                        sessions, () -> actions.openSettings(true)))
-                .register(DetailsController.class, () -> new DetailsController(details))
+                .register(SessionTableController.class, () -> {
+                    tableController = new SessionTableController(sessions, () -> actions.openSettings(true));
+                    tableController.extendContextMenu(row -> HistoryMenu.items(row.user(), row.client(),
+                            historyView::open));
+                    return tableController;
+                })
+                .register(DetailsController.class, () -> new DetailsController(details, lastSeen.textProperty()))
+                .register(HistoryController.class, () -> new HistoryController(historyView, serverNames))
                 .register(ServerListController.class, () -> new ServerListController(servers, zone,
                         server -> sessions.filters().showOnly(FilterChip.Kind.SERVER, server)));
     }
@@ -137,6 +165,7 @@ public final class AppContext implements AutoCloseable {
             ioExecutor.execute(() -> closeQuietly(previous));
         }
         status.setDemo(demo);
+        history.configure(newConfig, demo);
         if (!(demo && wasDemo)) {
             // The demo fleet lists its own servers on each poll; keep them rather than blank the list meanwhile.
             servers.configure(newConfig.servers());
@@ -146,6 +175,28 @@ public final class AppContext implements AutoCloseable {
 
     public AppConfig config() {
         return config;
+    }
+
+    /**
+     * Records into (and reads) {@code historyFile} while the window polls real servers, unless {@code noHistory}
+     * ({@code --no-history}) or the setting is off. Without this call the window records nothing. FX thread.
+     */
+    public void useHistory(Path historyFile, boolean noHistory) {
+        history.use(historyFile, noHistory);
+    }
+
+    /** The window's history: recording, its status, reading. */
+    public WindowHistory history() {
+        return history;
+    }
+
+    /** The History tab's view model. */
+    public HistoryViewModel historyView() {
+        return historyView;
+    }
+
+    private <T> T readHistory(Function<HistoryRepository, T> question) {
+        return history.read(question);
     }
 
     public ControllerFactory controllers() {
@@ -210,7 +261,10 @@ public final class AppContext implements AutoCloseable {
         if (last != null) {
             ioExecutor.execute(() -> closeQuietly(last));
         }
+        // After any pending start or stop of the recorder: writes what is queued and closes the file.
+        ioExecutor.execute(history::close);
         ioExecutor.shutdown();
+        historyThread.shutdown();
         pollExecutor.shutdownNow();
         trackerThread.shutdown();
         dnsExecutor.shutdownNow();

@@ -14,6 +14,8 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 import org.sessionwatch.app.PollSources;
+import org.sessionwatch.cli.Cli;
+import org.sessionwatch.history.HistoryPaths;
 import org.sessionwatch.ui.common.UiState;
 import org.sessionwatch.ui.common.UiStateStore;
 import org.slf4j.Logger;
@@ -31,6 +33,7 @@ public final class SessionWatchApp extends Application {
     private UiStateStore uiStore;
     private UiState uiState;
     private List<Image> icons;
+    private Cli.WindowOptions options;
     private AppContext context;
     private MainWindow window;
     private Stage stage;
@@ -43,6 +46,8 @@ public final class SessionWatchApp extends Application {
 
     @Override
     public void init() {
+        // The launcher opens the window only for a command line of window options, so this always finds them.
+        options = Cli.windowOptions(getParameters().getRaw()).orElse(Cli.WindowOptions.NONE);
         environment = DefaultEnvironment.system();
         startup = environment.loadConfig();
         uiStore = new UiStateStore(environment.uiStateFile());
@@ -59,6 +64,8 @@ public final class SessionWatchApp extends Application {
         PollSources sources = PollSources.standard(environment.credentials(), Clock.systemUTC());
         context = new AppContext(startup.config(), sources::forConfig, actions, Clock.systemUTC(),
                 ZoneId.systemDefault());
+        context.useHistory(options.historyDb().orElseGet(() -> HistoryPaths.ofSystem().databaseFile()),
+                options.noHistory());
         actions.attach(context, stage);
         window = new MainWindow(context);
         org.sessionwatch.ui.common.WindowLayout.restoreBounds(stage, uiState);

@@ -1,5 +1,6 @@
 package org.sessionwatch.ui.sessions;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -9,11 +10,9 @@ import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -21,7 +20,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -31,6 +29,7 @@ import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.sessionwatch.format.HumanDurations;
+import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.SessionField;
 import org.sessionwatch.ui.common.Clipboards;
@@ -44,10 +43,15 @@ import static org.sessionwatch.format.HumanDurations.Style.SPACED;
  */
 public final class SessionTableController {
 
+    /** The level a row was read at, which explains a missing value in the level-dependent cells. */
+    private static final Function<SessionRow, InfoLevel> LEVEL = row -> row.getSession().level();
+
     private final SessionsViewModel viewModel;
     private final Runnable addServer;
     /** Each sortable column's order, over the immutable row values the tracker thread sorts. */
     private final Map<TableColumn<SessionRow, ?>, Comparator<RowValues>> rowComparators = new IdentityHashMap<>();
+    /** Other features' items for the right-clicked row, shown after the table's own. */
+    private final List<Function<SessionRow, List<MenuItem>>> menuExtensions = new ArrayList<>();
 
     @FXML private HBox chipBar;
     @FXML private FlowPane chips;
@@ -82,32 +86,36 @@ public final class SessionTableController {
         table.setRowFactory(t -> new SessionCells.HighlightedRowCell());
         table.setContextMenu(buildContextMenu());
         configurePlaceholder();
-        viewModel.filters().filters().addListener((ListChangeListener<FilterChip>) c -> rebuildChips());
-        rebuildChips();
+        FilterChipBar.bind(chipBar, chips, viewModel.filters());
     }
 
     public TableView<SessionRow> table() {
         return table;
     }
 
+    /** Adds another feature's items (e.g. "History of user U") to the context menu of a row. */
+    public void extendContextMenu(Function<SessionRow, List<MenuItem>> items) {
+        menuExtensions.add(items);
+    }
+
     private void configureColumns() {
         serverColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         serverColumn.setCellFactory(c -> new SessionCells.ServerCell());
         userColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(RowValues::user));
-        userColumn.setCellFactory(c -> new SessionCells.UserCell());
+        userColumn.setCellFactory(c -> new SessionCells.UserCell<>());
         clientColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(RowValues::clientText));
         opensColumn.setCellValueFactory(c -> number(c.getValue(), Session::openCount));
-        opensColumn.setCellFactory(c -> new SessionCells.NumberCell(String::valueOf));
+        opensColumn.setCellFactory(c -> new SessionCells.NumberCell<>(String::valueOf, LEVEL));
         connectedColumn.setCellValueFactory(c -> number(c.getValue(), Session::activeSeconds));
-        connectedColumn.setCellFactory(
-                c -> new SessionCells.NumberCell(seconds -> HumanDurations.ofSeconds(seconds, SPACED)));
+        connectedColumn.setCellFactory(c -> new SessionCells.NumberCell<>(
+                seconds -> HumanDurations.ofSeconds(seconds, SPACED), LEVEL));
         idleColumn.setCellValueFactory(c -> number(c.getValue(), Session::idleSeconds));
-        idleColumn.setCellFactory(
-                c -> new SessionCells.NumberCell(seconds -> HumanDurations.ofSeconds(seconds, SPACED)));
+        idleColumn.setCellFactory(c -> new SessionCells.NumberCell<>(
+                seconds -> HumanDurations.ofSeconds(seconds, SPACED), LEVEL));
         clientTypeColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.CLIENT_TYPE, RowValues::clientType));
-        clientTypeColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
+        clientTypeColumn.setCellFactory(c -> new SessionCells.LevelTextCell<>(LEVEL));
         transportColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.TRANSPORT, RowValues::transport));
-        transportColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
+        transportColumn.setCellFactory(c -> new SessionCells.LevelTextCell<>(LEVEL));
         flagsColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(v -> SessionCells.Flags.of(v.session())));
         flagsColumn.setCellFactory(c -> new SessionCells.FlagsCell());
 
@@ -233,6 +241,13 @@ public final class SessionTableController {
                     withAccelerator(item("Copy row", "mdal-content_copy",
                             () -> Clipboards.putText(RowText.tabSeparated(row))), KeyCode.C),
                     item("Copy user name", null, () -> Clipboards.putText(row.user())));
+            for (Function<SessionRow, List<MenuItem>> extension : menuExtensions) {
+                List<MenuItem> extra = extension.apply(row);
+                if (!extra.isEmpty()) {
+                    menu.getItems().add(new SeparatorMenuItem());
+                    menu.getItems().addAll(extra);
+                }
+            }
         });
         return menu;
     }
@@ -293,22 +308,6 @@ public final class SessionTableController {
         emptyAction.setText(text);
         emptyAction.setGraphic(icon == null ? null : new FontIcon(icon));
         emptyAction.setOnAction(run == null ? null : e -> run.run());
-    }
-
-    private void rebuildChips() {
-        chips.getChildren().clear();
-        for (FilterChip filter : viewModel.filters().filters()) {
-            Button chip = new Button(filter.label(), new FontIcon("mdal-close"));
-            chip.setMnemonicParsing(false);
-            chip.setContentDisplay(ContentDisplay.RIGHT);
-            chip.getStyleClass().addAll("filter-chip", filter.mode() == FilterChip.Mode.HIDE ? "hide" : "only");
-            chip.setTooltip(new Tooltip("Remove this filter"));
-            chip.setOnAction(e -> viewModel.filters().remove(filter));
-            chips.getChildren().add(chip);
-        }
-        boolean any = !viewModel.filters().filters().isEmpty();
-        chipBar.setVisible(any);
-        chipBar.setManaged(any);
     }
 
     @FXML

@@ -66,6 +66,7 @@ public final class SettingsController {
     @FXML private CheckBox hideOwnBox;
     @FXML private CheckBox hideComputersBox;
     @FXML private CheckBox hideAnonymousBox;
+    @FXML private CheckBox recordHistoryBox;
     @FXML private Label credentialStoreInfo;
 
     public SettingsController(SettingsViewModel viewModel, ServerListReader reader, Executor io,
@@ -109,6 +110,7 @@ public final class SettingsController {
         hideOwnBox.selectedProperty().bindBidirectional(viewModel.hideOwnSessionProperty());
         hideComputersBox.selectedProperty().bindBidirectional(viewModel.hideComputerAccountsProperty());
         hideAnonymousBox.selectedProperty().bindBidirectional(viewModel.hideAnonymousProperty());
+        recordHistoryBox.selectedProperty().bindBidirectional(viewModel.recordHistoryProperty());
         importReport.textProperty().bind(viewModel.importReportProperty());
         credentialStoreInfo.setText("Passwords are kept in " + credentialStoreName
                 + ", never in the configuration file.");

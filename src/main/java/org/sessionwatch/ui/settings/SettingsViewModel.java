@@ -41,6 +41,7 @@ public final class SettingsViewModel {
     private final BooleanProperty hideOwnSession = new SimpleBooleanProperty(this, "hideOwnSession");
     private final BooleanProperty hideComputerAccounts = new SimpleBooleanProperty(this, "hideComputerAccounts");
     private final BooleanProperty hideAnonymous = new SimpleBooleanProperty(this, "hideAnonymous");
+    private final BooleanProperty recordHistory = new SimpleBooleanProperty(this, "recordHistory");
     private final ReadOnlyStringWrapper importReport = new ReadOnlyStringWrapper(this, "importReport", "");
     private final StringBinding intervalError;
     private final StringBinding duplicateError;
@@ -54,6 +55,7 @@ public final class SettingsViewModel {
         hideOwnSession.set(config.hideOwnSession());
         hideComputerAccounts.set(config.hideComputerAccounts());
         hideAnonymous.set(config.hideAnonymous());
+        recordHistory.set(config.recordHistory());
         intervalError = Bindings.createStringBinding(this::checkInterval, pollIntervalSeconds);
         duplicateError = Bindings.createStringBinding(this::checkDuplicates, servers);
         valid = Bindings.createBooleanBinding(() -> intervalError.get().isEmpty() && duplicateError.get().isEmpty()
@@ -179,7 +181,7 @@ public final class SettingsViewModel {
         AppConfig config = original.toBuilder().servers(configs)
                 .pollInterval(Duration.ofSeconds(Long.parseLong(pollIntervalSeconds.get().trim())))
                 .hideOwnSession(hideOwnSession.get()).hideComputerAccounts(hideComputerAccounts.get())
-                .hideAnonymous(hideAnonymous.get()).build();
+                .hideAnonymous(hideAnonymous.get()).recordHistory(recordHistory.get()).build();
         return new SettingsResult(config, passwords, delete);
     }
 
@@ -201,6 +203,11 @@ public final class SettingsViewModel {
 
     public BooleanProperty hideComputerAccountsProperty() {
         return hideComputerAccounts;
+    }
+
+    /** Whether the window records session history (the History tab reads it). */
+    public BooleanProperty recordHistoryProperty() {
+        return recordHistory;
     }
 
     public BooleanProperty hideAnonymousProperty() {
