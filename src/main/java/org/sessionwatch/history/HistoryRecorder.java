@@ -37,8 +37,19 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
     static final int QUEUE_CAPACITY = 1024;
     private static final int MAX_GROUP = 256;
     private static final Duration RETENTION_EVERY = Duration.ofHours(1);
-    /** A retention batch should take about this long, so that a queued write waits at most one batch. */
-    private static final long RETENTION_BATCH_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /**
+     * Retention starts this long after the recorder: the first answer of every server looks up the intervals it
+     * continues, on a cold file, and deleting at the same time would only make both slower.
+     */
+    static final Duration RETENTION_FIRST_AFTER = Duration.ofMinutes(1);
+    /**
+     * A retention batch should take about this long, so that a write queued meanwhile waits at most one batch. Small
+     * because a batch's cost varies with how many of the pages it touches are cached: a batch sized on warm pages
+     * can take ten times longer on cold ones.
+     */
+    private static final long RETENTION_BATCH_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    /** The most rows one batch may delete, whatever the last batches took (see the target above). */
+    static final int RETENTION_MAX_BATCH = 500;
     private static final Queued STOP = new Queued(null, 0);
 
     private record Queued(TrackerUpdate update, long queuedAtNanos) {
@@ -50,11 +61,13 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
      * @param maxWaitNanos longest time an update waited in the queue before the writer took it
      * @param cpuNanos     CPU time of the writer thread
      */
-    public record Metrics(long updates, long intervalWrites, long maxWaitNanos, long cpuNanos, long retentionDeleted) {
+    public record Metrics(long updates, long intervalWrites, long maxWaitNanos, long cpuNanos, long retentionDeleted,
+                          long retentionMaxBatchNanos) {
     }
 
     private final Path file;
     private final Duration retention;
+    private final Duration retentionAfter;
     private final Duration maxGap;
     private final Clock clock;
     private final Consumer<HistoryStatus> listener;
@@ -67,8 +80,9 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
     private long submitted;
     private long processed;
     private long failedDrops;
-    private volatile Metrics metrics = new Metrics(0, 0, 0, 0, 0);
+    private volatile Metrics metrics = new Metrics(0, 0, 0, 0, 0, 0);
     private long retentionDeleted;
+    private long retentionMaxBatchNanos;
     /** Starts small: the first batches read cold pages; it grows while batches stay under the target. */
     private int retentionBatch = 50;
 
@@ -87,13 +101,20 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
      */
     public static HistoryRecorder start(Path file, Duration retention, Duration maxGap, Clock clock,
                                         Consumer<HistoryStatus> listener) {
-        HistoryRecorder recorder = new HistoryRecorder(file, retention, maxGap, clock, listener);
+        return start(file, retention, maxGap, clock, listener, RETENTION_FIRST_AFTER);
+    }
+
+    /** As above, with the first retention run {@code retentionAfter} after the start (tests, benchmarks). */
+    static HistoryRecorder start(Path file, Duration retention, Duration maxGap, Clock clock,
+                                 Consumer<HistoryStatus> listener, Duration retentionAfter) {
+        HistoryRecorder recorder = new HistoryRecorder(file, retention, maxGap, clock, listener, retentionAfter);
         recorder.writer.start();
         return recorder;
     }
 
     private HistoryRecorder(Path file, Duration retention, Duration maxGap, Clock clock,
-                            Consumer<HistoryStatus> listener) {
+                            Consumer<HistoryStatus> listener, Duration retentionAfter) {
+        this.retentionAfter = Objects.requireNonNull(retentionAfter, "retentionAfter");
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
         this.retention = Objects.requireNonNull(retention, "retention");
         this.maxGap = Objects.requireNonNull(maxGap, "maxGap");
@@ -176,7 +197,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
     }
 
     private void loop() throws InterruptedException {
-        long nextRetention = System.nanoTime();
+        long nextRetention = System.nanoTime() + retentionAfter.toNanos();
         List<Queued> group = new ArrayList<>();
         while (true) {
             boolean retentionDue = System.nanoTime() - nextRetention >= 0;
@@ -260,7 +281,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
         } finally {
             Metrics m = metrics;
             metrics = new Metrics(m.updates() + group.size(), ingest == null ? 0 : ingest.intervalWrites(), maxWait,
-                    m.cpuNanos() + cpuTime() - cpuBefore, retentionDeleted);
+                    m.cpuNanos() + cpuTime() - cpuBefore, retentionDeleted, retentionMaxBatchNanos);
             synchronized (progress) {
                 processed += group.size();
                 progress.notifyAll();
@@ -268,27 +289,41 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
         }
     }
 
-    /** Deletes one small batch of expired rows; false when there was nothing left to delete. */
+    /**
+     * Deletes small batches of expired rows, one table at a time, each in a transaction of its own, and stops as
+     * soon as a write is queued: the write goes first and retention continues when the queue is empty again. False
+     * when nothing was left to delete.
+     */
     private boolean retentionBatch() {
         long cutoff = clock.instant().minus(retention).toEpochMilli();
-        long started = System.nanoTime();
+        boolean more = false;
         try {
-            int deleted = writes.deleteBefore(cutoff, retentionBatch);
-            long took = System.nanoTime() - started;
-            // Keep each batch near the target so that a write arriving meanwhile waits one short batch at most.
-            if (took > RETENTION_BATCH_TARGET_NANOS && retentionBatch > 10) {
-                retentionBatch /= 2;
-            } else if (took < RETENTION_BATCH_TARGET_NANOS / 2 && retentionBatch < 20_000) {
-                retentionBatch *= 2;
+            for (HistoryWrites.Expired kind : HistoryWrites.Expired.values()) {
+                if (!queue.isEmpty()) {
+                    return true;
+                }
+                long started = System.nanoTime();
+                int deleted = writes.deleteBefore(kind, cutoff, retentionBatch);
+                long took = System.nanoTime() - started;
+                retentionMaxBatchNanos = Math.max(retentionMaxBatchNanos, took);
+                // Keep each batch near the target so that a write arriving meanwhile waits one short batch at most.
+                if (took > RETENTION_BATCH_TARGET_NANOS && retentionBatch > 10) {
+                    retentionBatch /= 2;
+                } else if (took < RETENTION_BATCH_TARGET_NANOS / 2 && deleted == retentionBatch) {
+                    retentionBatch = Math.min(RETENTION_MAX_BATCH, retentionBatch * 2);
+                }
+                retentionDeleted += deleted;
+                more |= deleted > 0;
             }
-            retentionDeleted += deleted;
-            Metrics m = metrics;
-            metrics = new Metrics(m.updates(), m.intervalWrites(), m.maxWaitNanos(), m.cpuNanos(), retentionDeleted);
-            return deleted > 0;
         } catch (SQLException e) {
             LOG.warn("Deleting expired history failed; it is tried again in an hour", e);
             return false;
+        } finally {
+            Metrics m = metrics;
+            metrics = new Metrics(m.updates(), m.intervalWrites(), m.maxWaitNanos(), m.cpuNanos(), retentionDeleted,
+                    retentionMaxBatchNanos);
         }
+        return more;
     }
 
     /**

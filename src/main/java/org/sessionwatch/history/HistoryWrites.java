@@ -37,6 +37,7 @@ final class HistoryWrites implements AutoCloseable {
     private final PreparedStatement extendCoverage;
     private final PreparedStatement findOpen;
     private final PreparedStatement reopen;
+    private final java.util.Map<Expired, PreparedStatement> deletes = new java.util.EnumMap<>(Expired.class);
     /** In execution order: an interval inserted in this batch can be closed or sampled in it. */
     private final List<PreparedStatement> batches;
     private final int[] pending;
@@ -66,6 +67,9 @@ final class HistoryWrites implements AutoCloseable {
                 "UPDATE session_interval SET end_ms = NULL, end_reason = NULL WHERE id = ?");
         batches = List.of(insertInterval, reopen, closeInterval, raiseMaxOpens, upsertSample, insertCoverage,
                 extendCoverage);
+        for (Expired kind : Expired.values()) {
+            deletes.put(kind, connection.prepareStatement(kind.sql));
+        }
         pending = new int[batches.size()];
     }
 
@@ -226,30 +230,42 @@ final class HistoryWrites implements AutoCloseable {
         }
     }
 
+    /** What retention deletes, each table in batches of its own. */
+    enum Expired {
+        /** Closed intervals, oldest end first (the partial index on end_ms). */
+        INTERVALS("DELETE FROM session_interval WHERE id IN"
+                + " (SELECT id FROM session_interval WHERE end_ms < ? ORDER BY end_ms LIMIT ?)"),
+        /** Coverage spans, oldest end first (ix_coverage_to, migration 3). */
+        COVERAGE("DELETE FROM poll_coverage WHERE id IN"
+                + " (SELECT id FROM poll_coverage WHERE to_ms < ? ORDER BY to_ms LIMIT ?)"),
+        /** Samples, in primary key order, which starts with the minute. */
+        SAMPLES("DELETE FROM session_sample WHERE (bucket_ms, interval_id) IN"
+                + " (SELECT bucket_ms, interval_id FROM session_sample WHERE bucket_ms < ? ORDER BY bucket_ms"
+                + " LIMIT ?)");
+
+        private final String sql;
+
+        Expired(String sql) {
+            this.sql = sql;
+        }
+    }
+
     /**
-     * Deletes at most {@code limit} of the oldest closed intervals, coverage spans and samples older than
-     * {@code cutoffMs}, in one short transaction; returns how many rows went.
+     * Deletes at most {@code limit} of the oldest expired rows of one kind ended before {@code cutoffMs}, in one
+     * short transaction of its own; returns how many went.
      */
-    int deleteBefore(long cutoffMs, int limit) throws SQLException {
-        int deleted = 0;
-        try (PreparedStatement intervals = connection.prepareStatement("DELETE FROM session_interval WHERE id IN"
-                + " (SELECT id FROM session_interval WHERE end_ms < ? ORDER BY end_ms LIMIT ?)");
-             PreparedStatement coverage = connection.prepareStatement("DELETE FROM poll_coverage WHERE id IN"
-                     + " (SELECT id FROM poll_coverage WHERE to_ms < ? ORDER BY id LIMIT ?)");
-             PreparedStatement samples = connection.prepareStatement("DELETE FROM session_sample"
-                     + " WHERE (bucket_ms, interval_id) IN (SELECT bucket_ms, interval_id FROM session_sample"
-                     + " WHERE bucket_ms < ? ORDER BY bucket_ms LIMIT ?)")) {
-            for (PreparedStatement delete : List.of(intervals, coverage, samples)) {
-                delete.setLong(1, cutoffMs);
-                delete.setInt(2, limit);
-                deleted += delete.executeUpdate();
-            }
+    int deleteBefore(Expired kind, long cutoffMs, int limit) throws SQLException {
+        PreparedStatement delete = deletes.get(kind);
+        try {
+            delete.setLong(1, cutoffMs);
+            delete.setInt(2, limit);
+            int deleted = delete.executeUpdate();
             connection.commit();
+            return deleted;
         } catch (SQLException e) {
             rollback();
             throw e;
         }
-        return deleted;
     }
 
     private void add(int batch) throws SQLException {
@@ -269,6 +285,7 @@ final class HistoryWrites implements AutoCloseable {
     public void close() {
         List<AutoCloseable> all = new ArrayList<>(batches);
         all.add(findOpen);
+        all.addAll(deletes.values());
         for (AutoCloseable statement : all) {
             try {
                 statement.close();
