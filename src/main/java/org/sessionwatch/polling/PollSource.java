@@ -75,16 +75,28 @@ public interface PollSource extends AutoCloseable {
             }
 
             @Override
+            public ServerActions actions() {
+                return ServerActions.following(() -> {
+                    PollSource now = current.get();
+                    return now == null ? null : now.actions();
+                });
+            }
+
+            @Override
             public void close() {
                 // the sources followed belong to whoever supplies them
             }
         };
     }
 
-    /** {@code servers}, asked by {@code poller}, which the source owns and closes. */
+    /**
+     * {@code servers}, asked by {@code poller}, which the source owns and closes. Its {@link #actions()} go through
+     * the same poller: each server's connection, threads and deadline ({@link PollerActions}).
+     */
     static PollSource of(Poller poller, List<ServerConfig> servers) {
         Objects.requireNonNull(poller, "poller");
         List<ServerConfig> fixed = List.copyOf(servers);
+        ServerActions actions = new PollerActions(poller, fixed);
         return new PollSource() {
             @Override
             public PollCycle poll(Consumer<ServerPollResult> onResult) {
@@ -94,6 +106,11 @@ public interface PollSource extends AutoCloseable {
             @Override
             public void retryRefusedNow() {
                 poller.retryRefusedNow();
+            }
+
+            @Override
+            public ServerActions actions() {
+                return actions;
             }
 
             @Override

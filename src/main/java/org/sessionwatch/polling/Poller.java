@@ -9,13 +9,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import org.sessionwatch.config.Backend;
+import org.sessionwatch.netapi.Capabilities;
 import org.sessionwatch.netapi.ErrorKind;
+import org.sessionwatch.netapi.FileServer;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.NetApiStatus;
 import org.sessionwatch.config.ServerConfig;
@@ -39,7 +44,9 @@ import org.slf4j.LoggerFactory;
  *   <li>No second call to a server starts while its previous one is still running: that server is reported as timed
  *       out at once. An abandoned call's late answer is dropped, never shown in a later cycle.</li>
  *   <li>Each server keeps one {@link org.sessionwatch.netapi.FileServer} across cycles; it is closed when the
- *       server leaves the list or the poller closes (after its call in flight, if any, returns).</li>
+ *       server leaves the list or the poller closes (after its call in flight, if any, returns). The open-files and
+ *       action calls of {@link PollSource#actions()} use the same one, one after another, on the same threads and
+ *       under the same deadline ({@link ActionCall}, {@link ActionQueue}).</li>
  *   <li>An exception from a backend becomes a {@code Failed} of kind {@link ErrorKind#OTHER}, logged once.</li>
  * </ul>
  *
@@ -248,8 +255,56 @@ public final class Poller implements AutoCloseable {
                 Duration.ZERO, runtime.clock().instant());
     }
 
-    private static NetApiError stoppedError(ServerConfig server, String reason) {
-        return new NetApiError(ErrorKind.OTHER, 0, reason + " before " + server.name() + " answered.", null);
+    static NetApiError stoppedError(ServerConfig server, String reason) {
+        return stoppedError(server.name(), reason);
+    }
+
+    static NetApiError stoppedError(String server, String reason) {
+        return new NetApiError(ErrorKind.OTHER, 0, reason + " before " + server + " answered.", null);
+    }
+
+    /**
+     * Runs an open-files or action call on {@code server}'s connection (the one its polls use, created if it has not
+     * been polled yet), on this poller's threads, after the server's earlier actions; see {@link ActionCall} for the
+     * deadline. The pre-check runs first when the options ask for it, as for a poll.
+     *
+     * @param what          what the call does, for messages: "closing file 7"
+     * @param changesServer whether it changes the server, so that a timeout says its outcome is unknown
+     */
+    <R> CompletableFuture<R> act(ServerConfig server, String what, boolean changesServer,
+                                 Function<FileServer, R> body, Function<NetApiError, R> failure) {
+        ServerSlot slot;
+        synchronized (stateLock) {
+            if (closed) {
+                return CompletableFuture.completedFuture(failure.apply(stoppedError(server, "Polling has stopped")));
+            }
+            slot = slots.computeIfAbsent(server, s -> new ServerSlot(s, factory));
+        }
+        ActionCall<R> call = new ActionCall<>(server.name(), what, changesServer, fileServer -> {
+            if (options.reachabilityCheck() && server.backend() != Backend.DEMO) {
+                Optional<NetApiError> unreachable =
+                        Reachability.check(server.name(), server.port(), options.reachabilityTimeout());
+                if (unreachable.isPresent()) {
+                    return failure.apply(unreachable.get());
+                }
+            }
+            return body.apply(fileServer);
+        }, failure, pool);
+        call.startDeadline(options.serverDeadline());
+        slot.actions().submit(call, pool);
+        return call.result();
+    }
+
+    /** What {@code server}'s backend can do; creates its {@link FileServer} if no call has yet (no network I/O). */
+    Capabilities capabilities(ServerConfig server) {
+        ServerSlot slot;
+        synchronized (stateLock) {
+            if (closed) {
+                return Capabilities.none("Polling has stopped.");
+            }
+            slot = slots.computeIfAbsent(server, s -> new ServerSlot(s, factory));
+        }
+        return slot.server().capabilities();
     }
 
     /** The prefix of this poller's worker thread names, for diagnostics and tests. */
@@ -284,6 +339,7 @@ public final class Poller implements AutoCloseable {
             if (running != null) {
                 running.abandon(stoppedError(slot.config(), "Polling was stopped"));
             }
+            slot.actions().abandonAll(stoppedError(slot.config(), "Polling was stopped"));
         }
         pool.shutdownNow();
     }

@@ -3,6 +3,7 @@ package org.sessionwatch.polling;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.netapi.Capabilities;
@@ -30,11 +31,60 @@ public interface ServerActions {
     /** {@code NetFileEnum} on {@code request.server()}, level 3 falling back to 2, every page. */
     CompletableFuture<OpenFilesResult> listOpenFiles(OpenFilesRequest request);
 
-    /** {@code NetFileClose(server, fileId)}; {@code fileId} is the unsigned 32-bit id the listing gave. */
+    /**
+     * {@code NetFileClose(server, fileId)}; {@code fileId} is the unsigned 32-bit id the listing gave.
+     *
+     * @throws IllegalArgumentException if {@code fileId} is not in 0..2^32-1 (a caller's bug, not a server problem)
+     */
     CompletableFuture<ActionResult> closeFile(String server, long fileId);
 
-    /** {@code NetSessionDel(server, \\client, user)}; one of client and user may be null, not both. */
+    /**
+     * {@code NetSessionDel(server, \\client, user)}; one of client and user may be null, not both.
+     *
+     * @throws IllegalArgumentException if both are null or blank (a caller's bug, not a server problem)
+     */
     CompletableFuture<ActionResult> endSession(String server, String client, String user);
+
+    /**
+     * The actions of whichever source {@code current} supplies at the moment of each call, so they follow a settings
+     * change like {@link PollSource#following} polls; when it supplies none (polling closed), every call answers
+     * {@code Unsupported}.
+     */
+    static ServerActions following(Supplier<ServerActions> current) {
+        Objects.requireNonNull(current, "current");
+        ServerActions closed = unsupported("Polling has stopped");
+        return new ServerActions() {
+            private ServerActions now() {
+                ServerActions actions = current.get();
+                return actions == null ? closed : actions;
+            }
+
+            @Override
+            public List<String> servers() {
+                return now().servers();
+            }
+
+            @Override
+            public Capabilities capabilities(String server) {
+                return now().capabilities(server);
+            }
+
+            @Override
+            public CompletableFuture<OpenFilesResult> listOpenFiles(OpenFilesRequest request) {
+                return now().listOpenFiles(request);
+            }
+
+            @Override
+            public CompletableFuture<ActionResult> closeFile(String server, long fileId) {
+                return now().closeFile(server, fileId);
+            }
+
+            @Override
+            public CompletableFuture<ActionResult> endSession(String server, String client, String user) {
+                return now().endSession(server, client, user);
+            }
+        };
+    }
 
     /** Actions for a source that reaches no file server: every call answers {@code Unsupported} with {@code reason}. */
     static ServerActions unsupported(String reason) {

@@ -21,6 +21,9 @@ final class ServerSlot {
     private final FileServerFactory factory;
     private LevelNegotiator server;
     private ServerCall running;
+    private final ActionQueue actions = new ActionQueue(this);
+    /** Drain threads of {@link #actions} not finished yet (one, briefly two while one hands over). */
+    private int actionThreads;
     private boolean retired;
     private volatile OwnSession ownSession;
     private String lastFault;
@@ -76,7 +79,7 @@ final class ServerSlot {
                 return server;
             }
         }
-        // Only one call per slot runs at a time, so this race cannot happen; close the spare rather than leak it.
+        // A poll and an action may both create it on first use; keep the first, close the spare rather than leak it.
         closeQuietly(created);
         synchronized (this) {
             return server;
@@ -92,28 +95,56 @@ final class ServerSlot {
 
     /** Called once by every call when it ends, on time or abandoned. */
     void callEnded(ServerCall call) {
-        FileServer toClose = null;
+        FileServer toClose;
         synchronized (this) {
             if (running == call) {
                 running = null;
             }
-            if (retired && running == null) {
-                toClose = server;
-                server = null;
-            }
+            toClose = releaseIfIdle();
         }
         closeQuietly(toClose);
     }
 
+    /** This server's open-files and action calls, run one after another off the poll's own call. */
+    ActionQueue actions() {
+        return actions;
+    }
+
+    /** The action queue starts running calls on a thread; false when the slot is retired (nothing may start). */
+    synchronized boolean actionsStarted() {
+        if (retired) {
+            return false;
+        }
+        actionThreads++;
+        return true;
+    }
+
+    /** The action queue's thread is done (its last call returned, on time or abandoned). */
+    void actionsEnded() {
+        FileServer toClose;
+        synchronized (this) {
+            actionThreads--;
+            toClose = releaseIfIdle();
+        }
+        closeQuietly(toClose);
+    }
+
+    /** The server to close once retired and neither a poll nor an action uses it; called holding this. */
+    private FileServer releaseIfIdle() {
+        if (!retired || running != null || actionThreads > 0) {
+            return null;
+        }
+        FileServer toClose = server;
+        server = null;
+        return toClose;
+    }
+
     /** The server left the configuration (or the poller closed): close its server now or when its call ends. */
     void retire() {
-        FileServer toClose = null;
+        FileServer toClose;
         synchronized (this) {
             retired = true;
-            if (running == null) {
-                toClose = server;
-                server = null;
-            }
+            toClose = releaseIfIdle();
         }
         closeQuietly(toClose);
     }
