@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.sessionwatch.concurrent.NamedThreads;
+import org.sessionwatch.netapi.OpenFilesResult;
+import org.sessionwatch.tracking.FilesUpdate;
 import org.sessionwatch.tracking.TrackerUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +54,8 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
     static final int RETENTION_MAX_BATCH = 500;
     private static final Queued STOP = new Queued(null, 0);
 
-    private record Queued(TrackerUpdate update, long queuedAtNanos) {
+    /** A {@link TrackerUpdate} or a {@link FilesUpdate}, with when it was queued. */
+    private record Queued(Object update, long queuedAtNanos) {
     }
 
     /**
@@ -90,6 +93,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
     private Connection connection;
     private HistoryWrites writes;
     private HistoryIngest ingest;
+    private FileHistory files;
     private WalCheckpointer checkpointer;
 
     /**
@@ -127,6 +131,21 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
     /** Queues an update for the writer; drops it (and says so in the status) when the writer is far behind. */
     @Override
     public void accept(TrackerUpdate update) {
+        enqueue(update);
+    }
+
+    /**
+     * Queues an open-files answer's changes ({@link org.sessionwatch.tracking.OpenFilesTracker}'s updates) for the
+     * writer, like {@link #accept}: subscribe this to the open-files tracker to keep open files in the history.
+     */
+    public void acceptFiles(FilesUpdate update) {
+        // An answer that changed nothing still says when its files were last seen (no row is written for it).
+        if (!update.events().isEmpty() || update.result() instanceof OpenFilesResult.Success) {
+            enqueue(update);
+        }
+    }
+
+    private void enqueue(Object update) {
         if (!accepting) {
             return;
         }
@@ -238,6 +257,8 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
                         closed);
             }
             ingest = new HistoryIngest(writes.maxIds(), maxGap);
+            files = new FileHistory(connection);
+            files.closeUnobserved();
             report(HistoryStatus.State.RECORDING, database.notice().orElse(null));
             return true;
         } catch (HistoryException | SQLException e) {
@@ -259,8 +280,13 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
         }
         try {
             for (Queued queued : group) {
-                ingest.apply(queued.update(), writes);
+                if (queued.update() instanceof TrackerUpdate update) {
+                    ingest.apply(update, writes);
+                } else {
+                    files.apply((FilesUpdate) queued.update());
+                }
             }
+            files.flush();
             writes.commit();
             if (status.state() != HistoryStatus.State.RECORDING || queueDrops.get() > 0) {
                 report(HistoryStatus.State.RECORDING, dropNote());
@@ -268,6 +294,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
         } catch (SQLException | RuntimeException e) {
             writes.rollback();
             ingest.forget();
+            files.forget();
             failedDrops += group.size();
             String message = "History could not be written to " + file + ": " + plain(e)
                     + " Polling goes on; history has a gap until this is fixed.";
@@ -334,6 +361,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
     private void closeOpenIntervals() {
         try {
             writes.closeUnobserved();
+            files.closeOpen();
         } catch (SQLException e) {
             LOG.warn("Closing the open history intervals failed; the next start closes them", e);
         }
@@ -345,6 +373,9 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
     }
 
     private void closeConnection() {
+        if (files != null) {
+            files.close();
+        }
         if (writes != null) {
             writes.close();
         }
@@ -361,6 +392,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AutoClose
         writes = null;
         connection = null;
         ingest = null;
+        files = null;
         checkpointer = null;
     }
 

@@ -30,6 +30,9 @@ public interface HistoryRepository {
      */
     Optional<HistoryInterval> latestBefore(Party party, String name, Instant before);
 
+    /** Files open at {@code at} (as the open-files feature saw them), on one server or all, by server and path. */
+    List<FileInterval> filesOpenAt(Instant at, Optional<String> server);
+
     /** The coverage spans that overlap {@code from}..{@code to}, of one server or of all, by server and time. */
     List<CoverageSpan> coverage(Optional<String> server, Instant from, Instant to);
 }

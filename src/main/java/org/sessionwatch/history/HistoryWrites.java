@@ -39,8 +39,7 @@ final class HistoryWrites implements AutoCloseable {
     private final PreparedStatement reopen;
     private final java.util.Map<Expired, PreparedStatement> deletes = new java.util.EnumMap<>(Expired.class);
     /** In execution order: an interval inserted in this batch can be closed or sampled in it. */
-    private final List<PreparedStatement> batches;
-    private final int[] pending;
+    private final StatementBatches batches;
 
     HistoryWrites(Connection connection) throws SQLException {
         this.connection = connection;
@@ -65,12 +64,11 @@ final class HistoryWrites implements AutoCloseable {
                 + " AND (end_ms IS NULL OR end_reason = 'UNOBSERVED') ORDER BY ABS(start_ms - ?), id DESC");
         reopen = connection.prepareStatement(
                 "UPDATE session_interval SET end_ms = NULL, end_reason = NULL WHERE id = ?");
-        batches = List.of(insertInterval, reopen, closeInterval, raiseMaxOpens, upsertSample, insertCoverage,
-                extendCoverage);
+        batches = new StatementBatches(List.of(insertInterval, reopen, closeInterval, raiseMaxOpens, upsertSample,
+                insertCoverage, extendCoverage));
         for (Expired kind : Expired.values()) {
             deletes.put(kind, connection.prepareStatement(kind.sql));
         }
-        pending = new int[batches.size()];
     }
 
     /** The largest ids in use, so that the one writer can number new rows itself (no round trip per row). */
@@ -140,12 +138,12 @@ final class HistoryWrites implements AutoCloseable {
         setLong(s, 15, row.opens());
         setLong(s, 16, row.opens());
         setLong(s, 17, row.idleSeconds());
-        add(0);
+        batches.add(insertInterval);
     }
 
     void reopen(long id) throws SQLException {
         reopen.setLong(1, id);
-        add(1);
+        batches.add(reopen);
     }
 
     void close(long id, long endMs, long lastSeenMs, HistoryInterval.EndReason reason, Long maxOpens, Long lastOpens,
@@ -159,7 +157,7 @@ final class HistoryWrites implements AutoCloseable {
         setLong(s, 6, lastOpens);
         setLong(s, 7, lastIdle);
         s.setLong(8, id);
-        add(2);
+        batches.add(closeInterval);
     }
 
     void raiseMaxOpens(long id, long maxOpens, long opens) throws SQLException {
@@ -167,7 +165,7 @@ final class HistoryWrites implements AutoCloseable {
         raiseMaxOpens.setLong(2, maxOpens);
         raiseMaxOpens.setLong(3, opens);
         raiseMaxOpens.setLong(4, id);
-        add(3);
+        batches.add(raiseMaxOpens);
     }
 
     void sample(long id, long bucketMs, Long opens, Long idleSeconds) throws SQLException {
@@ -175,7 +173,7 @@ final class HistoryWrites implements AutoCloseable {
         upsertSample.setLong(2, id);
         setLong(upsertSample, 3, opens);
         setLong(upsertSample, 4, idleSeconds);
-        add(4);
+        batches.add(upsertSample);
     }
 
     void startCoverage(long id, String server, long atMs, boolean answered, String errorKind) throws SQLException {
@@ -187,14 +185,14 @@ final class HistoryWrites implements AutoCloseable {
         s.setLong(5, atMs);
         s.setBoolean(6, answered);
         s.setString(7, errorKind);
-        add(5);
+        batches.add(insertCoverage);
     }
 
     void extendCoverage(long id, long atMs, long polls) throws SQLException {
         extendCoverage.setLong(1, atMs);
         extendCoverage.setLong(2, polls);
         extendCoverage.setLong(3, id);
-        add(6);
+        batches.add(extendCoverage);
     }
 
     /** Sends the batched rows and commits them as one transaction. */
@@ -205,24 +203,12 @@ final class HistoryWrites implements AutoCloseable {
 
     /** Sends the batched rows within the open transaction (bounds the memory of a very large transaction). */
     void flushBatches() throws SQLException {
-        for (int i = 0; i < batches.size(); i++) {
-            if (pending[i] > 0) {
-                batches.get(i).executeBatch();
-                pending[i] = 0;
-            }
-        }
+        batches.flush();
     }
 
     /** Forgets the batched rows and undoes the open transaction (after a failure). */
     void rollback() {
-        for (int i = 0; i < batches.size(); i++) {
-            try {
-                batches.get(i).clearBatch();
-            } catch (SQLException e) {
-                // the statement is unusable anyway; the rollback below is what matters
-            }
-            pending[i] = 0;
-        }
+        batches.clear();
         try {
             connection.rollback();
         } catch (SQLException e) {
@@ -238,6 +224,9 @@ final class HistoryWrites implements AutoCloseable {
         /** Coverage spans, oldest end first (ix_coverage_to, migration 3). */
         COVERAGE("DELETE FROM poll_coverage WHERE id IN"
                 + " (SELECT id FROM poll_coverage WHERE to_ms < ? ORDER BY to_ms LIMIT ?)"),
+        /** Open-file intervals, oldest end first (the partial index on end_ms, migration 4). */
+        FILES("DELETE FROM file_interval WHERE id IN"
+                + " (SELECT id FROM file_interval WHERE end_ms < ? ORDER BY end_ms LIMIT ?)"),
         /** Samples, in primary key order, which starts with the minute. */
         SAMPLES("DELETE FROM session_sample WHERE (bucket_ms, interval_id) IN"
                 + " (SELECT bucket_ms, interval_id FROM session_sample WHERE bucket_ms < ? ORDER BY bucket_ms"
@@ -268,11 +257,6 @@ final class HistoryWrites implements AutoCloseable {
         }
     }
 
-    private void add(int batch) throws SQLException {
-        batches.get(batch).addBatch();
-        pending[batch]++;
-    }
-
     private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
         if (value == null) {
             s.setNull(index, Types.BIGINT);
@@ -283,9 +267,9 @@ final class HistoryWrites implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> all = new ArrayList<>(batches);
+        batches.close();
+        List<AutoCloseable> all = new ArrayList<>(deletes.values());
         all.add(findOpen);
-        all.addAll(deletes.values());
         for (AutoCloseable statement : all) {
             try {
                 statement.close();

@@ -54,9 +54,9 @@ class HistoryDatabaseTest {
 
         try (Connection connection = database.connect()) {
             assertThat(column(connection, "SELECT version FROM flyway_schema_history WHERE success = 1"
-                    + " ORDER BY installed_rank")).containsExactly("1", "2", "3");
+                    + " ORDER BY installed_rank")).containsExactly("1", "2", "3", "4");
             assertThat(column(connection, "SELECT name FROM sqlite_master WHERE type = 'table'"))
-                    .contains("session_interval", "poll_coverage", "session_sample");
+                    .contains("session_interval", "poll_coverage", "session_sample", "file_interval");
             assertThat(column(connection, "SELECT name FROM sqlite_master WHERE type = 'index'"))
                     .contains("ix_interval_server_end", "ix_interval_user_start", "ix_interval_client_start",
                             "ix_interval_end", "ix_coverage_server_to", "ix_sample_interval", "ix_coverage_to");
@@ -78,7 +78,7 @@ class HistoryDatabaseTest {
     }
 
     @ParameterizedTest(name = "from version {0}")
-    @ValueSource(strings = {"1", "2"})
+    @ValueSource(strings = {"1", "2", "3"})
     void aFileOfEveryEarlierVersionIsMigratedWithItsRowsKept(String version) throws Exception {
         Path file = folder.resolve("history.db");
         SQLiteDataSource source = new SQLiteDataSource();
@@ -94,7 +94,7 @@ class HistoryDatabaseTest {
         HistoryDatabase database = HistoryDatabase.open(file, HistoryDatabase.Mode.RECORD, NOW);
 
         try (Connection connection = database.connect()) {
-            assertThat(column(connection, "SELECT MAX(version) FROM flyway_schema_history")).containsExactly("3");
+            assertThat(column(connection, "SELECT MAX(version) FROM flyway_schema_history")).containsExactly("4");
             assertThat(new JdbcHistoryRepository(connection).openAt(Instant.ofEpochMilli(5000),
                     java.util.Optional.of("FS01"))).extracting(HistoryInterval::id, HistoryInterval::server)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "FS01"));

@@ -82,16 +82,17 @@ class HistoryPostgresTest {
             while (versions.next()) {
                 applied.add(versions.getString(1));
             }
-            assertThat(applied).startsWith("1", "2", "3");
+            assertThat(applied).startsWith("1", "2", "3", "4");
             try (ResultSet indexes = statement.executeQuery("SELECT indexname FROM pg_indexes"
-                    + " WHERE tablename IN ('session_interval', 'poll_coverage', 'session_sample')")) {
+                    + " WHERE tablename IN ('session_interval', 'poll_coverage', 'session_sample', 'file_interval')")) {
                 List<String> names = new ArrayList<>();
                 while (indexes.next()) {
                     names.add(indexes.getString(1));
                 }
                 assertThat(names).contains("ix_interval_server_end", "ix_interval_user_start",
                         "ix_interval_client_start", "ix_coverage_server_to", "ix_sample_interval", "ix_interval_end",
-                        "ix_coverage_to");
+                        "ix_coverage_to", "ix_file_server_end", "ix_file_path_first", "ix_file_user_first",
+                        "ix_file_end");
             }
         }
     }
@@ -119,6 +120,36 @@ class HistoryPostgresTest {
             assertThat(history.coverage(Optional.of("FS02"), null, null))
                     .extracting(CoverageSpan::answered, s -> s.error().orElse(null))
                     .containsExactly(tuple(true, null), tuple(false, ErrorKind.UNREACHABLE), tuple(true, null));
+        }
+    }
+
+    @Test
+    void openFilesAreWrittenAndAskedOnPostgres() throws Exception {
+        PGSimpleDataSource source = migratedDatabase();
+        try (Connection connection = source.getConnection()) {
+            connection.setAutoCommit(false);
+            FileHistory files = new FileHistory(connection);
+            org.sessionwatch.tracking.OpenFilesTracker tracker = new org.sessionwatch.tracking.OpenFilesTracker();
+            List<org.sessionwatch.tracking.FilesUpdate> updates = new ArrayList<>();
+            tracker.subscribe(updates::add);
+            var report = new org.sessionwatch.netapi.OpenFile("FS01", org.sessionwatch.netapi.FileInfoLevel.LEVEL_3,
+                    4_000_000_000L, 3L, 1L, "D:\\Finance\\report.xlsx", "alice");
+            tracker.apply(T0, new org.sessionwatch.netapi.OpenFilesResult.Success("FS01",
+                    org.sessionwatch.netapi.FileInfoLevel.LEVEL_3, List.of(report)));
+            tracker.apply(T0.plusSeconds(30), new org.sessionwatch.netapi.OpenFilesResult.Success("FS01",
+                    org.sessionwatch.netapi.FileInfoLevel.LEVEL_3, List.of()));
+            for (var update : updates) {
+                files.apply(update);
+            }
+            files.flush();
+            connection.commit();
+            files.close();
+            connection.setAutoCommit(true);
+            assertThat(new JdbcHistoryRepository(connection).filesOpenAt(T0.plusSeconds(10), Optional.empty()))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.fileId()).isEqualTo(4_000_000_000L);
+                        assertThat(f.end()).hasValue(T0.plusSeconds(30));
+                    });
         }
     }
 

@@ -17,6 +17,7 @@ import org.sessionwatch.history.HistoryException;
 import org.sessionwatch.history.HistoryRecorder;
 import org.sessionwatch.history.HistoryRepository;
 import org.sessionwatch.history.HistoryStatus;
+import org.sessionwatch.tracking.FilesUpdate;
 import org.sessionwatch.tracking.TrackerUpdate;
 
 /**
@@ -126,6 +127,17 @@ public final class WindowHistory implements Consumer<TrackerUpdate>, HistoryRead
         HistoryRecorder current = recorder;
         if (current != null) {
             current.accept(update);
+        }
+    }
+
+    /**
+     * Open-files tracker thread: queues an open-files answer's changes for the recorder, if one runs (subscribe this
+     * to the window's {@code OpenFilesTracker}); never blocks.
+     */
+    public void acceptFiles(FilesUpdate update) {
+        HistoryRecorder current = recorder;
+        if (current != null) {
+            current.acceptFiles(update);
         }
     }
 

@@ -68,6 +68,11 @@ class HistoryViewModelTest {
         }
 
         @Override
+        public List<org.sessionwatch.history.FileInterval> filesOpenAt(Instant at, Optional<String> server) {
+            return List.of();
+        }
+
+        @Override
         public List<CoverageSpan> coverage(Optional<String> server, Instant from, Instant to) {
             return coverage;
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.config.ServerConfig;
+import org.sessionwatch.history.CoverageSpan;
 import org.sessionwatch.history.HistoryException;
 
 /** When the window records history, and what its status bar says about it. */
@@ -67,7 +68,8 @@ class WindowHistoryTest {
         assertThat(history.getIndicator().state()).isEqualTo(HistoryIndicator.State.OFF);
         assertThat(history.getIndicator().detail()).contains("demo data");
         // Still readable: the History tab shows what was recorded before.
-        assertThat(history.read(h -> h.coverage(Optional.empty(), null, null))).isEmpty();
+        List<CoverageSpan> coverage = history.read(h -> h.coverage(Optional.empty(), null, null));
+        assertThat(coverage).isEmpty();
     }
 
     @Test
