@@ -4,7 +4,7 @@
 #   apt-get install -y xvfb
 #   docs/history-screenshot.sh
 #
-# HistoryScreenshotTest records the demo fleet, polled every five minutes on a simulated clock (with the window closed
+# HistoryScreenshotTest records the demo fleet, polled every ten minutes on a simulated clock (with the window closed
 # one night), into a temp history file through the tracker and the recorder, opens the real window on that file and
 # snapshots the History tab: who was on FS-HQ-01 an hour ago, and the timeline of the user with the most sessions.
 # The window really records only configured servers; the demo data goes into the temp file by the test, never into

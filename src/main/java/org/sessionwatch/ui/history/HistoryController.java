@@ -100,6 +100,7 @@ public final class HistoryController {
             Button button = new Button(shortcut.label());
             button.setMnemonicParsing(false);
             button.getStyleClass().addAll("flat", "small", "history-shortcut");
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.setOnAction(e -> model.showAt(shortcut));
             shortcuts.getChildren().add(button);
         }

@@ -28,7 +28,7 @@ import static org.sessionwatch.format.HumanDurations.Style.SPACED;
  * a tooltip (and tests can find it). Rebuilt when the timeline, the range, the colouring or the width changes.
  */
 public final class TimelineView extends Region {
-    static final double LABEL_WIDTH = 130;
+    static final double LABEL_WIDTH = 150;
     static final double AXIS_HEIGHT = 26;
     static final double LANE_HEIGHT = 34;
     static final double BAR_HEIGHT = 20;

@@ -28,6 +28,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,7 +62,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class HistoryScreenshotTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    private static final Duration STEP = Duration.ofMinutes(5);
+    private static final Duration STEP = Duration.ofMinutes(10);
 
     @TempDir
     static Path folder;
@@ -106,7 +107,8 @@ class HistoryScreenshotTest {
     }
 
     /** Three days of the demo fleet into a temp history file; SessionWatch was not running one night. */
-    private static void record() throws Exception {
+    @BeforeAll
+    static void record() throws Exception {
         file = folder.resolve("history.db");
         Instant start = NOW.minus(Duration.ofDays(3));
         SteppedClock clock = new SteppedClock(start);
@@ -150,7 +152,6 @@ class HistoryScreenshotTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        record();
         PollSources sources = demoSources(Clock.systemUTC());
         ScriptedSource live = new ScriptedSource();
         try (PollSource demo = sources.forConfig(AppConfig.defaults())) {
@@ -159,9 +160,8 @@ class HistoryScreenshotTest {
         // The demo servers as configured servers: the window records (and says so in its status bar).
         fixture = new GuiFixture(live, AppConfig.defaults().withServers(sources.demoServers()));
         fixture.context.useHistory(file, false);
+        // 1280 x 800: the size of the headless screen of the GUI tests.
         fixture.show(stage);
-        stage.setWidth(1440);
-        stage.setHeight(900);
     }
 
     @AfterEach
