@@ -66,9 +66,6 @@ final class HistoryWrites implements AutoCloseable {
                 "UPDATE session_interval SET end_ms = NULL, end_reason = NULL WHERE id = ?");
         batches = new StatementBatches(List.of(insertInterval, reopen, closeInterval, raiseMaxOpens, upsertSample,
                 insertCoverage, extendCoverage));
-        for (Expired kind : Expired.values()) {
-            deletes.put(kind, connection.prepareStatement(kind.sql));
-        }
     }
 
     /** The largest ids in use, so that the one writer can number new rows itself (no round trip per row). */
@@ -244,8 +241,13 @@ final class HistoryWrites implements AutoCloseable {
      * short transaction of its own; returns how many went.
      */
     int deleteBefore(Expired kind, long cutoffMs, int limit) throws SQLException {
-        PreparedStatement delete = deletes.get(kind);
         try {
+            // Prepared on first use: a file at an older schema (a benchmark's loader) may lack a table yet.
+            PreparedStatement delete = deletes.get(kind);
+            if (delete == null) {
+                delete = connection.prepareStatement(kind.sql);
+                deletes.put(kind, delete);
+            }
             delete.setLong(1, cutoffMs);
             delete.setInt(2, limit);
             int deleted = delete.executeUpdate();
