@@ -1,6 +1,7 @@
 package org.sessionwatch;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,8 +9,9 @@ import java.util.Optional;
 import org.sessionwatch.cli.Cli;
 
 /**
- * Entry point of the jar and of the installed program. With no argument it opens the window; any argument goes to
- * the command line's parser ({@link Cli}), which runs {@code --once}/{@code --watch}, prints help or version, or
+ * Entry point of the jar and of the installed program. With no argument (or only the window's history options,
+ * {@code --history-db FILE} and {@code --no-history}) it opens the window; any other argument goes to the command
+ * line's parser ({@link Cli}), which runs {@code --once}/{@code --watch}, prints help or version, or
  * refuses what it does not know (exit code 2) — an unknown or misspelt option never silently opens the window. The
  * choice is made before any JavaFX class is touched, so the CLI works on a machine without a display; the class is
  * also not a JavaFX {@code Application}, which lets the shaded jar start with JavaFX on the class path.
@@ -28,7 +30,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0) {
+        // The window takes only its history options; everything else (and every mistake) is the CLI's.
+        if (Cli.windowOptions(List.of(args)).isEmpty()) {
             System.exit(Cli.run(args));
         }
         int status = startWindow(() -> org.sessionwatch.ui.SessionWatchApp.launchApp(args), System.getenv(),

@@ -1,8 +1,12 @@
 package org.sessionwatch.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,8 +21,51 @@ import picocli.CommandLine;
 public final class Cli {
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
+    /** The options the window takes; any other argument makes the command line the CLI's. */
+    private static final Set<String> WINDOW_OPTIONS = Set.of("--history-db", "--no-history");
+
     private final CliContext context;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    /**
+     * What the window takes from its command line.
+     *
+     * @param historyDb the history file to record into instead of the OS's data folder ({@code --history-db FILE})
+     * @param noHistory record nothing in this run ({@code --no-history})
+     */
+    public record WindowOptions(Optional<Path> historyDb, boolean noHistory) {
+        public static final WindowOptions NONE = new WindowOptions(Optional.empty(), false);
+
+        public WindowOptions {
+            Objects.requireNonNull(historyDb, "historyDb");
+        }
+    }
+
+    /**
+     * The window's options when {@code args} opens the window: no argument, or only {@code --history-db FILE} or
+     * {@code --no-history}, read by the same parser as every other command line. Empty when the arguments are the
+     * CLI's (including every mistake, which {@link #run} then explains).
+     */
+    public static Optional<WindowOptions> windowOptions(List<String> args) {
+        if (args.isEmpty()) {
+            return Optional.of(WindowOptions.NONE);
+        }
+        CliOptions options = new CliOptions();
+        CommandLine command = new CommandLine(options);
+        command.setExpandAtFiles(false);
+        try {
+            CommandLine.ParseResult parsed = command.parseArgs(args.toArray(String[]::new));
+            boolean onlyWindowOptions = parsed.matchedOptions().stream()
+                    .allMatch(option -> WINDOW_OPTIONS.contains(option.longestName()));
+            if (!onlyWindowOptions || !parsed.unmatched().isEmpty() || options.mode != null
+                    || (options.noHistory && options.historyDb != null)) {
+                return Optional.empty();
+            }
+        } catch (CommandLine.ParameterException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new WindowOptions(Optional.ofNullable(options.historyDb), options.noHistory));
+    }
 
     /** A CLI on the given surroundings; its servers are polled through {@link CliContext#sources()}. */
     public Cli(CliContext context) {
@@ -96,7 +143,7 @@ public final class Cli {
             if (options.mode == null) {
                 // The launcher opens the window only for an empty command line; options alone are a mistake.
                 context.err().println("sessionwatch: " + String.join(" ", args) + ": missing --once, --watch or --collect"
-                        + " (the window takes no options; start it without any).");
+                        + " (the window takes no options but --history-db FILE or --no-history).");
                 context.err().println("Try 'sessionwatch --help' for the options.");
                 return ExitCodes.USAGE;
             }

@@ -129,11 +129,13 @@ final class CliOptions {
             description = "Seconds one server may take before it counts as timed out (default: 10).")
     Integer deadlineSeconds;
 
-    @Option(names = "--no-history", description = "Do not record --watch into the history database.")
+    @Option(names = "--no-history",
+            description = "Do not record --watch into the history database (alone: open the window without recording).")
     boolean noHistory;
 
     @Option(names = "--history-db", paramLabel = "FILE",
-            description = "History database to record into or query (default: in the OS's data folder).")
+            description = "History database to record into or query (default: in the OS's data folder); alone, the"
+                    + " window records into and reads it.")
     Path historyDb;
 
     @Option(names = "--at", paramLabel = "TIME", converter = HistoryQuery.TimeConverter.class,

@@ -3,6 +3,7 @@ package org.sessionwatch.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.sessionwatch.format.Timestamps;
 import org.sessionwatch.export.Csv;
 import org.sessionwatch.export.FileFields;
 import org.sessionwatch.format.HumanDurations;

@@ -1,6 +1,5 @@
 package org.sessionwatch.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,14 +11,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-
-import org.sessionwatch.export.Csv;
+import org.sessionwatch.format.Timestamps;
+import org.sessionwatch.export.HistoryFields;
 import org.sessionwatch.history.CoverageSpan;
 import org.sessionwatch.history.HistoryDatabase;
 import org.sessionwatch.history.HistoryException;
 import org.sessionwatch.history.HistoryInterval;
-import org.sessionwatch.history.HistoryRepository;
+import org.sessionwatch.history.HistoryQuestion;
+import org.sessionwatch.history.HistoryQuestion.HistoryAnswer;
 import org.sessionwatch.history.HistoryRepository.Party;
 import org.sessionwatch.team.TeamDatabase;
 import org.sessionwatch.team.TeamException;
@@ -35,18 +34,8 @@ import picocli.CommandLine.TypeConversionException;
  * the answer, because an empty list means nothing unless the servers were being watched.
  */
 final class HistoryQuery {
-    static final List<String> CSV_HEADER = List.of("server", "client", "user", "start", "end", "firstSeen",
-            "lastSeen", "maxOpens", "clientType", "transport", "level");
     private static final List<String> TABLE_HEADER = List.of("SERVER", "CLIENT", "USER", "START", "END",
             "FIRST SEEN", "LAST SEEN", "MAX OPENS", "CLIENT TYPE", "TRANSPORT", "LEVEL");
-
-    /** What was asked, after checking the options. */
-    private record Question(Instant at, Optional<String> server, Party party, String name, Instant since,
-                            Instant until) {
-    }
-
-    private record Answer(List<HistoryInterval> intervals, List<CoverageSpan> coverage) {
-    }
 
     private final CliContext context;
 
@@ -55,8 +44,8 @@ final class HistoryQuery {
     }
 
     int run(CliOptions options) throws UsageException {
-        Question question = question(options);
-        Answer answer;
+        HistoryQuestion question = question(options);
+        HistoryAnswer answer;
         if (options.source != null) {
             if (options.historyDb != null) {
                 throw new UsageException("--history-db names this computer's history database; --source reads the"
@@ -64,8 +53,7 @@ final class HistoryQuery {
             }
             // The collector's history: the same schema and questions, on the team database.
             try {
-                answer = new TeamDatabase(options.source, context.environment()).readHistory("CLI history",
-                        history -> ask(history, question));
+                answer = new TeamDatabase(options.source, context.environment()).readHistory("CLI history", question::ask);
             } catch (TeamException | HistoryException e) {
                 context.err().println("sessionwatch: " + e.getMessage());
                 return ExitCodes.ALL_FAILED;
@@ -74,7 +62,7 @@ final class HistoryQuery {
             Path file = options.historyDb != null ? options.historyDb : context.defaultHistoryFile().get();
             try {
                 answer = HistoryDatabase.open(file, HistoryDatabase.Mode.QUERY, context.clock().instant())
-                        .read(history -> ask(history, question));
+                        .read(question::ask);
             } catch (HistoryException e) {
                 context.err().println("sessionwatch: " + e.getMessage());
                 return ExitCodes.USAGE;
@@ -82,14 +70,14 @@ final class HistoryQuery {
         }
         context.out().print(switch (options.format) {
             case TABLE -> table(answer);
-            case JSON -> json(question, answer) + System.lineSeparator();
-            case CSV -> csv(answer);
+            case JSON -> HistoryFields.json(question, answer) + System.lineSeparator();
+            case CSV -> HistoryFields.csv(answer.intervals());
         });
         context.out().flush();
         return ExitCodes.OK;
     }
 
-    private static Question question(CliOptions o) throws UsageException {
+    private static HistoryQuestion question(CliOptions o) throws UsageException {
         if (o.noHistory) {
             throw new UsageException("--no-history goes with --watch, not with --history");
         }
@@ -107,7 +95,7 @@ final class HistoryQuery {
                 throw new UsageException("--at lists who was connected at one time; --user, --client, --since and"
                         + " --until belong to the other kind of --history query");
             }
-            return new Question(o.at, server, null, null, null, null);
+            return HistoryQuestion.openAt(o.at, server);
         }
         if ((o.user == null) == (o.client == null)) {
             throw new UsageException("--history needs --at TIME, or exactly one of --user USER and --client CLIENT");
@@ -115,71 +103,11 @@ final class HistoryQuery {
         if (o.since != null && o.until != null && o.since.isAfter(o.until)) {
             throw new UsageException("--since " + o.since + " is after --until " + o.until);
         }
-        return new Question(null, server, o.user != null ? Party.USER : Party.CLIENT,
-                o.user != null ? o.user : o.client, o.since, o.until);
+        return HistoryQuestion.of(o.user != null ? Party.USER : Party.CLIENT, o.user != null ? o.user : o.client,
+                server, o.since, o.until);
     }
 
-    private static Answer ask(HistoryRepository history, Question q) {
-        if (q.at() != null) {
-            return new Answer(history.openAt(q.at(), q.server()), history.coverage(q.server(), q.at(), q.at()));
-        }
-        return new Answer(history.intervals(q.party(), q.name(), q.server(), q.since(), q.until()),
-                history.coverage(q.server(), q.since(), q.until()));
-    }
-
-    static String json(Question q, Answer answer) {
-        return JsonOutput.object(json -> {
-            json.writeObjectFieldStart("query");
-            time(json, "at", q.at());
-            json.writeStringField("server", q.server().orElse(null));
-            json.writeStringField("user", q.party() == Party.USER ? q.name() : null);
-            json.writeStringField("client", q.party() == Party.CLIENT ? q.name() : null);
-            time(json, "since", q.since());
-            time(json, "until", q.until());
-            json.writeEndObject();
-            json.writeArrayFieldStart("intervals");
-            for (HistoryInterval i : answer.intervals()) {
-                json.writeStartObject();
-                json.writeStringField("server", i.server());
-                json.writeStringField("client", i.client());
-                json.writeStringField("user", i.user());
-                time(json, "start", i.start().orElse(null));
-                time(json, "end", i.end().orElse(null));
-                time(json, "firstSeen", i.firstSeen());
-                time(json, "lastSeen", i.lastSeen());
-                number(json, "maxOpens", i.maxOpens());
-                json.writeStringField("clientType", i.clientType());
-                json.writeStringField("transport", i.transport());
-                json.writeNumberField("level", i.level());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("coverage");
-            for (CoverageSpan span : answer.coverage()) {
-                json.writeStartObject();
-                json.writeStringField("server", span.server());
-                time(json, "from", span.from());
-                time(json, "to", span.to());
-                json.writeBooleanField("answered", span.answered());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-        });
-    }
-
-    private static String csv(Answer answer) {
-        StringBuilder text = new StringBuilder(Csv.row(CSV_HEADER));
-        for (HistoryInterval i : answer.intervals()) {
-            text.append(Csv.row(List.of(nullToEmpty(i.server()), nullToEmpty(i.client()), nullToEmpty(i.user()),
-                    i.start().map(Timestamps::forMachines).orElse(""), i.end().map(Timestamps::forMachines).orElse(""),
-                    Timestamps.forMachines(i.firstSeen()), Timestamps.forMachines(i.lastSeen()),
-                    text(i.maxOpens()), nullToEmpty(i.clientType()), nullToEmpty(i.transport()),
-                    String.valueOf(i.level()))));
-        }
-        return text.toString();
-    }
-
-    private static String table(Answer answer) {
+    private static String table(HistoryAnswer answer) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(TABLE_HEADER);
         for (HistoryInterval i : answer.intervals()) {
@@ -205,24 +133,8 @@ final class HistoryQuery {
         return text.toString();
     }
 
-    private static void time(JsonGenerator json, String name, Instant value) throws IOException {
-        json.writeStringField(name, value == null ? null : Timestamps.forMachines(value));
-    }
-
-    private static void number(JsonGenerator json, String name, OptionalLong value) throws IOException {
-        if (value.isPresent()) {
-            json.writeNumberField(name, value.getAsLong());
-        } else {
-            json.writeNullField(name);
-        }
-    }
-
     private static String text(OptionalLong value) {
         return value.isPresent() ? Long.toString(value.getAsLong()) : "";
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 
     private static String dash(String value) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.sessionwatch.format.Timestamps;
 import org.sessionwatch.export.SessionFields;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.netapi.Session;

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.sessionwatch.format.Timestamps;
 import org.sessionwatch.alerts.Alert;
 import org.sessionwatch.export.Csv;
 import org.sessionwatch.export.SessionFields;

@@ -24,11 +24,12 @@ import java.util.Objects;
  *                             polls the servers. Never holds a password.
  * @param readOnly             hide and disable every action (close a file, end a session), for staff who may look
  *                             but not act
+ * @param recordHistory        whether the window records what it polls into the history database
  */
 public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Duration serverDeadline,
                         boolean hideOwnSession, boolean hideComputerAccounts, boolean hideAnonymous,
                         boolean reachabilityCheck, List<AlertRule> alerts, Duration historyRetention,
-                        boolean alertSound, String teamSource, boolean readOnly) {
+                        boolean alertSound, String teamSource, boolean readOnly, boolean recordHistory) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_SERVER_DEADLINE = Duration.ofSeconds(10);
@@ -78,7 +79,8 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
                 .reachabilityCheck(reachabilityCheck).alerts(alerts).historyRetention(historyRetention)
                 .alertSound(alertSound)
                 .teamSource(teamSource)
-                .readOnly(readOnly);
+                .readOnly(readOnly)
+                .recordHistory(recordHistory);
     }
 
     /** Whether the window reads a team collector's database instead of polling the servers. */
@@ -112,6 +114,7 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
         private boolean alertSound;
         private String teamSource;
         private boolean readOnly;
+        private boolean recordHistory = true;
 
         private Builder() {
         }
@@ -177,10 +180,16 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
             return this;
         }
 
+        public Builder recordHistory(boolean value) {
+            recordHistory = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an out-of-range value, with the reason */
         public AppConfig build() {
             return new AppConfig(servers, pollInterval, serverDeadline, hideOwnSession, hideComputerAccounts,
-                    hideAnonymous, reachabilityCheck, alerts, historyRetention, alertSound, teamSource, readOnly);
+                    hideAnonymous, reachabilityCheck, alerts, historyRetention, alertSound, teamSource, readOnly,
+                    recordHistory);
         }
     }
 }

@@ -151,7 +151,10 @@ final class ConfigJson {
             Setting.laterFlag("alertSound", AppConfig::alertSound, AppConfig.Builder::alertSound),
             // Written only in team mode: files of "this computer polls" stay as they were.
             Setting.optionalString("teamSource", AppConfig::teamSource, AppConfig.Builder::teamSource),
-            Setting.laterFlag("readOnly", AppConfig::readOnly, AppConfig.Builder::readOnly));
+            Setting.laterFlag("readOnly", AppConfig::readOnly, AppConfig.Builder::readOnly),
+            // Written only when off, like the other settings added after version 1.
+            Setting.optional(Setting.bool("recordHistory", AppConfig::recordHistory,
+                    AppConfig.Builder::recordHistory), AppConfig::recordHistory, true));
 
     /** A server's settings after its {@code name}, in file order. */
     private static final List<Setting<ServerConfig, ServerConfig.Builder>> SERVER_SETTINGS = List.of(

@@ -7,11 +7,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +23,8 @@ import java.util.function.Consumer;
 import org.sessionwatch.alerts.Alert;
 import org.sessionwatch.alerts.AlertStore;
 import org.sessionwatch.concurrent.NamedThreads;
+import org.sessionwatch.netapi.OpenFilesResult;
+import org.sessionwatch.tracking.FilesUpdate;
 import org.sessionwatch.tracking.TrackerUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +47,23 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
     static final int QUEUE_CAPACITY = 1024;
     private static final int MAX_GROUP = 256;
     private static final Duration RETENTION_EVERY = Duration.ofHours(1);
-    /** A retention batch should take about this long, so that a queued write waits at most one batch. */
-    private static final long RETENTION_BATCH_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final Queued STOP = new Queued(null, null, 0);
+    /**
+     * Retention starts this long after the recorder: the first answer of every server looks up the intervals it
+     * continues, on a cold file, and deleting at the same time would only make both slower.
+     */
+    static final Duration RETENTION_FIRST_AFTER = Duration.ofMinutes(1);
+    /**
+     * A retention batch should take about this long, so that a write queued meanwhile waits at most one batch. Small
+     * because a batch's cost varies with how many of the pages it touches are cached: a batch sized on warm pages
+     * can take ten times longer on cold ones.
+     */
+    private static final long RETENTION_BATCH_TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    /** The most rows one batch may delete, whatever the last batches took (see the target above). */
+    static final int RETENTION_MAX_BATCH = 500;
+    private static final Queued STOP = new Queued(null, 0);
 
-    /** A tracker update, or (update null) a writer task. */
-    private record Queued(TrackerUpdate update, WriterTask task, long queuedAtNanos) {
+    /** A {@link TrackerUpdate}, a {@link FilesUpdate} or a {@link WriterTask}, with when it was queued. */
+    private record Queued(Object update, long queuedAtNanos) {
     }
 
     /**
@@ -59,11 +72,13 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
      * @param maxWaitNanos longest time an update waited in the queue before the writer took it
      * @param cpuNanos     CPU time of the writer thread
      */
-    public record Metrics(long updates, long intervalWrites, long maxWaitNanos, long cpuNanos, long retentionDeleted) {
+    public record Metrics(long updates, long intervalWrites, long maxWaitNanos, long cpuNanos, long retentionDeleted,
+                          long retentionMaxBatchNanos) {
     }
 
     private final Path file;
     private final Duration retention;
+    private final Duration retentionAfter;
     private final Duration maxGap;
     private final Clock clock;
     private final Consumer<HistoryStatus> listener;
@@ -76,8 +91,9 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
     private long submitted;
     private long processed;
     private long failedDrops;
-    private volatile Metrics metrics = new Metrics(0, 0, 0, 0, 0);
+    private volatile Metrics metrics = new Metrics(0, 0, 0, 0, 0, 0);
     private long retentionDeleted;
+    private long retentionMaxBatchNanos;
     /** Starts small: the first batches read cold pages; it grows while batches stay under the target. */
     private int retentionBatch = 50;
 
@@ -85,6 +101,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
     private Connection connection;
     private HistoryWrites writes;
     private HistoryIngest ingest;
+    private FileHistory files;
     private WalCheckpointer checkpointer;
 
     /**
@@ -96,13 +113,20 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
      */
     public static HistoryRecorder start(Path file, Duration retention, Duration maxGap, Clock clock,
                                         Consumer<HistoryStatus> listener) {
-        HistoryRecorder recorder = new HistoryRecorder(file, retention, maxGap, clock, listener);
+        return start(file, retention, maxGap, clock, listener, RETENTION_FIRST_AFTER);
+    }
+
+    /** As above, with the first retention run {@code retentionAfter} after the start (tests, benchmarks). */
+    static HistoryRecorder start(Path file, Duration retention, Duration maxGap, Clock clock,
+                                 Consumer<HistoryStatus> listener, Duration retentionAfter) {
+        HistoryRecorder recorder = new HistoryRecorder(file, retention, maxGap, clock, listener, retentionAfter);
         recorder.writer.start();
         return recorder;
     }
 
     private HistoryRecorder(Path file, Duration retention, Duration maxGap, Clock clock,
-                            Consumer<HistoryStatus> listener) {
+                            Consumer<HistoryStatus> listener, Duration retentionAfter) {
+        this.retentionAfter = Objects.requireNonNull(retentionAfter, "retentionAfter");
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
         this.retention = Objects.requireNonNull(retention, "retention");
         this.maxGap = Objects.requireNonNull(maxGap, "maxGap");
@@ -115,14 +139,25 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
     /** Queues an update for the writer; drops it (and says so in the status) when the writer is far behind. */
     @Override
     public void accept(TrackerUpdate update) {
-        offer(new Queued(update, null, System.nanoTime()));
+        enqueue(update);
+    }
+
+    /**
+     * Queues an open-files answer's changes ({@link org.sessionwatch.tracking.OpenFilesTracker}'s updates) for the
+     * writer, like {@link #accept}: subscribe this to the open-files tracker to keep open files in the history.
+     */
+    public void acceptFiles(FilesUpdate update) {
+        // An answer that changed nothing still says when its files were last seen (no row is written for it).
+        if (!update.events().isEmpty() || update.result() instanceof OpenFilesResult.Success) {
+            enqueue(update);
+        }
     }
 
     /** Queues fired alerts for the writer, as {@link #accept} queues updates. */
     @Override
     public void append(List<Alert> alerts) {
         List<Alert> copy = List.copyOf(alerts);
-        offer(new Queued(null, connection -> AlertHistory.append(connection, copy), System.nanoTime()));
+        enqueue((WriterTask) connection -> AlertHistory.append(connection, copy));
     }
 
     /** Reads the kept alerts on the writer thread (after what is queued before it); fails when history is off. */
@@ -130,18 +165,18 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
     public CompletionStage<List<Alert>> fired(Instant from, Instant until) {
         CompletableFuture<List<Alert>> answer = new CompletableFuture<>();
         WriterTask read = AlertHistory.read(from, until, answer, file);
-        if (!offer(new Queued(null, read, System.nanoTime()))) {
+        if (!enqueue(read)) {
             read.abandon("History is not being recorded" + status.message().map(m -> ": " + m).orElse("."));
         }
         return answer;
     }
 
-    private boolean offer(Queued queued) {
+    private boolean enqueue(Object update) {
         if (!accepting) {
             return false;
         }
         synchronized (progress) {
-            if (!queue.offer(queued)) {
+            if (!queue.offer(new Queued(update, System.nanoTime()))) {
                 queueDrops.incrementAndGet();
                 return false;
             }
@@ -227,7 +262,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
     }
 
     private void loop() throws InterruptedException {
-        long nextRetention = System.nanoTime();
+        long nextRetention = System.nanoTime() + retentionAfter.toNanos();
         List<Queued> group = new ArrayList<>();
         while (true) {
             boolean retentionDue = System.nanoTime() - nextRetention >= 0;
@@ -268,6 +303,8 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
                         closed);
             }
             ingest = new HistoryIngest(writes.maxIds(), maxGap);
+            files = new FileHistory(connection);
+            files.closeUnobserved();
             report(HistoryStatus.State.RECORDING, database.notice().orElse(null));
             return true;
         } catch (HistoryException | SQLException e) {
@@ -284,7 +321,11 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
     private void abandonQueued(String reason) {
         List<Queued> left = new ArrayList<>();
         queue.drainTo(left);
-        left.stream().filter(q -> q.task() != null).forEach(q -> q.task().abandon(reason));
+        for (Queued queued : left) {
+            if (queued.update() instanceof WriterTask task) {
+                task.abandon(reason);
+            }
+        }
     }
 
     private void write(List<Queued> group) {
@@ -294,17 +335,21 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
         for (Queued queued : group) {
             maxWait = Math.max(maxWait, now - queued.queuedAtNanos());
         }
-        long updates = group.stream().filter(q -> q.update() != null).count();
+        long updates = group.stream().filter(q -> !(q.update() instanceof WriterTask)).count();
         try {
             for (Queued queued : group) {
-                if (queued.update() != null) {
-                    ingest.apply(queued.update(), writes);
-                } else {
-                    // Interval rows first: a task reads or appends after the updates queued before it.
-                    writes.flushBatches();
-                    queued.task().run(connection);
+                switch (queued.update()) {
+                    case TrackerUpdate update -> ingest.apply(update, writes);
+                    case FilesUpdate update -> files.apply(update);
+                    case WriterTask task -> {
+                        // Interval rows first: a task reads or appends after the updates queued before it.
+                        writes.flushBatches();
+                        task.run(connection);
+                    }
+                    default -> throw new IllegalStateException("Unknown queued item " + queued.update());
                 }
             }
+            files.flush();
             writes.commit();
             if (status.state() != HistoryStatus.State.RECORDING || queueDrops.get() > 0) {
                 report(HistoryStatus.State.RECORDING, dropNote());
@@ -312,6 +357,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
         } catch (SQLException | RuntimeException e) {
             writes.rollback();
             ingest.forget();
+            files.forget();
             failedDrops += group.size();
             String message = "History could not be written to " + file + ": " + plain(e)
                     + " Polling goes on; history has a gap until this is fixed.";
@@ -325,7 +371,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
         } finally {
             Metrics m = metrics;
             metrics = new Metrics(m.updates() + updates, ingest == null ? 0 : ingest.intervalWrites(), maxWait,
-                    m.cpuNanos() + cpuTime() - cpuBefore, retentionDeleted);
+                    m.cpuNanos() + cpuTime() - cpuBefore, retentionDeleted, retentionMaxBatchNanos);
             synchronized (progress) {
                 processed += group.size();
                 progress.notifyAll();
@@ -333,33 +379,47 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
         }
     }
 
-    /** Deletes one small batch of expired rows; false when there was nothing left to delete. */
+    /**
+     * Deletes small batches of expired rows, one table at a time, each in a transaction of its own, and stops as
+     * soon as a write is queued: the write goes first and retention continues when the queue is empty again. False
+     * when nothing was left to delete.
+     */
     private boolean retentionBatch() {
         long cutoff = clock.instant().minus(retention).toEpochMilli();
-        long started = System.nanoTime();
+        boolean more = false;
         try {
-            int deleted = writes.deleteBefore(cutoff, retentionBatch);
-            if (deleted == 0) {
-                // Sessions are done for this round; the few alerts of the same age go in one statement.
+            for (HistoryWrites.Expired kind : HistoryWrites.Expired.values()) {
+                if (!queue.isEmpty()) {
+                    return true;
+                }
+                long started = System.nanoTime();
+                int deleted = writes.deleteBefore(kind, cutoff, retentionBatch);
+                long took = System.nanoTime() - started;
+                retentionMaxBatchNanos = Math.max(retentionMaxBatchNanos, took);
+                // Keep each batch near the target so that a write arriving meanwhile waits one short batch at most.
+                if (took > RETENTION_BATCH_TARGET_NANOS && retentionBatch > 10) {
+                    retentionBatch /= 2;
+                } else if (took < RETENTION_BATCH_TARGET_NANOS / 2 && deleted == retentionBatch) {
+                    retentionBatch = Math.min(RETENTION_MAX_BATCH, retentionBatch * 2);
+                }
+                retentionDeleted += deleted;
+                more |= deleted > 0;
+            }
+            if (!more) {
+                // Sessions and files are done for this round; the few alerts of the same age go in one statement.
                 AlertHistory.deleteBefore(connection, cutoff);
                 connection.commit();
             }
-            long took = System.nanoTime() - started;
-            // Keep each batch near the target so that a write arriving meanwhile waits one short batch at most.
-            if (took > RETENTION_BATCH_TARGET_NANOS && retentionBatch > 10) {
-                retentionBatch /= 2;
-            } else if (took < RETENTION_BATCH_TARGET_NANOS / 2 && retentionBatch < 20_000) {
-                retentionBatch *= 2;
-            }
-            retentionDeleted += deleted;
-            Metrics m = metrics;
-            metrics = new Metrics(m.updates(), m.intervalWrites(), m.maxWaitNanos(), m.cpuNanos(), retentionDeleted);
-            return deleted > 0;
         } catch (SQLException e) {
             writes.rollback();
             LOG.warn("Deleting expired history failed; it is tried again in an hour", e);
             return false;
+        } finally {
+            Metrics m = metrics;
+            metrics = new Metrics(m.updates(), m.intervalWrites(), m.maxWaitNanos(), m.cpuNanos(), retentionDeleted,
+                    retentionMaxBatchNanos);
         }
+        return more;
     }
 
     /**
@@ -370,6 +430,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
     private void closeOpenIntervals() {
         try {
             writes.closeUnobserved();
+            files.closeOpen();
         } catch (SQLException e) {
             LOG.warn("Closing the open history intervals failed; the next start closes them", e);
         }
@@ -381,6 +442,9 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
     }
 
     private void closeConnection() {
+        if (files != null) {
+            files.close();
+        }
         if (writes != null) {
             writes.close();
         }
@@ -397,6 +461,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
         writes = null;
         connection = null;
         ingest = null;
+        files = null;
         checkpointer = null;
     }
 

@@ -24,6 +24,15 @@ public interface HistoryRepository {
      */
     List<HistoryInterval> intervals(Party party, String name, Optional<String> server, Instant since, Instant until);
 
+    /**
+     * The latest interval of one user or client (case-insensitive) that started before {@code before}: "when did
+     * Alice last connect, and from where?" asked about a session that started at {@code before}.
+     */
+    Optional<HistoryInterval> latestBefore(Party party, String name, Instant before);
+
+    /** Files open at {@code at} (as the open-files feature saw them), on one server or all, by server and path. */
+    List<FileInterval> filesOpenAt(Instant at, Optional<String> server);
+
     /** The coverage spans that overlap {@code from}..{@code to}, of one server or of all, by server and time. */
     List<CoverageSpan> coverage(Optional<String> server, Instant from, Instant to);
 }

@@ -37,9 +37,9 @@ final class HistoryWrites implements AutoCloseable {
     private final PreparedStatement extendCoverage;
     private final PreparedStatement findOpen;
     private final PreparedStatement reopen;
+    private final java.util.Map<Expired, PreparedStatement> deletes = new java.util.EnumMap<>(Expired.class);
     /** In execution order: an interval inserted in this batch can be closed or sampled in it. */
-    private final List<PreparedStatement> batches;
-    private final int[] pending;
+    private final StatementBatches batches;
 
     HistoryWrites(Connection connection) throws SQLException {
         this.connection = connection;
@@ -64,9 +64,8 @@ final class HistoryWrites implements AutoCloseable {
                 + " AND (end_ms IS NULL OR end_reason = 'UNOBSERVED') ORDER BY ABS(start_ms - ?), id DESC");
         reopen = connection.prepareStatement(
                 "UPDATE session_interval SET end_ms = NULL, end_reason = NULL WHERE id = ?");
-        batches = List.of(insertInterval, reopen, closeInterval, raiseMaxOpens, upsertSample, insertCoverage,
-                extendCoverage);
-        pending = new int[batches.size()];
+        batches = new StatementBatches(List.of(insertInterval, reopen, closeInterval, raiseMaxOpens, upsertSample,
+                insertCoverage, extendCoverage));
     }
 
     /** The largest ids in use, so that the one writer can number new rows itself (no round trip per row). */
@@ -136,12 +135,12 @@ final class HistoryWrites implements AutoCloseable {
         setLong(s, 15, row.opens());
         setLong(s, 16, row.opens());
         setLong(s, 17, row.idleSeconds());
-        add(0);
+        batches.add(insertInterval);
     }
 
     void reopen(long id) throws SQLException {
         reopen.setLong(1, id);
-        add(1);
+        batches.add(reopen);
     }
 
     void close(long id, long endMs, long lastSeenMs, HistoryInterval.EndReason reason, Long maxOpens, Long lastOpens,
@@ -155,7 +154,7 @@ final class HistoryWrites implements AutoCloseable {
         setLong(s, 6, lastOpens);
         setLong(s, 7, lastIdle);
         s.setLong(8, id);
-        add(2);
+        batches.add(closeInterval);
     }
 
     void raiseMaxOpens(long id, long maxOpens, long opens) throws SQLException {
@@ -163,7 +162,7 @@ final class HistoryWrites implements AutoCloseable {
         raiseMaxOpens.setLong(2, maxOpens);
         raiseMaxOpens.setLong(3, opens);
         raiseMaxOpens.setLong(4, id);
-        add(3);
+        batches.add(raiseMaxOpens);
     }
 
     void sample(long id, long bucketMs, Long opens, Long idleSeconds) throws SQLException {
@@ -171,7 +170,7 @@ final class HistoryWrites implements AutoCloseable {
         upsertSample.setLong(2, id);
         setLong(upsertSample, 3, opens);
         setLong(upsertSample, 4, idleSeconds);
-        add(4);
+        batches.add(upsertSample);
     }
 
     void startCoverage(long id, String server, long atMs, boolean answered, String errorKind) throws SQLException {
@@ -183,14 +182,14 @@ final class HistoryWrites implements AutoCloseable {
         s.setLong(5, atMs);
         s.setBoolean(6, answered);
         s.setString(7, errorKind);
-        add(5);
+        batches.add(insertCoverage);
     }
 
     void extendCoverage(long id, long atMs, long polls) throws SQLException {
         extendCoverage.setLong(1, atMs);
         extendCoverage.setLong(2, polls);
         extendCoverage.setLong(3, id);
-        add(6);
+        batches.add(extendCoverage);
     }
 
     /** Sends the batched rows and commits them as one transaction. */
@@ -201,24 +200,12 @@ final class HistoryWrites implements AutoCloseable {
 
     /** Sends the batched rows within the open transaction (bounds the memory of a very large transaction). */
     void flushBatches() throws SQLException {
-        for (int i = 0; i < batches.size(); i++) {
-            if (pending[i] > 0) {
-                batches.get(i).executeBatch();
-                pending[i] = 0;
-            }
-        }
+        batches.flush();
     }
 
     /** Forgets the batched rows and undoes the open transaction (after a failure). */
     void rollback() {
-        for (int i = 0; i < batches.size(); i++) {
-            try {
-                batches.get(i).clearBatch();
-            } catch (SQLException e) {
-                // the statement is unusable anyway; the rollback below is what matters
-            }
-            pending[i] = 0;
-        }
+        batches.clear();
         try {
             connection.rollback();
         } catch (SQLException e) {
@@ -226,35 +213,50 @@ final class HistoryWrites implements AutoCloseable {
         }
     }
 
+    /** What retention deletes, each table in batches of its own. */
+    enum Expired {
+        /** Closed intervals, oldest end first (the partial index on end_ms). */
+        INTERVALS("DELETE FROM session_interval WHERE id IN"
+                + " (SELECT id FROM session_interval WHERE end_ms < ? ORDER BY end_ms LIMIT ?)"),
+        /** Coverage spans, oldest end first (ix_coverage_to, migration 3). */
+        COVERAGE("DELETE FROM poll_coverage WHERE id IN"
+                + " (SELECT id FROM poll_coverage WHERE to_ms < ? ORDER BY to_ms LIMIT ?)"),
+        /** Open-file intervals, oldest end first (the partial index on end_ms, migration 4). */
+        FILES("DELETE FROM file_interval WHERE id IN"
+                + " (SELECT id FROM file_interval WHERE end_ms < ? ORDER BY end_ms LIMIT ?)"),
+        /** Samples, in primary key order, which starts with the minute. */
+        SAMPLES("DELETE FROM session_sample WHERE (bucket_ms, interval_id) IN"
+                + " (SELECT bucket_ms, interval_id FROM session_sample WHERE bucket_ms < ? ORDER BY bucket_ms"
+                + " LIMIT ?)");
+
+        private final String sql;
+
+        Expired(String sql) {
+            this.sql = sql;
+        }
+    }
+
     /**
-     * Deletes at most {@code limit} of the oldest closed intervals, coverage spans and samples older than
-     * {@code cutoffMs}, in one short transaction; returns how many rows went.
+     * Deletes at most {@code limit} of the oldest expired rows of one kind ended before {@code cutoffMs}, in one
+     * short transaction of its own; returns how many went.
      */
-    int deleteBefore(long cutoffMs, int limit) throws SQLException {
-        int deleted = 0;
-        try (PreparedStatement intervals = connection.prepareStatement("DELETE FROM session_interval WHERE id IN"
-                + " (SELECT id FROM session_interval WHERE end_ms < ? ORDER BY end_ms LIMIT ?)");
-             PreparedStatement coverage = connection.prepareStatement("DELETE FROM poll_coverage WHERE id IN"
-                     + " (SELECT id FROM poll_coverage WHERE to_ms < ? ORDER BY id LIMIT ?)");
-             PreparedStatement samples = connection.prepareStatement("DELETE FROM session_sample"
-                     + " WHERE (bucket_ms, interval_id) IN (SELECT bucket_ms, interval_id FROM session_sample"
-                     + " WHERE bucket_ms < ? ORDER BY bucket_ms LIMIT ?)")) {
-            for (PreparedStatement delete : List.of(intervals, coverage, samples)) {
-                delete.setLong(1, cutoffMs);
-                delete.setInt(2, limit);
-                deleted += delete.executeUpdate();
+    int deleteBefore(Expired kind, long cutoffMs, int limit) throws SQLException {
+        try {
+            // Prepared on first use: a file at an older schema (a benchmark's loader) may lack a table yet.
+            PreparedStatement delete = deletes.get(kind);
+            if (delete == null) {
+                delete = connection.prepareStatement(kind.sql);
+                deletes.put(kind, delete);
             }
+            delete.setLong(1, cutoffMs);
+            delete.setInt(2, limit);
+            int deleted = delete.executeUpdate();
             connection.commit();
+            return deleted;
         } catch (SQLException e) {
             rollback();
             throw e;
         }
-        return deleted;
-    }
-
-    private void add(int batch) throws SQLException {
-        batches.get(batch).addBatch();
-        pending[batch]++;
     }
 
     private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
@@ -267,7 +269,8 @@ final class HistoryWrites implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> all = new ArrayList<>(batches);
+        batches.close();
+        List<AutoCloseable> all = new ArrayList<>(deletes.values());
         all.add(findOpen);
         for (AutoCloseable statement : all) {
             try {

@@ -81,6 +81,53 @@ public final class JdbcHistoryRepository implements HistoryRepository {
     }
 
     @Override
+    public Optional<HistoryInterval> latestBefore(Party party, String name, Instant before) {
+        // The party's start index, read backwards from "before": one row, however long the history.
+        String sql = "SELECT " + INTERVAL_COLUMNS + " FROM session_interval WHERE "
+                + (party == Party.USER ? "user_key" : "client_key") + " = ? AND start_ms < ?"
+                + " ORDER BY start_ms DESC, id DESC LIMIT 1";
+        List<HistoryInterval> found = new ArrayList<>(1);
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, key(name));
+            query.setLong(2, before.toEpochMilli());
+            read(query, latestAnswers(), found);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<FileInterval> filesOpenAt(Instant at, Optional<String> server) {
+        String sql = "SELECT id, server, file_id, path, user_name, first_seen_ms, last_seen_ms, end_ms, end_reason,"
+                + " max_locks FROM file_interval WHERE first_seen_ms <= ? AND (end_ms IS NULL OR end_ms > ?)"
+                + (server.isPresent() ? " AND server_key = ?" : "") + " ORDER BY server_key, path_key, id";
+        List<FileInterval> found = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, at.toEpochMilli());
+            query.setLong(2, at.toEpochMilli());
+            if (server.isPresent()) {
+                query.setString(3, key(server.get()));
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long end = rows.getLong(8);
+                    boolean open = rows.wasNull();
+                    found.add(new FileInterval(rows.getLong(1), rows.getString(2), rows.getLong(3),
+                            rows.getString(4), rows.getString(5), Instant.ofEpochMilli(rows.getLong(6)),
+                            Instant.ofEpochMilli(rows.getLong(7)),
+                            open ? Optional.empty() : Optional.of(Instant.ofEpochMilli(end)),
+                            Optional.ofNullable(rows.getString(9)).map(HistoryInterval.EndReason::valueOf),
+                            optionalLong(rows, 10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+        return found;
+    }
+
+    @Override
     public List<CoverageSpan> coverage(Optional<String> server, Instant from, Instant to) {
         String sql = "SELECT server, from_ms, to_ms, answered, error_kind, polls FROM poll_coverage"
                 + " WHERE to_ms >= ? AND from_ms <= ?" + (server.isPresent() ? " AND server_key = ?" : "")

@@ -1,10 +1,12 @@
 package org.sessionwatch.ui;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,13 +18,19 @@ import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableView;
 
 import org.sessionwatch.alerts.AlertEngine;
 import org.sessionwatch.alerts.AlertStore;
 import org.sessionwatch.alerts.LocalAlertFeed;
 import org.sessionwatch.concurrent.NamedThreads;
+import org.sessionwatch.history.HistoryRepository;
 import org.sessionwatch.polling.PollSource;
+import org.sessionwatch.config.AlertEvent;
 import org.sessionwatch.config.AlertRule;
 import org.sessionwatch.polling.ServerActions;
 import org.sessionwatch.config.AppConfig;
@@ -31,16 +39,23 @@ import org.sessionwatch.ui.alerts.AlertsViewModel;
 import org.sessionwatch.ui.alerts.ClipSound;
 import org.sessionwatch.ui.alerts.WindowAlerts;
 import org.sessionwatch.ui.common.ControllerFactory;
-import org.sessionwatch.tracking.FilesUpdate;
+import org.sessionwatch.tracking.OpenFilesTracker;
+import org.sessionwatch.tracking.OpenFilesWatch;
 import org.sessionwatch.tracking.SessionTracker;
 import org.sessionwatch.tracking.TrackedSession;
 import org.sessionwatch.ui.common.TaskExecutor;
 import org.sessionwatch.ui.files.OpenFilesFeature;
+import org.sessionwatch.ui.history.HistoryController;
+import org.sessionwatch.ui.history.HistoryMenu;
+import org.sessionwatch.ui.history.HistoryViewModel;
+import org.sessionwatch.ui.history.LastSeenModel;
+import org.sessionwatch.ui.history.WindowHistory;
 import org.sessionwatch.ui.main.MainWindowController;
 import org.sessionwatch.ui.main.PollScheduler;
 import org.sessionwatch.ui.main.SessionCommands;
 import org.sessionwatch.ui.main.StatusViewModel;
 import org.sessionwatch.ui.main.WindowActions;
+import org.sessionwatch.ui.servers.ServerHealth;
 import org.sessionwatch.ui.servers.ServerHealthModel;
 import org.sessionwatch.ui.servers.ServerListController;
 import org.sessionwatch.ui.sessions.DetailsController;
@@ -61,7 +76,8 @@ import org.slf4j.LoggerFactory;
  * GUI tests (a scripted sequence of cycles) share everything else.
  *
  * <p>One flow: poll results go to the tracker on the "sessionwatch-tracker" thread; its subscribers, the session
- * table and the server list, compute what changed there and post it to the FX thread.
+ * table, the server list and the history recorder, compute what changed there and post it to the FX thread (the
+ * recorder queues it for its own writer thread).
  */
 public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
@@ -75,6 +91,8 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService dnsExecutor =
             Executors.newFixedThreadPool(2, NamedThreads.daemon("sessionwatch-dns"));
     private final TaskExecutor trackerThread = TaskExecutor.singleThread("sessionwatch-tracker");
+    /** History questions (History tab, last seen) read the disk: one thread, never the FX thread. */
+    private final TaskExecutor historyThread = TaskExecutor.singleThread("sessionwatch-history-query");
     private final SessionTracker tracker = new SessionTracker();
     private final AtomicReference<PollSource> source = new AtomicReference<>();
     /** The window's selected session: the table binds its selection to it, the details pane derives from it. */
@@ -91,6 +109,15 @@ public final class AppContext implements AutoCloseable {
     private final WindowAlerts alerts;
     /** Open files, closing them, ending sessions, read-only mode and the audit log viewer. */
     private final OpenFilesFeature files;
+    private final WindowHistory history;
+    private final HistoryViewModel historyView;
+    /** The names in the server list, offered by the History tab's server picker. */
+    private final ObservableList<String> serverNames = FXCollections.observableArrayList();
+    /** The open files of every server, tracked on the tracker thread for alerts and history. */
+    private final OpenFilesTracker openFiles = new OpenFilesTracker();
+    private final OpenFilesWatch filesWatch;
+    /** Whether the Alerts tab lists today's earlier alerts already (from the first recorder); FX thread. */
+    private boolean keptAlertsListed;
     /** The window's session table once loaded; the window saves and restores its layout. */
     private SessionTableController tableController;
     private volatile AppConfig config;
@@ -115,9 +142,15 @@ public final class AppContext implements AutoCloseable {
         this.sessions = new SessionsViewModel(new FilterModel(), selected,
                 new HostNameResolver(dnsExecutor, HostNameResolver::reverseDns), trackerThread, fxThread);
         this.details = new DetailsViewModel(selected, zone);
+        this.history = new WindowHistory(clock, ioExecutor, fxThread);
+        this.historyView = new HistoryViewModel(this::readHistory, historyThread, fxThread, clock, zone);
+        LastSeenModel lastSeen = new LastSeenModel(selected, this::readHistory, historyThread, fxThread, clock, zone);
+        servers.servers().subscribe(() -> serverNames.setAll(servers.servers().stream()
+                .map(ServerHealth::getName).toList()));
         this.status = new StatusViewModel(sessions.totalProperty(), sessions.shownProperty(), servers.servers(),
                 servers.updatesProperty(), zone);
         tracker.subscribe(sessions::trackerUpdated);
+        tracker.subscribe(history);
         tracker.subscribe(update -> {
             if (!update.results().isEmpty()) {
                 fxThread.accept(() -> servers.apply(update.results()));
@@ -139,7 +172,24 @@ public final class AppContext implements AutoCloseable {
             return current == null ? ServerActions.unsupported("SessionWatch is closing") : current.actions();
         }, selected, actions::actionLog, ioExecutor, scheduler::restartNow, clock, zone, fxThread);
         tracker.subscribe(files.directory());
-        status.pollCountProperty().subscribe(polls -> files.pollApplied());
+        // Open files watched for whoever needs them whether or not a view shows them: FILE_OPENED rules, history.
+        openFiles.subscribe(update -> {
+            if (localAlerts.acceptFiles(update)) {
+                alerts.showInactiveRules();
+            }
+        });
+        openFiles.subscribe(history::acceptFiles);
+        this.filesWatch = new OpenFilesWatch(() -> {
+            PollSource current = source.get();
+            return current == null ? ServerActions.unsupported("SessionWatch is closing") : current.actions();
+        }, openFiles, trackerThread::execute, clock);
+        history.whenRecording(recorder -> fxThread.accept(() -> recordAlertsInto(recorder)));
+        status.pollCountProperty().subscribe(polls -> {
+            files.pollApplied();
+            if (watchesOpenFiles()) {
+                filesWatch.listAll();
+            }
+        });
         files.register(controllers);
         SessionCommands commands = new WindowSessionCommands(sessions, actions);
         controllers
@@ -151,11 +201,35 @@ public final class AppContext implements AutoCloseable {
                             sessions.expireHighlights(now);
                         }, files))
                 .register(SessionTableController.class, () -> tableController = new SessionTableController(
-                        sessions, () -> actions.openSettings(true), files::sessionMenuItems))
-                .register(DetailsController.class, () -> new DetailsController(details))
+                        sessions, () -> actions.openSettings(true), this::sessionMenuItems))
+                .register(DetailsController.class, () -> new DetailsController(details, lastSeen.textProperty()))
                 .register(AlertsController.class, () -> new AlertsController(alerts.model(), alerts::open, zone))
+                .register(HistoryController.class, () -> new HistoryController(historyView, serverNames))
                 .register(ServerListController.class, () -> new ServerListController(servers, zone,
                         server -> sessions.filters().showOnly(FilterChip.Kind.SERVER, server)));
+    }
+
+    /**
+     * The session table's context-menu items beyond filtering and copying: the history of the row's user and client
+     * (one row selected), then the actions on the selected sessions (none in read-only mode).
+     */
+    private List<MenuItem> sessionMenuItems(List<SessionRow> rows) {
+        List<MenuItem> items = new ArrayList<>();
+        if (rows.size() == 1) {
+            items.addAll(HistoryMenu.items(rows.get(0).user(), rows.get(0).client(), historyView::open));
+        }
+        List<MenuItem> actionItems = files.sessionMenuItems(rows);
+        if (!items.isEmpty() && !actionItems.isEmpty()) {
+            items.add(new SeparatorMenuItem());
+        }
+        items.addAll(actionItems);
+        return items;
+    }
+
+    /** Whether anything needs the open files listed after each poll: an enabled FILE_OPENED rule, or history. */
+    private boolean watchesOpenFiles() {
+        return history.isRecording() || config.alerts().stream()
+                .anyMatch(rule -> rule.enabled() && rule.event() == AlertEvent.FILE_OPENED);
     }
 
     /** Applies a new configuration: source, interval, server list and demo mode. Call on the FX thread. */
@@ -194,6 +268,7 @@ public final class AppContext implements AutoCloseable {
             ioExecutor.execute(() -> closeQuietly(previous));
         }
         status.setDemo(demo);
+        history.configure(newConfig, demo);
         if (!(demo && wasDemo)) {
             // The demo fleet lists its own servers on each poll; keep them rather than blank the list meanwhile.
             servers.configure(newConfig.teamMode() ? java.util.List.of() : newConfig.servers());
@@ -225,24 +300,37 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Hands one server's open-files answer (the {@code OpenFilesTracker}'s update) to the alert rules, so that
-     * {@code FILE_OPENED} rules fire; any thread (evaluated on the tracker thread).
+     * Keeps every alert fired from now on in {@code store} (each history recorder the window starts) and, the first
+     * time, lists today's earlier alerts from it in the Alerts tab. FX thread.
      */
-    public void filesUpdated(FilesUpdate update) {
-        trackerThread.execute(() -> {
-            if (localAlerts.acceptFiles(update)) {
-                alerts.showInactiveRules();
-            }
-        });
+    private void recordAlertsInto(AlertStore store) {
+        localAlerts.recordInto(store);
+        if (!keptAlertsListed) {
+            keptAlertsListed = true;
+            alerts.loadKept();
+        }
     }
 
     /**
-     * Keeps every alert fired from now on in {@code store} (the history recorder, when the window records history)
-     * and lists today's earlier alerts from it in the Alerts tab. Call once, when recording starts.
+     * Records into (and reads) {@code historyFile} while the window polls real servers, unless {@code noHistory}
+     * ({@code --no-history}) or the setting is off. Without this call the window records nothing. FX thread.
      */
-    public void recordAlertsInto(AlertStore store) {
-        localAlerts.recordInto(store);
-        alerts.loadKept();
+    public void useHistory(Path historyFile, boolean noHistory) {
+        history.use(historyFile, noHistory);
+    }
+
+    /** The window's history: recording, its status, reading. */
+    public WindowHistory history() {
+        return history;
+    }
+
+    /** The History tab's view model. */
+    public HistoryViewModel historyView() {
+        return historyView;
+    }
+
+    private <T> T readHistory(Function<HistoryRepository, T> question) {
+        return history.read(question);
     }
 
     public ControllerFactory controllers() {
@@ -313,7 +401,10 @@ public final class AppContext implements AutoCloseable {
         if (last != null) {
             ioExecutor.execute(() -> closeQuietly(last));
         }
+        // After any pending start or stop of the recorder: writes what is queued and closes the file.
+        ioExecutor.execute(history::close);
         ioExecutor.shutdown();
+        historyThread.shutdown();
         pollExecutor.shutdownNow();
         trackerThread.shutdown();
         dnsExecutor.shutdownNow();

@@ -10,7 +10,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.image.Image;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
@@ -23,6 +25,7 @@ import org.sessionwatch.ui.common.FxmlViews;
 import org.sessionwatch.ui.common.UiState;
 import org.sessionwatch.ui.common.WindowLayout;
 import org.sessionwatch.ui.firstrun.DemoCallController;
+import org.sessionwatch.ui.history.HistoryTab;
 import org.sessionwatch.ui.main.MainWindowController;
 
 /** Builds the monitoring window on a stage: FXML, stylesheet, title, icons; then starts polling. */
@@ -45,6 +48,7 @@ public final class MainWindow {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(
                 MainWindow.class.getResource("/org/sessionwatch/ui/sessionwatch.css")).toExternalForm());
+        installHistory();
         stage.setScene(scene);
         stage.titleProperty().bind(context.status().titleProperty());
         stage.setMinWidth(760);
@@ -61,6 +65,13 @@ public final class MainWindow {
         context.sessionTable().requestFocus();
         context.scheduler().start();
         return scene;
+    }
+
+    private void installHistory() {
+        Tab historyTab = controller.views().getTabs().stream().filter(tab -> "history-tab".equals(tab.getId()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("main.fxml has no History tab"));
+        HistoryTab.install(historyTab, new FxmlViews(context.controllers(), null), context.historyView());
+        HistoryTab.bindStatus((Label) root.lookup("#history-status"), context.history().indicatorProperty());
     }
 
     /**

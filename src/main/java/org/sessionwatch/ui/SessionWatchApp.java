@@ -16,6 +16,8 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 import org.sessionwatch.app.PollSources;
+import org.sessionwatch.cli.Cli;
+import org.sessionwatch.history.HistoryPaths;
 import org.sessionwatch.ui.common.UiState;
 import org.sessionwatch.ui.common.UiStateStore;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class SessionWatchApp extends Application {
     private UiStateStore uiStore;
     private UiState uiState;
     private List<Image> icons;
+    private Cli.WindowOptions options;
     private AppContext context;
     private MainWindow window;
     private Stage stage;
@@ -68,6 +71,8 @@ public final class SessionWatchApp extends Application {
 
     @Override
     public void init() {
+        // The launcher opens the window only for a command line of window options, so this always finds them.
+        options = Cli.windowOptions(getParameters().getRaw()).orElse(Cli.WindowOptions.NONE);
         StartupFiles files = readStartupFiles();
         environment = files.environment();
         startup = files.startup();
@@ -104,6 +109,8 @@ public final class SessionWatchApp extends Application {
         PollSources sources = PollSources.standard(environment.credentials(), Clock.systemUTC());
         context = new AppContext(startup.config(), sources::forWindow, actions, Clock.systemUTC(),
                 ZoneId.systemDefault());
+        context.useHistory(options.historyDb().orElseGet(() -> HistoryPaths.ofSystem().databaseFile()),
+                options.noHistory());
         actions.attach(context, stage);
         window = new MainWindow(context);
         org.sessionwatch.ui.common.WindowLayout.restoreBounds(stage, uiState);

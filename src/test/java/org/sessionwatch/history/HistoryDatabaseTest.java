@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,12 +54,13 @@ class HistoryDatabaseTest {
 
         try (Connection connection = database.connect()) {
             assertThat(column(connection, "SELECT version FROM flyway_schema_history WHERE success = 1"
-                    + " ORDER BY installed_rank")).containsExactly("1", "2", "10");
+                    + " ORDER BY installed_rank")).containsExactly("1", "2", "3", "4", "10");
             assertThat(column(connection, "SELECT name FROM sqlite_master WHERE type = 'table'"))
-                    .contains("session_interval", "poll_coverage", "session_sample", "alert_log");
+                    .contains("session_interval", "poll_coverage", "session_sample", "file_interval", "alert_log");
             assertThat(column(connection, "SELECT name FROM sqlite_master WHERE type = 'index'"))
                     .contains("ix_interval_server_end", "ix_interval_user_start", "ix_interval_client_start",
-                            "ix_interval_end", "ix_coverage_server_to", "ix_sample_interval", "ix_alert_fired");
+                            "ix_interval_end", "ix_coverage_server_to", "ix_sample_interval", "ix_coverage_to",
+                            "ix_alert_fired");
             assertThat(column(connection, "PRAGMA journal_mode")).containsExactly("wal");
         }
         assertThat(database.notice()).isEmpty();
@@ -75,13 +78,14 @@ class HistoryDatabaseTest {
                 .isEqualTo("rwx------");
     }
 
-    @Test
-    void aFileAtVersionOneIsMigratedWithItsRowsKept() throws Exception {
+    @ParameterizedTest(name = "from version {0}")
+    @ValueSource(strings = {"1", "2", "3"})
+    void aFileOfEveryEarlierVersionIsMigratedWithItsRowsKept(String version) throws Exception {
         Path file = folder.resolve("history.db");
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + file);
         Flyway.configure().dataSource(source).locations(Vendor.SQLITE.migrationLocations().toArray(String[]::new))
-                .target("1").load().migrate();
+                .target(version).load().migrate();
         try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO session_interval (id, server, server_key, client_key, user_key,"
                     + " start_ms, start_known, first_seen_ms, last_seen_ms, level) VALUES"
@@ -91,7 +95,7 @@ class HistoryDatabaseTest {
         HistoryDatabase database = HistoryDatabase.open(file, HistoryDatabase.Mode.RECORD, NOW);
 
         try (Connection connection = database.connect()) {
-            assertThat(column(connection, "SELECT MAX(version) FROM flyway_schema_history")).containsExactly("2");
+            assertThat(column(connection, "SELECT MAX(version) FROM flyway_schema_history")).containsExactly("4");
             assertThat(new JdbcHistoryRepository(connection).openAt(Instant.ofEpochMilli(5000),
                     java.util.Optional.of("FS01"))).extracting(HistoryInterval::id, HistoryInterval::server)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "FS01"));

@@ -1,5 +1,6 @@
 package org.sessionwatch.ui.sessions;
 
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -13,6 +14,7 @@ public final class DetailsController {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final DetailsViewModel viewModel;
+    private final ObservableValue<String> lastSeenText;
 
     @FXML private VBox placeholder;
     @FXML private ScrollPane content;
@@ -21,9 +23,13 @@ public final class DetailsController {
     @FXML private GridPane grid;
     private java.util.List<DetailLine> shown = java.util.List.of();
     private final java.util.List<Label> values = new java.util.ArrayList<>();
+    @FXML private VBox lastSeenBox;
+    @FXML private Label lastSeen;
 
-    public DetailsController(DetailsViewModel viewModel) {
+    /** @param lastSeenText when the selected session's user and client were last seen before (from the history) */
+    public DetailsController(DetailsViewModel viewModel, ObservableValue<String> lastSeenText) {
         this.viewModel = viewModel;
+        this.lastSeenText = lastSeenText;
     }
 
     @FXML
@@ -34,6 +40,9 @@ public final class DetailsController {
         content.visibleProperty().bind(selected);
         placeholder.visibleProperty().bind(selected.map(shown -> !shown));
         viewModel.linesProperty().subscribe(this::rebuild);
+        lastSeen.textProperty().bind(lastSeenText);
+        lastSeenBox.visibleProperty().bind(lastSeen.textProperty().isNotEmpty());
+        lastSeenBox.managedProperty().bind(lastSeenBox.visibleProperty());
         viewModel.endedProperty().subscribe(ended -> status.pseudoClassStateChanged(ENDED, ended));
         viewModel.staleProperty().flatMap(stale -> viewModel.endedProperty().map(ended -> stale && !ended))
                 .subscribe(stale -> status.pseudoClassStateChanged(STALE, stale));

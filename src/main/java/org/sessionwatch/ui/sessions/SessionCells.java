@@ -12,10 +12,14 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.Session;
 
-/** The session table's row and cell renderers. */
-final class SessionCells {
+/**
+ * The session table's row and cell renderers. The text and number cells are generic over the row type, so the
+ * History tab's table shows users, numbers and level-dependent fields exactly as the live table does.
+ */
+public final class SessionCells {
     static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
     static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     static final PseudoClass ANONYMOUS = PseudoClass.getPseudoClass("anonymous");
@@ -87,7 +91,7 @@ final class SessionCells {
     }
 
     /** The user name; an anonymous (null) session says so instead of leaving the cell blank. */
-    static final class UserCell extends TableCell<SessionRow, String> {
+    public static final class UserCell<S> extends TableCell<S, String> {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
@@ -98,11 +102,14 @@ final class SessionCells {
     }
 
     /** A right-aligned number, or a dash when the level does not carry it. */
-    static final class NumberCell extends TableCell<SessionRow, Long> {
+    public static final class NumberCell<S> extends TableCell<S, Long> {
         private final Function<Long, String> format;
+        private final Function<S, InfoLevel> level;
 
-        NumberCell(Function<Long, String> format) {
+        /** @param level the level a row was read at, which explains a missing value */
+        public NumberCell(Function<Long, String> format, Function<S, InfoLevel> level) {
             this.format = format;
+            this.level = level;
             setAlignment(Pos.CENTER_RIGHT);
         }
 
@@ -110,23 +117,29 @@ final class SessionCells {
         protected void updateItem(Long item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item == null ? "—" : format.apply(item));
-            SessionRow row = getTableRow() == null ? null : getTableRow().getItem();
+            S row = getTableRow() == null ? null : getTableRow().getItem();
             // A dash is never a zero: say why the value is missing.
             setTooltip(!empty && item == null && row != null
-                    ? new Tooltip("Not provided at level " + row.getSession().level()) : null);
+                    ? new Tooltip("Not provided at level " + level.apply(row)) : null);
         }
     }
 
     /** A text column: a dash with an explanation when the session's level does not carry the field. */
-    static final class LevelTextCell extends TableCell<SessionRow, String> {
+    public static final class LevelTextCell<S> extends TableCell<S, String> {
+        private final Function<S, InfoLevel> level;
+
+        /** @param level the level a row was read at, which explains a missing value */
+        public LevelTextCell(Function<S, InfoLevel> level) {
+            this.level = level;
+        }
+
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            SessionRow row = getTableRow() == null ? null : getTableRow().getItem();
+            S row = getTableRow() == null ? null : getTableRow().getItem();
             boolean missing = !empty && item == null;
             setText(empty ? null : missing ? "—" : item);
-            setTooltip(missing && row != null
-                    ? new Tooltip("Not provided at level " + row.getSession().level()) : null);
+            setTooltip(missing && row != null ? new Tooltip("Not provided at level " + level.apply(row)) : null);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.sessionwatch.ui.sessions;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.sessionwatch.format.HumanDurations;
+import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.SessionField;
 import org.sessionwatch.ui.common.Clipboards;
@@ -41,11 +43,15 @@ import static org.sessionwatch.format.HumanDurations.Style.SPACED;
  */
 public final class SessionTableController {
 
+    /** The level a row was read at, which explains a missing value in the level-dependent cells. */
+    private static final Function<SessionRow, InfoLevel> LEVEL = row -> row.getSession().level();
+
     private final SessionsViewModel viewModel;
     private final Runnable addServer;
     private final Function<List<SessionRow>, List<MenuItem>> actionItems;
     /** Each sortable column's order, over the immutable row values the tracker thread sorts. */
     private final Map<TableColumn<SessionRow, ?>, Comparator<RowValues>> rowComparators = new IdentityHashMap<>();
+    /** Other features' items for the right-clicked row, shown after the table's own. */
 
     @FXML private HBox chipBar;
     @FXML private FlowPane chips;
@@ -96,20 +102,20 @@ public final class SessionTableController {
         serverColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         serverColumn.setCellFactory(c -> new SessionCells.ServerCell());
         userColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(RowValues::user));
-        userColumn.setCellFactory(c -> new SessionCells.UserCell());
+        userColumn.setCellFactory(c -> new SessionCells.UserCell<>());
         clientColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(RowValues::clientText));
         opensColumn.setCellValueFactory(c -> number(c.getValue(), Session::openCount));
-        opensColumn.setCellFactory(c -> new SessionCells.NumberCell(String::valueOf));
+        opensColumn.setCellFactory(c -> new SessionCells.NumberCell<>(String::valueOf, LEVEL));
         connectedColumn.setCellValueFactory(c -> number(c.getValue(), Session::activeSeconds));
-        connectedColumn.setCellFactory(
-                c -> new SessionCells.NumberCell(seconds -> HumanDurations.ofSeconds(seconds, SPACED)));
+        connectedColumn.setCellFactory(c -> new SessionCells.NumberCell<>(
+                seconds -> HumanDurations.ofSeconds(seconds, SPACED), LEVEL));
         idleColumn.setCellValueFactory(c -> number(c.getValue(), Session::idleSeconds));
-        idleColumn.setCellFactory(
-                c -> new SessionCells.NumberCell(seconds -> HumanDurations.ofSeconds(seconds, SPACED)));
+        idleColumn.setCellFactory(c -> new SessionCells.NumberCell<>(
+                seconds -> HumanDurations.ofSeconds(seconds, SPACED), LEVEL));
         clientTypeColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.CLIENT_TYPE, RowValues::clientType));
-        clientTypeColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
+        clientTypeColumn.setCellFactory(c -> new SessionCells.LevelTextCell<>(LEVEL));
         transportColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.TRANSPORT, RowValues::transport));
-        transportColumn.setCellFactory(c -> new SessionCells.LevelTextCell());
+        transportColumn.setCellFactory(c -> new SessionCells.LevelTextCell<>(LEVEL));
         flagsColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(v -> SessionCells.Flags.of(v.session())));
         flagsColumn.setCellFactory(c -> new SessionCells.FlagsCell());
 

@@ -67,6 +67,7 @@ public final class SettingsController {
     @FXML private CheckBox hideComputersBox;
     @FXML private CheckBox hideAnonymousBox;
     @FXML private CheckBox readOnlyBox;
+    @FXML private CheckBox recordHistoryBox;
     @FXML private Label credentialStoreInfo;
     @FXML private javafx.scene.control.RadioButton localSourceButton;
     @FXML private javafx.scene.control.RadioButton teamSourceButton;
@@ -117,6 +118,7 @@ public final class SettingsController {
         hideComputersBox.selectedProperty().bindBidirectional(viewModel.hideComputerAccountsProperty());
         hideAnonymousBox.selectedProperty().bindBidirectional(viewModel.hideAnonymousProperty());
         readOnlyBox.selectedProperty().bindBidirectional(viewModel.readOnlyProperty());
+        recordHistoryBox.selectedProperty().bindBidirectional(viewModel.recordHistoryProperty());
         importReport.textProperty().bind(viewModel.importReportProperty());
         bindTeamSource(viewModel.teamSource());
         credentialStoreInfo.setText("Passwords are kept in " + credentialStoreName

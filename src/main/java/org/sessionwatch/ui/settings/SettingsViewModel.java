@@ -42,6 +42,7 @@ public final class SettingsViewModel {
     private final BooleanProperty hideComputerAccounts = new SimpleBooleanProperty(this, "hideComputerAccounts");
     private final BooleanProperty hideAnonymous = new SimpleBooleanProperty(this, "hideAnonymous");
     private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly");
+    private final BooleanProperty recordHistory = new SimpleBooleanProperty(this, "recordHistory");
     private final ReadOnlyStringWrapper importReport = new ReadOnlyStringWrapper(this, "importReport", "");
     private final StringBinding intervalError;
     private final StringBinding duplicateError;
@@ -60,6 +61,7 @@ public final class SettingsViewModel {
         alertRules = new AlertRulesViewModel(config);
         teamSource = new TeamSourceDraft(config.teamSource());
         readOnly.set(config.readOnly());
+        recordHistory.set(config.recordHistory());
         intervalError = Bindings.createStringBinding(this::checkInterval, pollIntervalSeconds);
         duplicateError = Bindings.createStringBinding(this::checkDuplicates, servers);
         valid = Bindings.createBooleanBinding(() -> intervalError.get().isEmpty() && duplicateError.get().isEmpty()
@@ -188,8 +190,9 @@ public final class SettingsViewModel {
         AppConfig config = original.toBuilder().servers(configs)
                 .pollInterval(Duration.ofSeconds(Long.parseLong(pollIntervalSeconds.get().trim())))
                 .hideOwnSession(hideOwnSession.get()).hideComputerAccounts(hideComputerAccounts.get())
-                .hideAnonymous(hideAnonymous.get()).readOnly(readOnly.get()).alerts(alertRules.result())
-                .alertSound(alertRules.soundProperty().get()).teamSource(teamSource.teamSource()).build();
+                .hideAnonymous(hideAnonymous.get()).readOnly(readOnly.get()).recordHistory(recordHistory.get())
+                .alerts(alertRules.result()).alertSound(alertRules.soundProperty().get())
+                .teamSource(teamSource.teamSource()).build();
         return new SettingsResult(config, passwords, delete);
     }
 
@@ -221,6 +224,11 @@ public final class SettingsViewModel {
 
     public BooleanProperty hideComputerAccountsProperty() {
         return hideComputerAccounts;
+    }
+
+    /** Whether the window records session history (the History tab reads it). */
+    public BooleanProperty recordHistoryProperty() {
+        return recordHistory;
     }
 
     public BooleanProperty hideAnonymousProperty() {

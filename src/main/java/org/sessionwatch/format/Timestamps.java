@@ -1,4 +1,4 @@
-package org.sessionwatch.cli;
+package org.sessionwatch.format;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,15 +7,15 @@ import java.time.temporal.ChronoUnit;
  * ISO-8601 UTC times as printed: milliseconds for machines (JSON, CSV), whole seconds for people (table and watch
  * lines). The clock's nanoseconds would only suggest a precision that session times (whole seconds) do not have.
  */
-final class Timestamps {
+public final class Timestamps {
     private Timestamps() {
     }
 
-    static String forMachines(Instant instant) {
+    public static String forMachines(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
-    static String forPeople(Instant instant) {
+    public static String forPeople(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }
