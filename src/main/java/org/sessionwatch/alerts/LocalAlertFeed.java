@@ -27,6 +27,8 @@ public final class LocalAlertFeed implements AlertFeed, Consumer<TrackerUpdate> 
     private final List<Consumer<List<Alert>>> listeners = new CopyOnWriteArrayList<>();
     private volatile AlertStore store;
     private volatile List<String> inactive = List.of();
+    /** In team mode, the team database's alerts: the collector evaluates the shared rules, this computer none. */
+    private volatile AlertFeed shared;
     private AlertEngine engine;
     private List<AlertRule> rules;
     private boolean demo;
@@ -59,6 +61,25 @@ public final class LocalAlertFeed implements AlertFeed, Consumer<TrackerUpdate> 
         return changed;
     }
 
+    /**
+     * Team mode ({@code teamFeed} not null): the collector evaluates the configuration's rules once for every console,
+     * so this computer evaluates none; the alerts it stores are passed on to this feed's listeners and read back from
+     * it. Null: this computer's rules again. Any thread.
+     */
+    public void followShared(AlertFeed teamFeed) {
+        if (teamFeed == shared) {
+            return;
+        }
+        shared = teamFeed;
+        if (teamFeed != null) {
+            teamFeed.subscribe(alerts -> {
+                if (shared == teamFeed) {
+                    tell(alerts);
+                }
+            });
+        }
+    }
+
     /** Keeps every alert fired from now on in {@code alertStore}: the history database, when history is on. */
     public void recordInto(AlertStore alertStore) {
         this.store = Objects.requireNonNull(alertStore, "alertStore");
@@ -66,7 +87,9 @@ public final class LocalAlertFeed implements AlertFeed, Consumer<TrackerUpdate> 
 
     @Override
     public void accept(TrackerUpdate update) {
-        engine.evaluate(update);
+        if (shared == null) {
+            engine.evaluate(update);
+        }
     }
 
     /**
@@ -75,6 +98,9 @@ public final class LocalAlertFeed implements AlertFeed, Consumer<TrackerUpdate> 
      * @return whether {@link #inactiveRules()} changed (the first answer makes those rules active)
      */
     public boolean acceptFiles(FilesUpdate update) {
+        if (shared != null) {
+            return false;
+        }
         engine.evaluate(update);
         return describeInactive();
     }
@@ -84,6 +110,10 @@ public final class LocalAlertFeed implements AlertFeed, Consumer<TrackerUpdate> 
         if (keeping != null) {
             keeping.append(alerts);
         }
+        tell(alerts);
+    }
+
+    private void tell(List<Alert> alerts) {
         for (Consumer<List<Alert>> listener : listeners) {
             try {
                 listener.accept(alerts);
@@ -95,6 +125,10 @@ public final class LocalAlertFeed implements AlertFeed, Consumer<TrackerUpdate> 
 
     @Override
     public CompletionStage<List<Alert>> fired(Instant from, Instant until) {
+        AlertFeed team = shared;
+        if (team != null) {
+            return team.fired(from, until);
+        }
         AlertStore keeping = store;
         return keeping == null ? CompletableFuture.completedFuture(List.of()) : keeping.fired(from, until);
     }
@@ -106,6 +140,6 @@ public final class LocalAlertFeed implements AlertFeed, Consumer<TrackerUpdate> 
 
     @Override
     public List<String> inactiveRules() {
-        return inactive;
+        return shared != null ? List.of() : inactive;
     }
 }

@@ -1,11 +1,10 @@
 package org.sessionwatch.cli;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.sessionwatch.polling.PollSource;
+import org.sessionwatch.team.TeamAudit;
 import org.sessionwatch.team.Collector;
 import org.sessionwatch.team.TeamDatabase;
 
@@ -70,11 +69,6 @@ final class CollectRun {
 
     /** This computer's name, for the heartbeat and the team's audit table. */
     static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            String fromEnvironment = System.getenv("HOSTNAME");
-            return fromEnvironment != null ? fromEnvironment : "unknown-host";
-        }
+        return TeamAudit.workstation();
     }
 }

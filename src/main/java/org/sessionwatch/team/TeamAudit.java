@@ -45,6 +45,16 @@ public final class TeamAudit {
         }
     }
 
+    /** This computer's host name, as audit lines and the collector's heartbeat name the workstation. */
+    public static String workstation() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            String fromEnvironment = System.getenv("HOSTNAME");
+            return fromEnvironment != null ? fromEnvironment : "unknown-host";
+        }
+    }
+
     /**
      * Appends {@code entry} as the database's login.
      *

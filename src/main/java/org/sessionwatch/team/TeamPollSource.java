@@ -12,11 +12,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.sessionwatch.alerts.Alert;
+import org.sessionwatch.alerts.AlertFeed;
 import org.sessionwatch.netapi.ErrorKind;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.polling.PollCycle;
@@ -41,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <p>Actions (close a file, end a session) never go through the database: {@link #actions()} reaches the file servers
  * directly with this console's own rights.
  */
-public final class TeamPollSource implements PollSource {
+public final class TeamPollSource implements PollSource, AlertFeed {
     private static final Logger LOG = LoggerFactory.getLogger(TeamPollSource.class);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     /** How often the follower checks the connection and the heartbeat while no notice arrives. */
@@ -92,7 +96,9 @@ public final class TeamPollSource implements PollSource {
     public TeamPollSource(TeamDatabase database, ServerActions actions, AutoCloseable actionsOwner, Clock clock,
                           ZoneId zone, Duration defaultInterval) {
         this.database = Objects.requireNonNull(database, "database");
-        this.actions = Objects.requireNonNull(actions, "actions");
+        // Straight to the file servers with this console's rights; each outcome also goes to the team's audit table.
+        this.actions = new SharedAuditActions(Objects.requireNonNull(actions, "actions"), database,
+                task -> Thread.ofVirtual().name("sessionwatch-team-audit").start(task), clock);
         this.actionsOwner = Objects.requireNonNull(actionsOwner, "actionsOwner");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -102,6 +108,24 @@ public final class TeamPollSource implements PollSource {
     /** The team database this source reads. */
     public DatabaseUrl url() {
         return database.url();
+    }
+
+    /**
+     * The alerts the collector stored from {@code from} up to {@code until} (the shared rules, evaluated once for
+     * every console), read on a thread of their own.
+     */
+    @Override
+    public CompletionStage<List<Alert>> fired(Instant from, Instant until) {
+        return CompletableFuture.supplyAsync(() -> database.readAlerts(from, "console alerts").stream()
+                        .map(TeamAlerts.Stored::alert).filter(alert -> alert.time().isBefore(until)).toList(),
+                task -> Thread.ofVirtual().name("sessionwatch-team-alerts").start(task));
+    }
+
+    /** Tells {@code listener} of the alerts the collector stores from now on, on the follower's thread. */
+    @Override
+    public void subscribe(Consumer<List<Alert>> listener) {
+        Objects.requireNonNull(listener, "listener");
+        subscribeAlerts(stored -> listener.accept(stored.stream().map(TeamAlerts.Stored::alert).toList()));
     }
 
     /** Receives the alerts the collector stores from now on, on the follower's thread. */

@@ -25,6 +25,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableView;
 
 import org.sessionwatch.alerts.AlertEngine;
+import org.sessionwatch.alerts.AlertFeed;
 import org.sessionwatch.alerts.AlertStore;
 import org.sessionwatch.alerts.LocalAlertFeed;
 import org.sessionwatch.concurrent.NamedThreads;
@@ -262,7 +263,10 @@ public final class AppContext implements AutoCloseable {
     private void switchTo(AppConfig newConfig) {
         boolean demo = isDemo(newConfig);
         boolean wasDemo = source.get() != null && status.isDemo();
-        PollSource previous = source.getAndSet(sources.apply(newConfig));
+        PollSource next = sources.apply(newConfig);
+        // A team collector's source brings the alerts the collector stored; the local rules stand down.
+        localAlerts.followShared(next instanceof AlertFeed team ? team : null);
+        PollSource previous = source.getAndSet(next);
         if (previous != null) {
             // Closing may wait for network calls; never on the FX thread.
             ioExecutor.execute(() -> closeQuietly(previous));

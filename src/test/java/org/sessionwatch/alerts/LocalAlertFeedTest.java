@@ -82,4 +82,53 @@ class LocalAlertFeedTest {
         assertThat(feed.fired(T0, T0.plusSeconds(60)).toCompletableFuture().join()).isEmpty();
         assertThat(feed.inactiveRules()).isEmpty();
     }
+
+    /** A team database's alerts, as the window's source hands them over: kept ones and new ones on demand. */
+    private static final class TeamFeed implements AlertFeed {
+        final List<java.util.function.Consumer<List<Alert>>> listeners = new ArrayList<>();
+        final List<Alert> kept = new ArrayList<>();
+
+        @Override
+        public CompletionStage<List<Alert>> fired(Instant from, Instant until) {
+            return CompletableFuture.completedFuture(List.copyOf(kept));
+        }
+
+        @Override
+        public void subscribe(java.util.function.Consumer<List<Alert>> listener) {
+            listeners.add(listener);
+        }
+
+        void store(Alert alert) {
+            kept.add(alert);
+            listeners.forEach(listener -> listener.accept(List.of(alert)));
+        }
+    }
+
+    private static Alert collectorAlert(String text) {
+        return new Alert(T0, "forgotten", AlertEvent.IDLE_WITH_OPEN_FILES, "FS01", "pc1", "alice", text,
+                java.util.OptionalLong.empty());
+    }
+
+    @Test
+    void inTeamModeTheCollectorsAlertsAreShownAndTheLocalRulesStandDown() throws Exception {
+        LocalAlertFeed feed = new LocalAlertFeed(List.of(IDLE), false);
+        feed.subscribe(told::addAll);
+        tracker.subscribe(feed);
+        TeamFeed team = new TeamFeed();
+
+        feed.followShared(team);
+        poll(4_000);
+        assertThat(told).as("the collector evaluates the shared rules, not this console").isEmpty();
+
+        team.store(collectorAlert("stored by the collector"));
+        assertThat(told).extracting(Alert::text).containsExactly("stored by the collector");
+        assertThat(feed.fired(T0, T0.plusSeconds(60)).toCompletableFuture().get())
+                .extracting(Alert::text).containsExactly("stored by the collector");
+
+        feed.followShared(null);
+        team.store(collectorAlert("from a source no longer followed"));
+        poll(4_015);
+        assertThat(told).extracting(Alert::text).startsWith("stored by the collector")
+                .doesNotContain("from a source no longer followed");
+    }
 }

@@ -13,11 +13,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.time.Clock;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sessionwatch.alerts.Alert;
+import org.sessionwatch.alerts.AlertFeed;
 import org.sessionwatch.config.AlertEvent;
 import org.sessionwatch.config.AlertRule;
+import org.sessionwatch.netapi.ActionResult;
+import org.sessionwatch.netapi.Capabilities;
+import org.sessionwatch.netapi.OpenFilesRequest;
+import org.sessionwatch.netapi.OpenFilesResult;
+import org.sessionwatch.polling.ServerActions;
 import org.sessionwatch.testing.PostgresServer;
 import org.sessionwatch.testing.ScriptedServers;
 
@@ -109,6 +120,70 @@ class TeamAlertsAndAuditTest {
             }
             assertThat(fixture.count("SELECT COUNT(*) FROM team_audit WHERE db_user = 'console2'"
                     + " AND action = 'CLOSE_FILE' AND outcome = 'DONE' AND workstation = 'PC-7'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aConsolesSourceIsAnAlertFeedOfTheStoredAlertsAndSharesItsActionsOutcomes() throws Exception {
+        ScriptedServers servers = new ScriptedServers().connect("FS01", "10.0.0.7", "alice", 1);
+        AlertRule rule = AlertRule.builder("bob connects", AlertEvent.SESSION_CONNECTED).user("bob").build();
+        try (TeamFixture fixture = new TeamFixture(PG)) {
+            Collector collector = fixture.start("fs-mon-01", servers, INTERVAL, List.of(rule));
+            await("the first cycle is stored", PATIENCE, () -> collector.cyclesCompleted() >= 1);
+            ServerActions direct = new ServerActions() {
+                @Override
+                public List<String> servers() {
+                    return List.of("FS01");
+                }
+
+                @Override
+                public Capabilities capabilities(String server) {
+                    return Capabilities.all();
+                }
+
+                @Override
+                public CompletableFuture<OpenFilesResult> listOpenFiles(OpenFilesRequest request) {
+                    return CompletableFuture.completedFuture(new OpenFilesResult.Unsupported(request.server(), "-"));
+                }
+
+                @Override
+                public CompletableFuture<ActionResult> closeFile(String server, long fileId) {
+                    return CompletableFuture.completedFuture(new ActionResult.Done());
+                }
+
+                @Override
+                public CompletableFuture<ActionResult> endSession(String server, String client, String user) {
+                    return CompletableFuture.completedFuture(new ActionResult.AlreadyGone("no such session"));
+                }
+            };
+            try (TeamPollSource source = new TeamPollSource(fixture.team, direct, () -> { }, Clock.systemUTC(),
+                    ZoneOffset.UTC, INTERVAL)) {
+                Instant before = Instant.now().minusSeconds(1);
+                List<Alert> told = Collections.synchronizedList(new ArrayList<>());
+                AlertFeed feed = source;
+                feed.subscribe(told::addAll);
+                source.poll();
+
+                servers.connect("FS01", "10.0.0.8", "bob", 0);
+                await("the console is told of bob's alert", PATIENCE, () -> {
+                    source.poll();
+                    return !told.isEmpty();
+                });
+                assertThat(told).singleElement().satisfies(alert -> assertThat(alert.user()).isEqualTo("bob"));
+                assertThat(feed.fired(before, Instant.now().plusSeconds(60)).toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS)).extracting(Alert::rule).containsExactly("bob connects");
+                assertThat(feed.fired(before, before.plusMillis(1)).toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS)).as("until is exclusive of later alerts").isEmpty();
+
+                assertThat(source.actions().closeFile("FS01", 4_026_531_841L).get(30, TimeUnit.SECONDS))
+                        .isEqualTo(new ActionResult.Done());
+                assertThat(source.actions().endSession("FS01", "10.0.0.9", "carol").get(30, TimeUnit.SECONDS))
+                        .isInstanceOf(ActionResult.AlreadyGone.class);
+                await("both outcomes reach the team's audit table", PATIENCE,
+                        () -> fixture.count("SELECT COUNT(*) FROM team_audit") == 2);
+                assertThat(fixture.count("SELECT COUNT(*) FROM team_audit WHERE action = 'CLOSE_FILE'"
+                        + " AND server = 'FS01' AND target LIKE '%4026531841%'")).isEqualTo(1);
+            }
         }
     }
 }
