@@ -42,7 +42,7 @@ import org.sessionwatch.history.HistoryInterval;
 import org.sessionwatch.history.HistoryRepository.Party;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.ui.sessions.FilterChip;
-import org.sessionwatch.ui.sessions.FilterChipBar;
+import org.sessionwatch.ui.sessions.FilterControls;
 import org.sessionwatch.ui.sessions.SessionCells;
 
 /**
@@ -112,7 +112,7 @@ public final class HistoryController {
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        FilterChipBar.bind(chipBar, chips, model.filters());
+        FilterControls.bindChips(model.filters(), chipBar, chips);
         tableSummary.textProperty().bind(model.tableSummaryProperty());
         configureTable();
         configureTimeline();

@@ -11,13 +11,13 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The controls of a {@link FilterModel} that every filtered table shows the same way: the chip bar above the table and
- * the "Show only / Hide" items of the row's context menu. The session table and the open-files table both use these.
+ * the "Show only / Hide" items of the row's context menu. The session, open-files and history tables all use these.
  */
 public final class FilterControls {
 
@@ -25,7 +25,7 @@ public final class FilterControls {
     }
 
     /** Keeps {@code chips} showing one removable chip per filter, and {@code chipBar} visible while there are any. */
-    public static void bindChips(FilterModel filters, HBox chipBar, FlowPane chips) {
+    public static void bindChips(FilterModel filters, Pane chipBar, FlowPane chips) {
         Runnable rebuild = () -> {
             chips.getChildren().clear();
             for (FilterChip filter : filters.filters()) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.config.ServerConfig;
 import org.sessionwatch.history.CoverageSpan;
+import org.sessionwatch.history.HistoryRecorder;
 import org.sessionwatch.history.HistoryException;
 
 /** When the window records history, and what its status bar says about it. */
@@ -70,6 +71,25 @@ class WindowHistoryTest {
         // Still readable: the History tab shows what was recorded before.
         List<CoverageSpan> coverage = history.read(h -> h.coverage(Optional.empty(), null, null));
         assertThat(coverage).isEmpty();
+    }
+
+    @Test
+    void eachRecorderStartedIsHandedToTheWindowSoItsAlertsAndOpenFilesAreKeptThere() throws Exception {
+        List<HistoryRecorder> started = new java.util.ArrayList<>();
+        history.whenRecording(started::add);
+        history.use(folder.resolve("history.db"), false);
+
+        history.configure(REAL, false);
+        awaitState(HistoryIndicator.State.RECORDING);
+        assertThat(history.isRecording()).isTrue();
+        assertThat(started).containsExactly(history.recorder().orElseThrow());
+
+        history.configure(REAL.toBuilder().recordHistory(false).build(), false);
+        assertThat(history.isRecording()).isFalse();
+        history.configure(REAL, false);
+        awaitState(HistoryIndicator.State.RECORDING);
+        assertThat(started).as("a new recorder after the setting came back on").hasSize(2)
+                .last().isSameAs(history.recorder().orElseThrow());
     }
 
     @Test
