@@ -188,7 +188,8 @@ public final class AppContext implements AutoCloseable {
         status.pollCountProperty().subscribe(polls -> {
             files.pollApplied();
             if (watchesOpenFiles()) {
-                filesWatch.listAll();
+                // Asking a server's capabilities may set up its backend: never on the FX thread.
+                trackerThread.execute(filesWatch::listAll);
             }
         });
         files.register(controllers);
