@@ -47,7 +47,7 @@ final class CollectRun {
             throw new UsageException("--collect has no servers to poll: configure them (config.json) or name them"
                     + " with --server; --demo collects the built-in demo fleet to try team mode out");
         }
-        String host = hostName();
+        String host = TeamAudit.workstation();
         String name = host + "/" + ProcessHandle.current().pid();
         Duration interval = settings.config().pollInterval();
         Collector[] self = new Collector[1];
@@ -65,10 +65,5 @@ final class CollectRun {
             context.err().println("sessionwatch: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-    }
-
-    /** This computer's name, for the heartbeat and the team's audit table. */
-    static String hostName() {
-        return TeamAudit.workstation();
     }
 }

@@ -26,7 +26,7 @@ final class TeamRuns {
         }
         try {
             TeamDatabase team = new TeamDatabase(DatabaseUrl.parse(config.teamSource()), context.environment());
-            TeamAudit.append(team, TeamAudit.Entry.of(record, CollectRun.hostName()));
+            TeamAudit.append(team, TeamAudit.Entry.of(record, TeamAudit.workstation()));
         } catch (TeamException | IllegalArgumentException e) {
             context.err().println("sessionwatch: warning: the outcome was not added to the team's audit table: "
                     + e.getMessage());

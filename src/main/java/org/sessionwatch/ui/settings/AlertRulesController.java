@@ -135,7 +135,7 @@ public final class AlertRulesController {
             case "event" -> {
                 ComboBox<AlertEvent> box = new ComboBox<>();
                 box.getItems().setAll(AlertEvent.values());
-                box.setConverter(converter(event -> event == null ? "" : event.name() + "  (" + event.title() + ")"));
+                box.setConverter(converter(box.getItems(), event -> event == null ? "" : event.name() + "  (" + event.title() + ")"));
                 box.setMaxWidth(Double.MAX_VALUE);
                 box.valueProperty().bindBidirectional(draft.eventProperty());
                 yield box;
@@ -143,7 +143,7 @@ public final class AlertRulesController {
             case "guest", "unencrypted" -> {
                 ComboBox<Boolean> box = new ComboBox<>();
                 box.getItems().setAll(null, true, false);
-                box.setConverter(converter(flag -> flag == null ? "either" : flag ? "yes" : "no"));
+                box.setConverter(converter(box.getItems(), flag -> flag == null ? "either" : flag ? "yes" : "no"));
                 box.valueProperty().bindBidirectional(draft.flagProperty(field));
                 yield box;
             }
@@ -161,7 +161,9 @@ public final class AlertRulesController {
         };
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+    /** Shows each of {@code items} as {@code text} says; reading a text back gives the item shown that way. */
+    private static <T> StringConverter<T> converter(java.util.List<T> items,
+                                                    java.util.function.Function<T, String> text) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {
@@ -170,7 +172,13 @@ public final class AlertRulesController {
 
             @Override
             public T fromString(String string) {
-                throw new UnsupportedOperationException("not editable");
+                // A loop, not a stream: an item may be null ("either"), which findFirst() refuses.
+                for (T item : items) {
+                    if (text.apply(item).equals(string)) {
+                        return item;
+                    }
+                }
+                return null;
             }
         };
     }
