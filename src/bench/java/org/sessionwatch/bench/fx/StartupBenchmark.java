@@ -20,10 +20,13 @@ import org.sessionwatch.bench.Stats;
 /**
  * Figure 6: time from launching a JVM with the real application (demo fleet: no configuration, fresh home) to the
  * first table row on screen, headless Monocle; against the same launch of a trivial JavaFX window, alternating, three
- * of each, medians. Launch time is taken in this JVM just before the process starts.
+ * of each, medians. Launch time is taken in this JVM just before the process starts. Targets (issue 14, on a quiet
+ * 2-core machine): the window shown within {@value #WINDOW_TARGET_MS} ms, its first rows within
+ * {@value #ROWS_TARGET_MS} ms.
  */
 public final class StartupBenchmark {
-    static final long TARGET_MS = 2_000;
+    static final long WINDOW_TARGET_MS = 1_000;
+    static final long ROWS_TARGET_MS = 1_200;
     static final long TIMEOUT_SECONDS = 30;
 
     /** Launch to the app's window showing (before its rows), per app launch: where the time goes. */
@@ -46,12 +49,13 @@ public final class StartupBenchmark {
         Stats trivialStats = Stats.of(trivial);
         Stats window = Stats.of(windowShownMillis);
         return List.of(Figure.lowerIsBetter("startup.window_shown", window.median(), "ms", trivialStats.median(),
-                "launch to first pulse of a trivial JavaFX window (one label), same JVM options", null, null,
+                "launch to first pulse of a trivial JavaFX window (one label), same JVM options",
+                "<= " + WINDOW_TARGET_MS + " ms", window.median() <= WINDOW_TARGET_MS,
                 "launch to the app's main window showing, before it has rows: JVM, JavaFX, configuration, FXML,"
-                        + " stylesheets; " + window + " ms"),
+                        + " stylesheets; " + window + " ms; ratio < 1 means slower than the trivial window"),
                 Figure.lowerIsBetter("startup.first_rows", appStats.median(), "ms", trivialStats.median(),
                 "launch to first pulse of a trivial JavaFX window (one label), same JVM options",
-                "<= " + TARGET_MS + " ms", appStats.median() <= TARGET_MS,
+                "<= " + ROWS_TARGET_MS + " ms", appStats.median() <= ROWS_TARGET_MS,
                 String.format(Locale.ROOT, "median of %d launches of the real Launcher with no configuration (demo"
                         + " fleet) to the first non-empty table row; app %s ms, trivial %s ms; headless Monocle,"
                         + " software rendering, class path (not the shaded jar); ratio < 1 means slower than the"
