@@ -123,6 +123,31 @@ class JpackageArgumentsTest {
     }
 
     @Test
+    void everyJvmOptionOfTheWindowReachesTheAppImageAndTheRunCommandOneOptionEach() throws IOException {
+        // The app image, the README's run command (exec:exec) and the window benchmarks start the same JVM; an
+        // option added to one only (say a JIT or GC flag) would make the benchmarks measure something users lack.
+        String pom = Files.readString(Path.of("pom.xml"));
+        java.util.regex.Matcher property = java.util.regex.Pattern.compile("<(app\\.jvm\\.[\\w.]+)>([^<]*)</")
+                .matcher(pom);
+        List<String> javaOptions = values("app-image.args", "--java-options");
+        int found = 0;
+        while (property.find()) {
+            String name = property.group(1);
+            found++;
+            // exec:exec passes each <argument> as one word, jpackage each --java-options as one option
+            assertThat(property.group(2).trim()).as("value of %s", name).doesNotContainAnyWhitespaces();
+            assertThat(javaOptions).as("--java-options of app-image.args").contains("${" + name + "}");
+            assertThat(pom).as("run command argument").contains("<argument>${" + name + "}</argument>");
+        }
+        assertThat(found).as("app.jvm.* properties in pom.xml").isGreaterThanOrEqualTo(7);
+        String bench = pom.substring(pom.indexOf("-Dbench.appJvmOptions="));
+        bench = bench.substring(0, bench.indexOf("</argument>"));
+        // the class path has no JavaFX module to name, so native access is the one option the benchmarks leave out
+        assertThat(bench).contains("${app.jvm.gc}", "${app.jvm.unsafeMemory}", "${app.jvm.c2.invocations}",
+                "${app.jvm.c2.minInvocations}", "${app.jvm.c2.calls}", "${app.jvm.c2.loops}");
+    }
+
+    @Test
     void argumentFileSplitterHandlesQuotesAndComments() {
         assertThat(ArgumentFile.split("--name \"Session Watch\" --x y # --z", Path.of("t.args")))
                 .isEqualTo(Arrays.asList("--name", "Session Watch", "--x", "y"));
