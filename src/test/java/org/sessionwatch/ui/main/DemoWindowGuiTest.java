@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
@@ -49,7 +48,7 @@ class DemoWindowGuiTest {
         context = new AppContext(config, sources::forConfig, new GuiFixture.RecordingActions(), clock,
                 ZoneOffset.UTC);
         MainWindow.applyTheme(false);
-        new MainWindow(context).show(stage, 1280, 800, List.of());
+        new MainWindow(context).show(stage, 1280, 800);
     }
 
     @AfterEach

@@ -50,7 +50,7 @@ class AlertRuleEditorGuiTest {
     @Start
     void start(Stage stage) {
         fixture.show(stage);
-        actions = new AppWindowActions(environment, List.of(), dark -> { }, () -> { });
+        actions = new AppWindowActions(environment, List::of, dark -> { }, () -> { });
         actions.attach(fixture.context, stage);
     }
 

@@ -69,7 +69,7 @@ class ConnectionTestGuiTest {
             }
         };
         fixture.show(stage);
-        actions = new AppWindowActions(environment, List.of(), dark -> { }, () -> { });
+        actions = new AppWindowActions(environment, List::of, dark -> { }, () -> { });
         actions.attach(fixture.context, stage);
     }
 

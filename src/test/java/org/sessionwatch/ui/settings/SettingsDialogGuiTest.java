@@ -41,7 +41,7 @@ class SettingsDialogGuiTest {
     @Start
     void start(Stage stage) {
         fixture.show(stage);
-        actions = new AppWindowActions(environment, List.of(), dark -> { }, () -> { });
+        actions = new AppWindowActions(environment, List::of, dark -> { }, () -> { });
         actions.attach(fixture.context, stage);
     }
 

@@ -42,7 +42,7 @@ public final class GuiFixture {
     public void show(Stage stage) {
         MainWindow.applyTheme(false);
         window = new MainWindow(context);
-        window.show(stage, 1280, 800, List.of());
+        window.show(stage, 1280, 800);
     }
 
     /** Stops polling and the executors, on the FX thread as the scheduler requires. */
