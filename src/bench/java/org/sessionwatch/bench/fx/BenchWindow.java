@@ -47,7 +47,7 @@ final class BenchWindow implements AutoCloseable {
         AppContext context = new AppContext(config, c -> source, new NoDialogs(), Clock.systemUTC(),
                 ZoneId.systemDefault(), fxThread);
         Stage stage = new Stage();
-        Scene scene = new MainWindow(context).show(stage, 1360, 840, List.of());
+        Scene scene = new MainWindow(context).show(stage, 1360, 840);
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         return new BenchWindow(context, stage, scene, context.sessionTable());
