@@ -361,7 +361,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
             writes.flushBatches();
             long executed = System.nanoTime();
             writes.commit();
-            timings.write(firstQueued, now, executed, System.nanoTime(), group.size(), checkpointer);
+            timings.write(firstQueued, now, executed, System.nanoTime(), group.size(), checkpointer::describe);
             checkpointer.committed(queue.isEmpty());
             if (status.state() != HistoryStatus.State.RECORDING || queueDrops.get() > 0) {
                 report(HistoryStatus.State.RECORDING, dropNote());

@@ -3,6 +3,7 @@ package org.sessionwatch.history;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongFunction;
 
 /**
  * The slowest writes of a recorder and what went on around each: how long it sat in the queue, ran and committed,
@@ -44,16 +45,18 @@ final class WriteTimings {
      * A write has committed.
      *
      * @param queuedNanos when its earliest item was queued
+     * @param checkpoint  what the last checkpoint was, seen from a write queued at the given time (asked only when
+     *                    the write is one of the slowest)
      */
     void write(long queuedNanos, long takenNanos, long executedNanos, long committedNanos, int items,
-               WalCheckpointer checkpointer) {
+               LongFunction<String> checkpoint) {
         long total = committedNanos - queuedNanos;
         List<SlowWrite> current = slowest;
         if (current.size() == keep && current.get(keep - 1).totalNanos() >= total) {
             return;
         }
         String around = batchBefore(takenNanos) + "; "
-                + checkpointer.describe(queuedNanos);
+                + checkpoint.apply(queuedNanos);
         List<SlowWrite> next = new ArrayList<>(current);
         next.add(new SlowWrite(total, takenNanos - queuedNanos, executedNanos - takenNanos,
                 committedNanos - executedNanos, items, around));
