@@ -209,4 +209,18 @@ class HistoryGuiTest {
                 bounds.getCenterX(), bounds.getCenterY(), false, null)));
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    @Test
+    void theDateFieldShowsItsWholeDate(FxRobot robot) {
+        openHistoryTab(robot);
+        DatePicker picker = robot.lookup("#datePicker").queryAs(DatePicker.class);
+        robot.interact(() -> picker.setValue(java.time.LocalDate.of(2026, 12, 28)));
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField editor = picker.getEditor();
+        javafx.scene.text.Text text = new javafx.scene.text.Text(editor.getText());
+        text.setFont(editor.getFont());
+        assertThat(editor.getText()).contains("2026");
+        assertThat(editor.getWidth()).as("room for \"%s\"", editor.getText()).isGreaterThanOrEqualTo(
+                text.getLayoutBounds().getWidth() + editor.snappedLeftInset() + editor.snappedRightInset());
+    }
 }
