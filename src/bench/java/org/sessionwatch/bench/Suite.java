@@ -50,8 +50,10 @@ final class Suite {
         List<Figure> figures = new java.util.ArrayList<>(ChildJvm.run(HistoryIngestBenchmark.class,
                 List.of("-Xmx3g"), List.of(), Duration.ofMinutes(3)));
         // Loading and indexing 10 million rows takes 3 to 10 minutes on a shared 2-core machine.
-        figures.addAll(ChildJvm.run(HistoryQueryBenchmark.class, List.of("-Xmx1g"), List.of(),
-                Duration.ofMinutes(15)));
+        // -Dbench.historyKeep=FOLDER keeps the built file there and reuses it (see BENCHMARKS.md, figure 8).
+        String keep = System.getProperty("bench.historyKeep", "");
+        figures.addAll(ChildJvm.run(HistoryQueryBenchmark.class, List.of("-Xmx1g"),
+                keep.isBlank() ? List.of() : List.of("keep=" + keep), Duration.ofMinutes(15)));
         return figures;
     }
 
