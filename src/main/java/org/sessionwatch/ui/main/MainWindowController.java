@@ -103,6 +103,7 @@ public final class MainWindowController {
         pollIndicator.textProperty().bind(viewModel.pollIndicatorProperty());
         pollSpinner.visibleProperty().bind(viewModel.pollStatusProperty().isEqualTo(PollStatus.POLLING));
         pollSpinner.managedProperty().bind(pollSpinner.visibleProperty());
+        pollSpinner.progressProperty().bind(viewModel.pollProgressProperty());
         pollIcon.visibleProperty().bind(pollSpinner.visibleProperty().not());
         pollIcon.managedProperty().bind(pollIcon.visibleProperty());
         viewModel.pollStatusProperty().subscribe(status -> pollIcon.setIconLiteral(
