@@ -111,10 +111,12 @@ public final class StatusViewModel {
         if (pollStatus.get() != PollStatus.POLLING) {
             return;
         }
-        int of = servers.size();
+        // The configured servers that are polled; the demo fleet lists its servers as they first answer.
+        long of = demo.get() ? count : servers.stream().filter(s -> s.getState() != ServerState.DISABLED).count();
         pollProgress.set(of == 0 ? 0 : Math.min(1, (double) count / of));
-        if (!following && of > 0) {
-            pollIndicator.set("Polling… " + Math.min(count, of) + " of " + of + " servers");
+        if (!following) {
+            pollIndicator.set(count >= of ? "Polling… " + count + (count == 1 ? " server" : " servers") + " answered"
+                    : "Polling… " + count + " of " + of + " servers");
         }
     }
 

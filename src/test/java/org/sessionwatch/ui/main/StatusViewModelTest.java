@@ -64,6 +64,7 @@ class StatusViewModelTest {
         assertThat(vm.pollIndicatorProperty().get()).isEqualTo("Polling… 1 of 4 servers");
         vm.answered(4);
         assertThat(vm.pollProgressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.pollIndicatorProperty().get()).isEqualTo("Polling… 4 servers answered");
 
         vm.pollScheduled(T0.plusSeconds(15));
         vm.answered(2);
@@ -71,6 +72,10 @@ class StatusViewModelTest {
         vm.pollStarted();
         assertThat(vm.pollProgressProperty().get()).as("each poll starts empty").isZero();
         assertThat(vm.pollIndicatorProperty().get()).isEqualTo("Polling…");
+
+        vm.setDemo(true); // the demo fleet's servers are listed as they first answer: no total to count against
+        vm.answered(2);
+        assertThat(vm.pollIndicatorProperty().get()).isEqualTo("Polling… 2 servers answered");
     }
 
     @Test
