@@ -28,6 +28,13 @@ final class Suite {
     private Suite() {
     }
 
+    /**
+     * The window's heap in the table and responsiveness runs: what the JVM gives the app by default (a quarter of the
+     * memory) on a machine with 8 GB. With 1 GB, ZGC fell behind the responsiveness run's allocation (cycles back to
+     * back, about 60 times the real rate) and stalled every thread, the FX thread included, for 40 to 320 ms.
+     */
+    private static final String WINDOW_HEAP = "-Xmx2g";
+
     private static List<String> fx(String... options) {
         List<String> all = new java.util.ArrayList<>(ChildJvm.WINDOW);
         all.addAll(List.of(options));
@@ -35,7 +42,7 @@ final class Suite {
     }
 
     private static List<Figure> table() throws Exception {
-        return ChildJvm.run(TableMergeBenchmark.class, fx("-Xmx1g"), List.of(), Duration.ofMinutes(4));
+        return ChildJvm.run(TableMergeBenchmark.class, fx(WINDOW_HEAP), List.of(), Duration.ofMinutes(4));
     }
 
     private static List<Figure> fanOut() throws Exception {
@@ -50,8 +57,10 @@ final class Suite {
         List<Figure> figures = new java.util.ArrayList<>(ChildJvm.run(HistoryIngestBenchmark.class,
                 List.of("-Xmx3g"), List.of(), Duration.ofMinutes(3)));
         // Loading and indexing 10 million rows takes 3 to 10 minutes on a shared 2-core machine.
-        figures.addAll(ChildJvm.run(HistoryQueryBenchmark.class, List.of("-Xmx1g"), List.of(),
-                Duration.ofMinutes(15)));
+        // -Dbench.historyKeep=FOLDER keeps the built file there and reuses it (see BENCHMARKS.md, figure 8).
+        String keep = System.getProperty("bench.historyKeep", "");
+        figures.addAll(ChildJvm.run(HistoryQueryBenchmark.class, List.of("-Xmx1g"),
+                keep.isBlank() ? List.of() : List.of("keep=" + keep), Duration.ofMinutes(15)));
         return figures;
     }
 
@@ -72,7 +81,7 @@ final class Suite {
                         () -> StartupBenchmark.run(ChildJvm.WINDOW, ChildJvm.classPath(),
                                 ChildJvm.javaExecutable(), 3)),
                 new BenchMain.Step("responsiveness", "7. Longest FX pause over 100 cycles, 500 servers, 100,000 rows",
-                        () -> ChildJvm.run(ResponsivenessBenchmark.class, fx("-Xmx1g"), List.of(),
+                        () -> ChildJvm.run(ResponsivenessBenchmark.class, fx(WINDOW_HEAP), List.of(),
                                 Duration.ofMinutes(5))),
                 new BenchMain.Step("history", "8. History: ingest, CPU share, queries on 10 million intervals,"
                         + " size, retention under writes", Suite::history),

@@ -43,20 +43,39 @@ public final class HistoryQueryBenchmark {
     public static void main(String[] argv) throws Exception {
         BenchArgs args = new BenchArgs(argv);
         int intervals = args.intValue("intervals", 10_000_000);
+        // keep=FOLDER: the built file is kept there and reused by the next run with the same option (a copy of it,
+        // since retention changes the file), which saves building it; a figure to record comes from a run without.
+        String keep = args.stringValue("keep", "");
+        Path kept = keep.isBlank() ? null : Path.of(keep).toAbsolutePath().resolve("history-" + intervals + ".db");
         Path folder = Files.createTempDirectory("history-query-bench");
         Path file = folder.resolve("history.db");
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + file);
-        source.setJournalMode("WAL");
-        Flyway.configure().dataSource(source).locations(Vendor.SQLITE.migrationLocations().toArray(String[]::new))
-                .target("1").load().migrate();
-        long t = System.nanoTime();
-        load(source, intervals);
-        FigureOutput.progress("loaded %,d intervals in %.1f s", intervals, (System.nanoTime() - t) / 1e9);
-        long tablesOnly = size(folder);
-        t = System.nanoTime();
-        HistoryDatabase database = HistoryDatabase.open(file, HistoryDatabase.Mode.RECORD, Instant.now());
-        FigureOutput.progress("checked and indexed (migration 2) in %.1f s", (System.nanoTime() - t) / 1e9);
+        long tablesOnly;
+        HistoryDatabase database;
+        if (kept != null && Files.exists(kept)) {
+            Files.copy(kept, file);
+            tablesOnly = Long.parseLong(Files.readString(sizeNote(kept)).trim());
+            database = HistoryDatabase.open(file, HistoryDatabase.Mode.RECORD, Instant.now());
+            FigureOutput.progress("reused the file built by an earlier run, %s", kept);
+        } else {
+            SQLiteDataSource source = new SQLiteDataSource();
+            source.setUrl("jdbc:sqlite:" + file);
+            source.setJournalMode("WAL");
+            Flyway.configure().dataSource(source).locations(Vendor.SQLITE.migrationLocations().toArray(String[]::new))
+                    .target("1").load().migrate();
+            long t = System.nanoTime();
+            load(source, intervals);
+            FigureOutput.progress("loaded %,d intervals in %.1f s", intervals, (System.nanoTime() - t) / 1e9);
+            tablesOnly = size(folder);
+            t = System.nanoTime();
+            database = HistoryDatabase.open(file, HistoryDatabase.Mode.RECORD, Instant.now());
+            FigureOutput.progress("checked and indexed (migration 2) in %.1f s", (System.nanoTime() - t) / 1e9);
+            if (kept != null) {
+                // Flyway's last connection has checkpointed the log into the file: the file alone is the database.
+                Files.createDirectories(kept.getParent());
+                Files.copy(file, kept);
+                Files.writeString(sizeNote(kept), Long.toString(tablesOnly));
+            }
+        }
         long indexed = size(folder);
         double perMillion = indexed / (intervals / 1e6) / (1 << 20);
         FigureOutput.emit(Figure.lowerIsBetter("history.size_per_million_intervals", perMillion, "MiB",
@@ -69,6 +88,11 @@ public final class HistoryQueryBenchmark {
         }
         retention(database, file);
         deleteFolder(folder);
+    }
+
+    /** Beside a kept file: the size of its tables before the query indexes (the size figure's baseline). */
+    private static Path sizeNote(Path kept) {
+        return kept.resolveSibling(kept.getFileName() + ".tables-bytes");
     }
 
     /** The database takes gigabytes: never leave it behind in the temp folder. */
@@ -217,6 +241,8 @@ public final class HistoryQueryBenchmark {
         HistoryRecorder recorder = HistoryRecorder.start(file, Duration.ofDays(DAYS - 1), Duration.ofMinutes(1),
                 Clock.fixed(now, ZoneOffset.UTC), status -> { }, warmUp);
         List<Double> waits = new ArrayList<>();
+        double slowestWait = 0;
+        double slowestWaitGc = 0;
         long lastDeleted = -1;
         long started = System.nanoTime();
         long stableSince = started;
@@ -224,11 +250,17 @@ public final class HistoryQueryBenchmark {
             feed.clear();
             tracker.apply(now.plusSeconds(c), List.of(estate.cycle(now.plusSeconds(c), 0.01, 0.02).results()
                     .get(c % 50)));
+            long gcBefore = gcPauseMillis();
             long t = System.nanoTime();
             feed.forEach(recorder);
             recorder.flush(Duration.ofSeconds(30));
             if (t - started > warmUp.toNanos()) {
-                waits.add((System.nanoTime() - t) / 1e6);
+                double wait = (System.nanoTime() - t) / 1e6;
+                waits.add(wait);
+                if (wait > slowestWait) {
+                    slowestWait = wait;
+                    slowestWaitGc = gcPauseMillis() - gcBefore;
+                }
             }
             Thread.sleep(20);
             long deleted = recorder.metrics().retentionDeleted();
@@ -253,6 +285,7 @@ public final class HistoryQueryBenchmark {
             Thread.sleep(20);
         }
         HistoryRecorder.Metrics metrics = recorder.metrics();
+        List<WriteTimings.SlowWrite> slowest = recorder.slowestWrites();
         recorder.close();
         Stats wait = Stats.of(waits);
         Stats control = Stats.of(controlWaits);
@@ -272,10 +305,19 @@ public final class HistoryQueryBenchmark {
                         + " while %d live updates (one server of a 10,000-session estate each) were written; write"
                         + " latency queued→committed median %.1f ms, p99 %.1f ms; the same writes after retention"
                         + " (control): median %.1f ms, p99 %.1f ms, max %.1f ms; longest time an update waited in the"
-                        + " queue (behind retention or an earlier write) %.1f ms; longest retention batch %.1f ms",
+                        + " queue (behind retention or an earlier write) %.1f ms; longest retention batch %.1f ms;"
+                        + " the slowest write measured here overlapped %.0f ms of this JVM's GC pauses; the slowest"
+                        + " writes of both, on the writer's own clock: %s",
                         lastDeleted, tookS, wait.count(), wait.median(), wait.percentile(99), control.median(),
                         control.percentile(99), control.max(), metrics.maxWaitNanos() / 1e6,
-                        metrics.retentionMaxBatchNanos() / 1e6)));
+                        metrics.retentionMaxBatchNanos() / 1e6, slowestWaitGc, slowest)));
+    }
+
+    /** Time this JVM's collectors have spent in pauses (the concurrent collectors' own time left out). */
+    private static long gcPauseMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(gc -> !gc.getName().contains("Concurrent"))
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static long size(Path folder) throws Exception {

@@ -28,9 +28,12 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The history's SQLite file: created with its folder (0700) and file (0600), checked, migrated by Flyway and
- * connected in WAL mode. WAL with {@code synchronous=NORMAL} keeps every committed transaction through a killed
- * process (the log is in the OS cache, replayed on the next open) and never corrupts the file; only a power cut can
- * lose the last transactions.
+ * connected in WAL mode. WAL keeps every committed transaction through a killed process (what is written is in the
+ * OS cache, the log is replayed on the next open) and never corrupts the file. It runs with {@code synchronous=OFF}:
+ * SQLite never waits for the disk, because a disk flush (a checkpoint's, with {@code NORMAL}) made the writer's
+ * commits wait up to 57 ms. The price is paid only by a power cut or an OS crash: it can lose what the OS had not yet
+ * written (its usual delay is 30 s) and may damage the file, which the next start then finds (the log is left behind,
+ * so the file is checked) and moves aside as below. A file closed by SessionWatch is flushed ({@link WalCheckpointer}).
  *
  * <p>A file that cannot be opened as a database or fails SQLite's check is moved aside as
  * {@code history.db.corrupt-<UTC time>} (with its {@code -wal} and {@code -shm}) and a new one is started; the
@@ -138,7 +141,8 @@ public final class HistoryDatabase {
     private static SQLiteDataSource dataSource(Path file, Mode mode) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        // No disk flush in commits or checkpoints (see the class comment): a flush made the writer's commits wait.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
         // A reader (the CLI's --history, the window) and the writer share the file; wait rather than fail.
         config.setBusyTimeout(5_000);
         // 32 MiB of page cache (the default is 2 MiB): the query indexes take inserts at random places.

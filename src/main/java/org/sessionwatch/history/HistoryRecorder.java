@@ -86,6 +86,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
     private final AtomicLong queueDrops = new AtomicLong();
     private final Object progress = new Object();
     private final Thread writer;
+    private final WriteTimings timings = new WriteTimings(5);
     private volatile boolean accepting = true;
     private volatile HistoryStatus status;
     private long submitted;
@@ -191,6 +192,11 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** The slowest writes so far, queued to committed, with what went on around them (the retention figure). */
+    List<WriteTimings.SlowWrite> slowestWrites() {
+        return timings.slowest();
     }
 
     /** Waits until every update queued so far is written (or failed); false on timeout. For tests and shutdown. */
@@ -332,8 +338,10 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
         long cpuBefore = cpuTime();
         long now = System.nanoTime();
         long maxWait = metrics.maxWaitNanos();
+        long firstQueued = now;
         for (Queued queued : group) {
             maxWait = Math.max(maxWait, now - queued.queuedAtNanos());
+            firstQueued = Math.min(firstQueued, queued.queuedAtNanos());
         }
         long updates = group.stream().filter(q -> !(q.update() instanceof WriterTask)).count();
         try {
@@ -350,7 +358,11 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
                 }
             }
             files.flush();
+            writes.flushBatches();
+            long executed = System.nanoTime();
             writes.commit();
+            timings.write(firstQueued, now, executed, System.nanoTime(), group.size(), checkpointer::describe);
+            checkpointer.committed(queue.isEmpty());
             if (status.state() != HistoryStatus.State.RECORDING || queueDrops.get() > 0) {
                 report(HistoryStatus.State.RECORDING, dropNote());
             }
@@ -396,6 +408,7 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
                 int deleted = writes.deleteBefore(kind, cutoff, retentionBatch);
                 long took = System.nanoTime() - started;
                 retentionMaxBatchNanos = Math.max(retentionMaxBatchNanos, took);
+                timings.retentionBatch(kind.name(), deleted, started, started + took);
                 // Keep each batch near the target so that a write arriving meanwhile waits one short batch at most.
                 if (took > RETENTION_BATCH_TARGET_NANOS && retentionBatch > 10) {
                     retentionBatch /= 2;
@@ -403,6 +416,9 @@ public final class HistoryRecorder implements Consumer<TrackerUpdate>, AlertStor
                     retentionBatch = Math.min(RETENTION_MAX_BATCH, retentionBatch * 2);
                 }
                 retentionDeleted += deleted;
+                if (deleted > 0) {
+                    checkpointer.committed(queue.isEmpty());
+                }
                 more |= deleted > 0;
             }
             if (!more) {

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.lang.module.ModuleFinder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,12 +105,41 @@ class JpackageArgumentsTest {
 
     @Test
     void extraRuntimeModulesExistInTheJdk() throws IOException {
-        // jlink fails on an unknown module only at packaging time; catch a misspelt name in the normal test run.
-        String[] modules = value("jlink.args", "--add-modules").split(",");
-        assertThat(modules).isNotEmpty();
-        for (String module : modules) {
-            assertThat(ModuleFinder.ofSystem().find(module)).as("module %s of jlink.args", module).isPresent();
+        // jlink fails on an unknown module only at packaging time; catch a misspelt name in the normal test run. The
+        // build passes jlink.args and the build OS's <os>-jlink.args, so each OS needs its file even when empty.
+        assertThat(values("jlink.args", "--add-modules")).isNotEmpty();
+        for (String file : List.of("jlink.args", "linux-jlink.args", "windows-jlink.args", "mac-jlink.args")) {
+            assertThat(JPACKAGE.resolve(file)).isRegularFile();
+            for (String modules : values(file, "--add-modules")) {
+                for (String module : modules.split(",")) {
+                    assertThat(ModuleFinder.ofSystem().find(module)).as("module %s of %s", module, file).isPresent();
+                }
+            }
         }
+    }
+
+    @Test
+    void theRuntimeCompressesEveryModuleButJavaFxAndTheNioClassesOfJavaBase() throws IOException {
+        // jlink's compress filter names what is compressed; what it leaves out is stored as it is, so that the .deb's
+        // xz can shrink it (jlink.args says why). Checked with the same path matchers jlink uses on resource names.
+        String option = ArgumentFile.read(JPACKAGE.resolve("jlink.args")).stream()
+                .filter(token -> token.startsWith("--compress="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("jlink.args has no --compress option"));
+        assertThat(option).startsWith("--compress=zip-9:filter=");
+        List<PathMatcher> compressed = Arrays.stream(
+                        option.substring("--compress=zip-9:filter=".length()).split(","))
+                .map(pattern -> FileSystems.getDefault().getPathMatcher(
+                        pattern.startsWith("regex:") ? pattern : "glob:" + pattern))
+                .toList();
+        Predicate<String> isCompressed =
+                name -> compressed.stream().anyMatch(matcher -> matcher.matches(Path.of(name)));
+        assertThat(List.of("/java.base/java/lang/Object.class", "/java.base/sun/security/ssl/SSLEngineImpl.class",
+                "/java.desktop/java/beans/Introspector.class", "/java.xml/javax/xml/stream/XMLInputFactory.class",
+                "/jdk.naming.dns/com/sun/jndi/dns/DnsClient.class")).allMatch(isCompressed);
+        assertThat(List.of("/javafx.graphics/javafx/scene/Node.class", "/javafx.base/javafx/beans/Observable.class",
+                "/javafx.controls/javafx/scene/control/TableView.class", "/javafx.fxml/javafx/fxml/FXMLLoader.class",
+                "/java.base/sun/nio/cs/UTF_8.class", "/java.base/java/nio/ByteBuffer.class")).noneMatch(isCompressed);
     }
 
     @Test

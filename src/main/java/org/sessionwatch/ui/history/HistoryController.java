@@ -2,6 +2,7 @@ package org.sessionwatch.ui.history;
 
 import java.io.File;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
@@ -33,6 +35,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -95,6 +98,7 @@ public final class HistoryController {
     @FXML
     private void initialize() {
         datePicker.valueProperty().bindBidirectional(model.dateProperty());
+        fitDateField();
         timeField.textProperty().bindBidirectional(model.timeProperty());
         for (HistoryViewModel.Shortcut shortcut : HistoryViewModel.Shortcut.values()) {
             Button button = new Button(shortcut.label());
@@ -116,6 +120,29 @@ public final class HistoryController {
         tableSummary.textProperty().bind(model.tableSummaryProperty());
         configureTable();
         configureTimeline();
+    }
+
+    /**
+     * Gives the date field the width of the widest date it can show in this locale's format and its font (a fixed
+     * width clipped the year), measured again when the style sheet sets its font or padding.
+     */
+    private void fitDateField() {
+        TextField editor = datePicker.getEditor();
+        Text probe = new Text();
+        InvalidationListener fit = o -> {
+            probe.setFont(editor.getFont());
+            double widest = 0;
+            for (int month = 1; month <= 12; month++) {
+                probe.setText(datePicker.getConverter().toString(LocalDate.of(2028, month, 28)));
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+            }
+            // + 2: the caret may stand after the last character
+            editor.setPrefWidth(Math.ceil(widest + editor.snappedLeftInset() + editor.snappedRightInset() + 2));
+        };
+        editor.fontProperty().addListener(fit);
+        editor.paddingProperty().addListener(fit);
+        datePicker.converterProperty().addListener(fit);
+        fit.invalidated(null);
     }
 
     /** "All servers" is the empty choice; the view model reads an empty server as all of them. */

@@ -14,7 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
@@ -47,7 +47,7 @@ public final class MainWindowController {
     @FXML private MenuItem pauseItem;
     @FXML private CheckMenuItem darkItem;
     @FXML private CheckMenuItem hostNamesItem;
-    @FXML private ProgressIndicator pollSpinner;
+    @FXML private ProgressBar pollProgress;
     @FXML private FontIcon pollIcon;
     @FXML private Label pollIndicator;
     @FXML private Label demoBadge;
@@ -101,9 +101,10 @@ public final class MainWindowController {
 
         hostNamesItem.selectedProperty().bindBidirectional(sessions.hostNamesProperty());
         pollIndicator.textProperty().bind(viewModel.pollIndicatorProperty());
-        pollSpinner.visibleProperty().bind(viewModel.pollStatusProperty().isEqualTo(PollStatus.POLLING));
-        pollSpinner.managedProperty().bind(pollSpinner.visibleProperty());
-        pollIcon.visibleProperty().bind(pollSpinner.visibleProperty().not());
+        pollProgress.visibleProperty().bind(viewModel.pollStatusProperty().isEqualTo(PollStatus.POLLING));
+        pollProgress.managedProperty().bind(pollProgress.visibleProperty());
+        pollProgress.progressProperty().bind(viewModel.pollProgressProperty());
+        pollIcon.visibleProperty().bind(pollProgress.visibleProperty().not());
         pollIcon.managedProperty().bind(pollIcon.visibleProperty());
         viewModel.pollStatusProperty().subscribe(status -> pollIcon.setIconLiteral(
                 status == PollStatus.PAUSED ? "mdmz-pause_circle_outline" : "mdmz-schedule"));

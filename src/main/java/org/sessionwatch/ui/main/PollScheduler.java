@@ -132,6 +132,8 @@ public final class PollScheduler {
         if (!fresh.isEmpty()) {
             Instant at = fresh.stream().map(ServerPollResult::finishedAt).max(Instant::compareTo).orElseThrow();
             tracker.apply(at, fresh);
+            int answeredSoFar = appliedServers.size();
+            fxThread.accept(() -> status.answered(answeredSoFar));
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -150,14 +151,25 @@ public final class ServerListController {
             return;
         }
         ServerDetails details = ServerDetails.of(server, zone);
-        explanationIcon.setIconLiteral(server.getState().iconLiteral());
-        explanationIcon.getStyleClass().setAll("ikonli-font-icon", "state-icon", severityClass(server.getState()));
+        showState(explanationIcon, server.getState());
         explanationTitle.setText(details.title());
         explanationMessage.setText(details.message());
         explanationRemedy.setText(details.remedy());
         explanationRemedy.setVisible(!details.remedy().isEmpty());
         explanationRemedy.setManaged(!details.remedy().isEmpty());
         explanationFacts.setText(details.facts());
+    }
+
+    /**
+     * The state's icon and colour. The style classes are replaced only when the severity changed: a new class list
+     * makes JavaFX look up the icon's styles from scratch, and every poll re-shows every visible server.
+     */
+    private static void showState(FontIcon icon, ServerState state) {
+        icon.setIconLiteral(state.iconLiteral());
+        List<String> classes = List.of("ikonli-font-icon", "state-icon", severityClass(state));
+        if (!icon.getStyleClass().equals(classes)) {
+            icon.getStyleClass().setAll(classes);
+        }
     }
 
     static String severityClass(ServerState state) {
@@ -200,8 +212,7 @@ public final class ServerListController {
                 return;
             }
             ServerState state = shown.getState();
-            icon.setIconLiteral(state.iconLiteral());
-            icon.getStyleClass().setAll("ikonli-font-icon", "state-icon", severityClass(state));
+            showState(icon, state);
             setText(state.title() + (shown.isStale() ? " · stale" : ""));
             setGraphic(icon);
             ServerDetails details = ServerDetails.of(shown, zone);

@@ -117,10 +117,8 @@ public final class SessionCells {
         protected void updateItem(Long item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item == null ? "—" : format.apply(item));
-            S row = getTableRow() == null ? null : getTableRow().getItem();
             // A dash is never a zero: say why the value is missing.
-            setTooltip(!empty && item == null && row != null
-                    ? new Tooltip("Not provided at level " + level.apply(row)) : null);
+            explainMissing(this, !empty && item == null, level);
         }
     }
 
@@ -136,11 +134,25 @@ public final class SessionCells {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            S row = getTableRow() == null ? null : getTableRow().getItem();
             boolean missing = !empty && item == null;
             setText(empty ? null : missing ? "—" : item);
-            setTooltip(missing && row != null ? new Tooltip("Not provided at level " + level.apply(row)) : null);
+            explainMissing(this, missing, level);
         }
+    }
+
+    /**
+     * A tooltip on a dash naming the level that lacks the value. The cell keeps its tooltip object (cells show
+     * another row at every scroll or change above them, and a tooltip is a window of its own to create).
+     */
+    private static <S> void explainMissing(TableCell<S, ?> cell, boolean missing, Function<S, InfoLevel> level) {
+        S row = cell.getTableRow() == null ? null : cell.getTableRow().getItem();
+        if (!missing || row == null) {
+            cell.setTooltip(null);
+            return;
+        }
+        Tooltip tip = (Tooltip) cell.getProperties().computeIfAbsent(Tooltip.class, k -> new Tooltip());
+        tip.setText("Not provided at level " + level.apply(row));
+        cell.setTooltip(tip);
     }
 
     /**
@@ -153,27 +165,35 @@ public final class SessionCells {
         }
     }
 
-    /** Guest and unencrypted sessions as small labelled icons. */
+    /**
+     * Guest and unencrypted sessions as small labelled icons. Each cell keeps its two badges and shows or hides them:
+     * a cell shows another row whenever rows come and go above it, and new nodes would be styled from scratch.
+     */
     static final class FlagsCell extends TableCell<SessionRow, Flags> {
+        private final Label guest = flag("Guest", "mdmz-person_outline", "The user connected as a guest.");
+        private final Label unencrypted = flag("No encryption", "mdal-lock_open",
+                "The session does not use password encryption.");
+        private final HBox badges = new HBox(6, guest, unencrypted);
+
+        FlagsCell() {
+            badges.setAlignment(Pos.CENTER_LEFT);
+        }
+
         @Override
         protected void updateItem(Flags item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            HBox box = new HBox(6);
-            box.setAlignment(Pos.CENTER_LEFT);
-            if (item.guest()) {
-                box.getChildren().add(flag("Guest", "mdmz-person_outline", "The user connected as a guest."));
-            }
-            if (item.unencrypted()) {
-                box.getChildren().add(flag("No encryption", "mdal-lock_open",
-                        "The session does not use password encryption."));
-            }
             setText(null);
-            setGraphic(box.getChildren().isEmpty() ? null : box);
+            boolean any = !empty && item != null && (item.guest() || item.unencrypted());
+            if (any) {
+                show(guest, item.guest());
+                show(unencrypted, item.unencrypted());
+            }
+            setGraphic(any ? badges : null);
+        }
+
+        private static void show(Label badge, boolean shown) {
+            badge.setVisible(shown);
+            badge.setManaged(shown);
         }
 
         private static Label flag(String text, String icon, String tip) {

@@ -209,4 +209,27 @@ class HistoryGuiTest {
                 bounds.getCenterX(), bounds.getCenterY(), false, null)));
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    @Test
+    void theDateFieldShowsItsWholeDateInWhateverFontItIsGiven(FxRobot robot) {
+        openHistoryTab(robot);
+        DatePicker picker = robot.lookup("#datePicker").queryAs(DatePicker.class);
+        robot.interact(() -> picker.setValue(java.time.LocalDate.of(2026, 12, 28)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertWholeDateShown(picker);
+        // A larger font (a theme, accessibility settings): the field grows with it rather than clipping the year.
+        robot.interact(() -> picker.setStyle("-fx-font-size: 26px"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(picker.getEditor().getFont().getSize()).isEqualTo(26);
+        assertWholeDateShown(picker);
+    }
+
+    private static void assertWholeDateShown(DatePicker picker) {
+        TextField editor = picker.getEditor();
+        javafx.scene.text.Text text = new javafx.scene.text.Text(editor.getText());
+        text.setFont(editor.getFont());
+        assertThat(editor.getText()).contains("2026");
+        assertThat(editor.getWidth()).as("room for \"%s\"", editor.getText()).isGreaterThanOrEqualTo(
+                text.getLayoutBounds().getWidth() + editor.snappedLeftInset() + editor.snappedRightInset());
+    }
 }

@@ -54,6 +54,31 @@ class StatusViewModelTest {
     }
 
     @Test
+    void theRunningPollFillsInAsServersAnswer() {
+        servers.apply(cycle(T0, ok("FS01", T0), ok("FS02", T0), ok("FS03", T0), ok("FS04", T0)).results());
+        vm.pollStarted();
+        assertThat(vm.pollProgressProperty().get()).isZero();
+
+        vm.answered(1);
+        assertThat(vm.pollProgressProperty().get()).isEqualTo(0.25);
+        assertThat(vm.pollIndicatorProperty().get()).isEqualTo("Polling… 1 of 4 servers");
+        vm.answered(4);
+        assertThat(vm.pollProgressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.pollIndicatorProperty().get()).isEqualTo("Polling… 4 servers answered");
+
+        vm.pollScheduled(T0.plusSeconds(15));
+        vm.answered(2);
+        assertThat(vm.pollProgressProperty().get()).as("an answer after the poll ended changes nothing").isEqualTo(1.0);
+        vm.pollStarted();
+        assertThat(vm.pollProgressProperty().get()).as("each poll starts empty").isZero();
+        assertThat(vm.pollIndicatorProperty().get()).isEqualTo("Polling…");
+
+        vm.setDemo(true); // the demo fleet's servers are listed as they first answer: no total to count against
+        vm.answered(2);
+        assertThat(vm.pollIndicatorProperty().get()).isEqualTo("Polling… 2 servers answered");
+    }
+
+    @Test
     void pollIndicatorCountsDownAndShowsPollingAndPaused() {
         vm.pollStarted();
         assertThat(vm.pollIndicatorProperty().get()).isEqualTo("Polling…");
