@@ -2,10 +2,8 @@ package org.sessionwatch.tracking;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 import org.sessionwatch.netapi.ErrorKind;
@@ -45,7 +43,7 @@ final class ServerSessions {
     /** The live sessions in the order of that answer, each as its last event described it. */
     private TrackedSession[] order = NONE;
     /** The same sessions by key: a {@link TrackedSession}, or a {@code List} of them when several share the key. */
-    private final Map<SessionKey, Object> byKey = new HashMap<>();
+    private final KeyIndex byKey = new KeyIndex();
     /** How many keys several live sessions share. */
     private int sharedKeys;
 
@@ -200,14 +198,16 @@ final class ServerSessions {
     }
 
     private void index(TrackedSession session) {
-        Object existing = byKey.putIfAbsent(session.key(), session);
-        if (existing instanceof TrackedSession one) {
+        Object existing = byKey.get(session.key());
+        if (existing == null) {
+            byKey.put(session);
+        } else if (existing instanceof TrackedSession one) {
             List<TrackedSession> sameKey = new ArrayList<>(2);
             sameKey.add(one);
             sameKey.add(session);
-            byKey.put(session.key(), sameKey);
+            byKey.put(sameKey);
             sharedKeys++;
-        } else if (existing != null) {
+        } else {
             asList(existing).add(session);
         }
     }
@@ -220,7 +220,7 @@ final class ServerSessions {
             List<TrackedSession> sameKey = asList(existing);
             sameKey.removeIf(s -> s == session);
             if (sameKey.size() == 1) {
-                byKey.put(session.key(), sameKey.getFirst());
+                byKey.put(sameKey.getFirst());
                 sharedKeys--;
             }
         }
@@ -229,7 +229,7 @@ final class ServerSessions {
     private void replace(TrackedSession old, TrackedSession now) {
         Object existing = byKey.get(old.key());
         if (existing == old) {
-            byKey.put(old.key(), now);
+            byKey.put(now);
         } else if (existing != null) {
             List<TrackedSession> sameKey = asList(existing);
             for (int k = 0; k < sameKey.size(); k++) {
