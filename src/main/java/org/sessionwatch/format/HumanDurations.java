@@ -49,6 +49,21 @@ public final class HumanDurations {
         return pair(seconds / 86_400, style.days, seconds % 86_400 / 3_600, style.hours);
     }
 
+    /**
+     * {@code seconds} without what {@link #ofSeconds} leaves out (the seconds of durations from an hour, the minutes
+     * and seconds of those from a day), so that two durations that read the same are equal: "2 h 05 min" for both
+     * 7,500 and 7,559 s. A table cell that holds this redraws only when its text would change.
+     */
+    public static long shownPart(long seconds) {
+        if (seconds < 3_600) {
+            return seconds;
+        }
+        if (seconds < 86_400) {
+            return seconds - seconds % 60;
+        }
+        return seconds - seconds % 3_600;
+    }
+
     /** How long a poll took: "850 ms" below one second, "2.4 s" (tenths, always a point) above. */
     public static String ofPoll(Duration duration) {
         long millis = duration.toMillis();

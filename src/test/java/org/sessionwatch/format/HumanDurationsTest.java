@@ -32,6 +32,23 @@ class HumanDurationsTest {
         assertThatThrownBy(() -> HumanDurations.ofSeconds(-1, SPACED)).hasMessageContaining("-1 s is negative");
     }
 
+    /** Equal exactly when the texts are: checked second by second across every boundary of the format. */
+    @Test
+    void theShownPartIsEqualExactlyWhenTheTextIs() {
+        long[][] ranges = {{0, 4_000}, {86_000, 90_000}, {172_000, 176_000}, {4_294_960_000L, 4_294_967_295L}};
+        for (long[] range : ranges) {
+            for (long s = range[0]; s < range[1]; s++) {
+                assertThat(HumanDurations.ofSeconds(HumanDurations.shownPart(s), SPACED))
+                        .isEqualTo(HumanDurations.ofSeconds(s, SPACED));
+                boolean sameText = HumanDurations.ofSeconds(s, SPACED).equals(HumanDurations.ofSeconds(s + 1, SPACED));
+                assertThat(HumanDurations.shownPart(s) == HumanDurations.shownPart(s + 1))
+                        .as("%d and %d s", s, s + 1).isEqualTo(sameText);
+            }
+        }
+        assertThat(HumanDurations.shownPart(7_559)).isEqualTo(7_500);
+        assertThat(HumanDurations.shownPart(90_000 + 3_599)).isEqualTo(90_000);
+    }
+
     @Test
     void pollTimes() {
         assertThat(HumanDurations.ofPoll(Duration.ofMillis(999))).isEqualTo("999 ms");

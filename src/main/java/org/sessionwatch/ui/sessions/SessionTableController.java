@@ -101,22 +101,22 @@ public final class SessionTableController {
     private void configureColumns() {
         serverColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         serverColumn.setCellFactory(c -> new SessionCells.ServerCell());
-        userColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(RowValues::user));
+        userColumn.setCellValueFactory(c -> shown(c.getValue(), RowValues::user));
         userColumn.setCellFactory(c -> new SessionCells.UserCell<>());
-        clientColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(RowValues::clientText));
+        clientColumn.setCellValueFactory(c -> shown(c.getValue(), RowValues::clientText));
         opensColumn.setCellValueFactory(c -> number(c.getValue(), Session::openCount));
         opensColumn.setCellFactory(c -> new SessionCells.NumberCell<>(String::valueOf, LEVEL));
-        connectedColumn.setCellValueFactory(c -> number(c.getValue(), Session::activeSeconds));
+        connectedColumn.setCellValueFactory(c -> duration(c.getValue(), Session::activeSeconds));
         connectedColumn.setCellFactory(c -> new SessionCells.NumberCell<>(
                 seconds -> HumanDurations.ofSeconds(seconds, SPACED), LEVEL));
-        idleColumn.setCellValueFactory(c -> number(c.getValue(), Session::idleSeconds));
+        idleColumn.setCellValueFactory(c -> duration(c.getValue(), Session::idleSeconds));
         idleColumn.setCellFactory(c -> new SessionCells.NumberCell<>(
                 seconds -> HumanDurations.ofSeconds(seconds, SPACED), LEVEL));
         clientTypeColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.CLIENT_TYPE, RowValues::clientType));
         clientTypeColumn.setCellFactory(c -> new SessionCells.LevelTextCell<>(LEVEL));
         transportColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.TRANSPORT, RowValues::transport));
         transportColumn.setCellFactory(c -> new SessionCells.LevelTextCell<>(LEVEL));
-        flagsColumn.setCellValueFactory(c -> c.getValue().valuesProperty().map(v -> SessionCells.Flags.of(v.session())));
+        flagsColumn.setCellValueFactory(c -> shown(c.getValue(), v -> SessionCells.Flags.of(v.session())));
         flagsColumn.setCellFactory(c -> new SessionCells.FlagsCell());
 
         Comparator<String> byText = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
@@ -289,10 +289,23 @@ public final class SessionTableController {
     /** The text, or null when the session's level does not carry the field (the cell then shows a dash). */
     private static ObservableValue<String> carried(SessionRow row, SessionField field,
                                                    Function<RowValues, String> getter) {
-        return row.valuesProperty().map(v -> v.session().level().carries(field) ? getter.apply(v) : null);
+        return shown(row, v -> v.session().level().carries(field) ? getter.apply(v) : null);
     }
 
     private static ObservableValue<Long> number(SessionRow row, Function<Session, OptionalLong> getter) {
-        return row.valuesProperty().map(v -> value(v, getter));
+        return shown(row, v -> value(v, getter));
+    }
+
+    /** A duration as the cell shows it: a poll that ages it by seconds the text leaves out does not redraw the row. */
+    private static ObservableValue<Long> duration(SessionRow row, Function<Session, OptionalLong> getter) {
+        return shown(row, v -> {
+            Long seconds = value(v, getter);
+            return seconds == null ? null : HumanDurations.shownPart(seconds);
+        });
+    }
+
+    /** What one cell shows of the row: tells the cell only when that changes (see {@link DistinctValue}). */
+    private static <T> ObservableValue<T> shown(SessionRow row, Function<RowValues, T> getter) {
+        return new DistinctValue<>(row.valuesProperty(), getter);
     }
 }

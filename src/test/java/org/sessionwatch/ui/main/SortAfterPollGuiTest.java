@@ -9,6 +9,7 @@ import static org.sessionwatch.ui.testing.Cycles.session;
 import java.time.Instant;
 import java.util.List;
 
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -124,6 +125,44 @@ class SortAfterPollGuiTest {
 
     private static List<String> users(TableView<SessionRow> table) {
         return List.copyOf(table.getItems().stream().map(SessionRow::user).toList());
+    }
+
+    /**
+     * What the cells on screen read follows every poll, the durations included: their cells are told only when their
+     * text changes (a poll that ages a session by seconds its text leaves out redraws nothing), never less often.
+     */
+    @Test
+    void visibleCellsReadEachPollsValues(FxRobot robot) throws Exception {
+        fixture.awaitPolls(1);
+        TableView<SessionRow> table = sessionTable(robot);
+        assertThat(cellText(table, "alice", "connected")).isEqualTo("10 min 00 s");
+        assertThat(cellText(table, "alice", "idle")).isEqualTo("3 min 10 s");
+        assertThat(cellText(table, "alice", "opens")).isEqualTo("7");
+        assertThat(cellText(table, "carol", "connected")).isEqualTo("1 min 00 s");
+
+        fixture.pollAndWait();
+        assertThat(cellText(table, "alice", "connected")).isEqualTo("10 min 15 s");
+        assertThat(cellText(table, "alice", "idle")).isEqualTo("0 s");
+        assertThat(cellText(table, "bob", "connected")).isEqualTo("2 s");
+        assertThat(cellText(table, "carol", "idle")).isEqualTo("5 min 00 s");
+
+        fixture.pollAndWait();
+        assertThat(cellText(table, "alice", "connected")).isEqualTo("10 min 30 s");
+        assertThat(cellText(table, "alice", "idle")).isEqualTo("6 min 40 s");
+        assertThat(cellText(table, "bob", "idle")).isEqualTo("9 s");
+    }
+
+    /** The text of the cell in {@code column} of {@code user}'s row on screen, after a layout pass. */
+    private static String cellText(TableView<SessionRow> table, String user, String column) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            table.layout();
+            return table.lookupAll(".table-cell").stream()
+                    .filter(node -> node instanceof TableCell<?, ?> cell && cell.isVisible()
+                            && cell.getTableRow() != null && cell.getTableRow().getItem() instanceof SessionRow row
+                            && row.user().equals(user) && column.equals(cell.getTableColumn().getId()))
+                    .map(node -> ((TableCell<?, ?>) node).getText())
+                    .findFirst().orElse("(no cell)");
+        }).get();
     }
 
     @Test
