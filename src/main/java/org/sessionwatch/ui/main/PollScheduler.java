@@ -8,7 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,10 +51,21 @@ public final class PollScheduler {
     private final Consumer<Runnable> fxThread;
     private final ScheduledService<Polled> service;
     private boolean paused;
+    /**
+     * The least time between two applications of a cycle's answers as they arrive. Each costs the tracker thread passes
+     * over the table's rows and the FX thread a change of the visible list, however few answers it brings: answers
+     * that arrive within this time of the last ones are applied together. A cycle's first answers and its end are
+     * applied at once. With 500 servers answering over a few hundred milliseconds, the answers came in dozens of
+     * small batches (BENCHMARKS.md, responsiveness).
+     */
+    static final long DRAIN_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     /** Numbers the tasks, so answers of a cancelled task are not applied as part of the next one. */
     private final AtomicLong cycleNumber = new AtomicLong();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** When the tracker thread last applied answers ({@link System#nanoTime}). */
+    private volatile long lastDrainNanos = System.nanoTime() - DRAIN_SPACING_NANOS;
     /** Tracker thread only: the cycle being applied and its servers already applied. */
     private long appliedCycle;
     private final Set<String> appliedServers = new HashSet<>();
@@ -111,13 +124,20 @@ public final class PollScheduler {
     private void answered(long cycle, ServerPollResult result) {
         answers.add(new Answer(cycle, result));
         if (drainScheduled.compareAndSet(false, true)) {
-            trackerThread.execute(this::drain);
+            long wait = lastDrainNanos + DRAIN_SPACING_NANOS - System.nanoTime();
+            if (wait <= 0) {
+                trackerThread.execute(this::drain);
+            } else {
+                CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS, trackerThread::execute)
+                        .execute(this::drain);
+            }
         }
     }
 
     /** Tracker thread: applies the queued results of the running cycle; those of a cancelled cycle are dropped. */
     private void drain() {
         drainScheduled.set(false);
+        lastDrainNanos = System.nanoTime();
         long current = cycleNumber.get();
         if (appliedCycle != current) {
             appliedCycle = current;
