@@ -87,6 +87,14 @@ final class DistinctValue<S, T> implements ObservableValue<T> {
     }
 
     private void sourceChanged() {
+        // Weak listeners whose owner was collected (a cell the table dropped) are forgotten at every change of the
+        // source, as JavaFX's own observables do, and with the last of them this value lets go of the row.
+        invalidationListeners.removeIf(l -> l instanceof WeakListener weak && weak.wasGarbageCollected());
+        changeListeners.removeIf(l -> l instanceof WeakListener weak && weak.wasGarbageCollected());
+        if (!observing()) {
+            stopIfUnobserved();
+            return;
+        }
         T before = value;
         T now = derive();
         if (Objects.equals(before, now)) {
@@ -100,9 +108,5 @@ final class DistinctValue<S, T> implements ObservableValue<T> {
         for (ChangeListener<? super T> listener : List.copyOf(changeListeners)) {
             listener.changed(this, before, now);
         }
-        // Weak listeners whose owner was collected (a cell the table dropped) are forgotten, as JavaFX's own do.
-        invalidationListeners.removeIf(l -> l instanceof WeakListener weak && weak.wasGarbageCollected());
-        changeListeners.removeIf(l -> l instanceof WeakListener weak && weak.wasGarbageCollected());
-        stopIfUnobserved();
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.WeakListener;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 
@@ -30,6 +32,19 @@ class DistinctValueTest {
         public void removeListener(InvalidationListener listener) {
             listeners--;
             super.removeListener(listener);
+        }
+    }
+
+    /** What a weak listener looks like once its owner was collected. */
+    private static final class CollectedListener implements InvalidationListener, WeakListener {
+        @Override
+        public void invalidated(Observable observable) {
+            throw new AssertionError("a collected listener is never told");
+        }
+
+        @Override
+        public boolean wasGarbageCollected() {
+            return true;
         }
     }
 
@@ -71,6 +86,18 @@ class DistinctValueTest {
 
         row.set("bob@PC1");
         assertThat(user.getValue()).as("derived afresh while unobserved").isEqualTo("bob");
+    }
+
+    /** A weak listener whose owner is gone (a cell the table dropped) lets the value go at the row's next change. */
+    @Test
+    void letsGoOfItsSourceOnceOnlyCollectedWeakListenersRemain() {
+        Source row = new Source("alice@PC1");
+        DistinctValue<String, String> user = new DistinctValue<>(row, v -> v.substring(0, v.indexOf('@')));
+        user.addListener(new CollectedListener());
+        assertThat(row.listeners).isEqualTo(1);
+
+        row.set("alice@PC2"); // the user did not change: nobody would be told, but the row is let go of all the same
+        assertThat(row.listeners).isZero();
     }
 
     @Test
