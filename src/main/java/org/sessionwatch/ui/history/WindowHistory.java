@@ -1,5 +1,6 @@
 package org.sessionwatch.ui.history;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +62,8 @@ public final class WindowHistory implements Consumer<TrackerUpdate>, HistoryRead
     private volatile HistoryRecorder recorder;
     private volatile Consumer<HistoryRecorder> whenRecording = recorder -> { };
     private Plan plan;
+    /** Why nothing is recorded now, or null while a recorder is wanted. */
+    private volatile Off off = Off.NO_FILE;
     private volatile HistoryDatabase readable;
 
     /**
@@ -95,6 +98,7 @@ public final class WindowHistory implements Consumer<TrackerUpdate>, HistoryRead
         this.demo = demo;
         Off off = file.isEmpty() ? Off.NO_FILE : offByCommandLine ? Off.COMMAND_LINE
                 : !config.recordHistory() ? Off.SETTING : demo ? Off.DEMO : null;
+        this.off = off;
         // A poll may end up to its deadline late: two intervals plus the deadline still count as continuous.
         Plan wanted = off != null ? null : new Plan(file.orElseThrow(), config.historyRetention(),
                 config.pollInterval().multipliedBy(2).plus(config.serverDeadline()));
@@ -175,6 +179,11 @@ public final class WindowHistory implements Consumer<TrackerUpdate>, HistoryRead
         HistoryDatabase database = readable;
         if (database == null) {
             Path path = file.orElseThrow(() -> new HistoryException(Off.NO_FILE.detail));
+            Off reason = off;
+            if (reason != null && !Files.exists(path)) {
+                // Nothing was ever recorded, and nothing is now: say why rather than how one would record.
+                throw new HistoryException("Nothing has been recorded yet. " + reason.detail);
+            }
             database = HistoryDatabase.open(path, HistoryDatabase.Mode.QUERY, clock.instant());
             readable = database;
         }

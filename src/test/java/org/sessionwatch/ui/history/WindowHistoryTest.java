@@ -52,6 +52,20 @@ class WindowHistoryTest {
                 .isInstanceOf(HistoryException.class).hasMessageContaining("no history file");
     }
 
+    /** The details pane and the History tab ask the file: with demo data and no file yet, they say why it is empty. */
+    @Test
+    void readingWhileNothingWasEverRecordedSaysWhy() {
+        Path file = folder.resolve("history.db");
+        history.configure(AppConfig.defaults(), true);
+        history.use(file, false);
+
+        assertThatThrownBy(() -> history.read(h -> h.coverage(Optional.empty(), null, null)))
+                .isInstanceOf(HistoryException.class)
+                .hasMessageStartingWith("Nothing has been recorded yet. History is not recorded while the window"
+                        + " shows demo data");
+        assertThat(Files.exists(file)).as("asking creates no file").isFalse();
+    }
+
     @Test
     void realServersAreRecordedAndTheDemoFleetNever() throws Exception {
         Path file = folder.resolve("history.db");
