@@ -54,9 +54,10 @@ public final class PollScheduler {
     /**
      * The least time between two applications of a cycle's answers as they arrive. Each costs the tracker thread passes
      * over the table's rows and the FX thread a change of the visible list, however few answers it brings: answers
-     * that arrive within this time of the last ones are applied together. A cycle's first answers and its end are
-     * applied at once. With 500 servers answering over a few hundred milliseconds, the answers came in dozens of
-     * small batches (BENCHMARKS.md, responsiveness).
+     * that arrive within this time of the last ones are applied together. A cycle's end is applied at once, and so
+     * are its first answers unless the previous cycle ended less than this time before (a "Refresh now" right after
+     * a poll). With 500 servers answering over a few hundred milliseconds, the answers came in dozens of small
+     * batches (BENCHMARKS.md, responsiveness).
      */
     static final long DRAIN_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
