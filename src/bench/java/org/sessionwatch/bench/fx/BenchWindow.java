@@ -3,7 +3,10 @@ package org.sessionwatch.bench.fx;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -53,10 +56,41 @@ final class BenchWindow implements AutoCloseable {
         return new BenchWindow(context, stage, scene, context.sessionTable());
     }
 
-    /** CSS and layout of the whole window, as the next pulse would do them. */
-    void layout() {
+    /**
+     * CSS of every node of the window, then its layout: for setting a benchmark up, never inside a timed step. It
+     * re-styles all of the window's nodes, changed or not, which a pulse never does (a pulse re-styles only the nodes
+     * whose style may have changed): {@link #nextLayoutPulse} is what a change costs the app.
+     */
+    void styleAndLayoutAll() {
         scene.getRoot().applyCss();
         scene.getRoot().layout();
+    }
+
+    /**
+     * Waits, on the calling thread (not the FX thread), until the FX thread's next pulse has run its CSS and layout
+     * passes, as every change in the app is styled and laid out. Returns the wall-clock milliseconds from the moment
+     * the FX thread has run what was posted before the call to the end of that layout pass and the FX thread's CPU milliseconds over the same time ({@code fxCpuNanos} reads
+     * that thread's CPU time).
+     */
+    double[] nextLayoutPulse(LongSupplier fxCpuNanos) throws Exception {
+        long[] start = new long[2];
+        CompletableFuture<double[]> laidOut = new CompletableFuture<>();
+        Runnable listener = new Runnable() {
+            @Override
+            public void run() {
+                laidOut.complete(new double[] {(System.nanoTime() - start[0]) / 1e6,
+                        (fxCpuNanos.getAsLong() - start[1]) / 1e6});
+                // not during the pulse that is iterating over its listeners
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
+            }
+        };
+        Fx.run(() -> { // queued behind what was posted before the call
+            start[0] = System.nanoTime();
+            start[1] = fxCpuNanos.getAsLong();
+            scene.addPostLayoutPulseListener(listener);
+            Platform.requestNextPulse();
+        });
+        return laidOut.get(30, TimeUnit.SECONDS);
     }
 
     @Override

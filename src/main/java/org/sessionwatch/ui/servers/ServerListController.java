@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.ui.common.RestyleOnChangeTableSkin;
 
 /** The server health list and the explanation of the selected server's state. */
 public final class ServerListController {
@@ -66,6 +67,7 @@ public final class ServerListController {
     @FXML
     private void initialize() {
         table.setItems(model.servers());
+        table.setSkin(new RestyleOnChangeTableSkin<>(table));
         // A handful of servers: fill the pane's width rather than leave an empty band on the right.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label empty = new Label("No server is configured. Add servers in Settings (Ctrl+,).");

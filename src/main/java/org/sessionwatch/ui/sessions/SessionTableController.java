@@ -33,6 +33,7 @@ import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.SessionField;
 import org.sessionwatch.ui.common.Clipboards;
+import org.sessionwatch.ui.common.RestyleOnChangeTableSkin;
 
 import static org.sessionwatch.format.HumanDurations.Style.SPACED;
 
@@ -89,6 +90,7 @@ public final class SessionTableController {
         configureSorting();
         bindSelection();
         table.setRowFactory(t -> new SessionCells.HighlightedRowCell());
+        table.setSkin(new RestyleOnChangeTableSkin<>(table));
         table.setContextMenu(buildContextMenu());
         configurePlaceholder();
         FilterControls.bindChips(viewModel.filters(), chipBar, chips);
