@@ -71,7 +71,7 @@ public final class TableMergeBenchmark {
         // 30 cycles: a window that has polled for 7.5 minutes at the default 15 s interval, its code compiled
         int warmup = args.intValue("warmup", 30);
         int merges = args.intValue("merges", 30);
-        int baselineRounds = args.intValue("baselineRounds", 8);
+        int baselineRounds = args.intValue("baselineRounds", 20);
         int baselineWarmup = args.intValue("baselineWarmup", 2);
 
         EstateSnapshots estate = new EstateSnapshots(servers, perServer, 0.01);
