@@ -69,8 +69,8 @@ final class BenchWindow implements AutoCloseable {
     /**
      * Waits, on the calling thread (not the FX thread), until the FX thread's next pulse has run its CSS and layout
      * passes, as every change in the app is styled and laid out. Returns the wall-clock milliseconds from the moment
-     * the FX thread has run what was posted before the call to the end of that layout pass and the FX thread's CPU milliseconds over the same time ({@code fxCpuNanos} reads
-     * that thread's CPU time).
+     * the FX thread has run what was posted before the call to the end of that layout pass, and the FX thread's CPU
+     * milliseconds over the same time ({@code fxCpuNanos} reads that thread's CPU time).
      */
     double[] nextLayoutPulse(LongSupplier fxCpuNanos) throws Exception {
         long[] start = new long[2];

@@ -217,8 +217,8 @@ public final class TableMergeBenchmark {
             Stats baselineCpu = Stats.of(baselineCpuMs);
             FigureOutput.progress("FX thread per cycle, pulses included (CPU): merge %s ms; setAll %s ms; idle window"
                     + " %.2f ms per 100 ms", cycle, baselineCycle, idlePer100Ms);
-            FigureOutput.progress("posted tasks + the next pulse's CSS and layout: FX %s ms; tracker thread %s ms; setAll %s ms;"
-                    + " selection kept %d/%d (setAll: %d/%d)", merge, offFx, baseline, selectionKept, merges,
+            FigureOutput.progress("posted tasks + the next pulse's CSS and layout: FX %s ms; tracker thread %s ms;"
+                    + " setAll %s ms; selection kept %d/%d (setAll: %d/%d)", merge, offFx, baseline, selectionKept, merges,
                     baselineKept, baselineRounds);
             FigureOutput.progress("the same in CPU time of the thread: FX %s ms; tracker %s ms; setAll %s ms",
                     mergeCpu, offFxCpu, baselineCpu);
@@ -235,18 +235,19 @@ public final class TableMergeBenchmark {
             FigureOutput.emit(Figure.lowerIsBetter("table.merge_fx_ms.median", cycle.median(), "ms",
                     baselineCycle.median(), "setAll of fresh rows of the same snapshots under FilteredList +"
                             + " SortedList in the same table, measured the same way (median of " + baselineRounds
-                            + " after " + baselineWarmup + " warm-up rounds)", "<= 20 ms", cycle.median() <= TARGET_MEDIAN_MS,
+                            + " after " + baselineWarmup + " warm-up rounds)", "<= 20 ms",
+                    cycle.median() <= TARGET_MEDIAN_MS,
                     setup + "; per cycle " + cycle + " ms, setAll " + baselineCycle + " ms; the posted tasks and"
-                            + " the first pulse's CSS and layout alone, by the wall clock: " + merge + " ms (setAll " + baseline
-                            + " ms), in CPU time " + mergeCpu + " ms (setAll " + baselineCpu + " ms)"));
+                            + " the first pulse's CSS and layout alone, by the wall clock: " + merge + " ms (setAll "
+                            + baseline + " ms), in CPU time " + mergeCpu + " ms (setAll " + baselineCpu + " ms)"));
             FigureOutput.emit(Figure.lowerIsBetter("table.merge_fx_ms.worst", cycle.max(), "ms", baselineCycle.max(),
                     "setAll of fresh rows + full re-sort (worst)", null, null, "worst of the measured merges"));
             double speedup = baselineCycle.median() / cycle.median();
             FigureOutput.emit(new Figure("table.merge_speedup_vs_setall", speedup, "x", baselineCycle.median(),
                     "setAll + re-sort median, ms", speedup, "baseline median / merge median", ">= 10x",
                     speedup >= 10, String.format(Locale.ROOT, "same snapshots, same table, same run, both measured"
-                            + " per cycle with pulses; the posted tasks and the first pulse's CSS and layout alone: %.1f x by the"
-                            + " wall clock, %.1f x in CPU time", baseline.median() / merge.median(),
+                            + " per cycle with pulses; the posted tasks and the first pulse's CSS and layout alone:"
+                            + " %.1f x by the wall clock, %.1f x in CPU time", baseline.median() / merge.median(),
                             baselineCpu.median() / mergeCpu.median())));
             FigureOutput.emit(Figure.plain("table.merge_off_fx_ms.median", offFx.median(), "ms", "<= 60 ms",
                     offFx.median() <= TARGET_OFF_FX_MS, "the tracker thread's time for the same cycles:"
@@ -266,8 +267,8 @@ public final class TableMergeBenchmark {
 
     /**
      * Applies one cycle as the scheduler's end of cycle does, on the window's tracker thread, and waits until the FX
-     * thread has run what it posted. Returns {tracker-thread ms, FX-thread ms up to the end of the next pulse's layout}, then the same
-     * two in CPU time of those threads.
+     * thread has run what it posted. Returns {tracker-thread ms, FX-thread ms up to the end of the next pulse's
+     * layout}, then the same two in CPU time of those threads.
      */
     private static double[] applyCycle(AppContext context, BenchWindow window, PollCycle cycle, AtomicLong postedNanos,
                                        AtomicLong postedCpuNanos) throws Exception {
