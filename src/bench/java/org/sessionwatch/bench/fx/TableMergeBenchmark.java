@@ -218,7 +218,8 @@ public final class TableMergeBenchmark {
             FigureOutput.progress("FX thread per cycle, pulses included (CPU): merge %s ms; setAll %s ms; idle window"
                     + " %.2f ms per 100 ms", cycle, baselineCycle, idlePer100Ms);
             FigureOutput.progress("posted tasks + the next pulse's CSS and layout: FX %s ms; tracker thread %s ms;"
-                    + " setAll %s ms; selection kept %d/%d (setAll: %d/%d)", merge, offFx, baseline, selectionKept, merges,
+                    + " setAll %s ms; selection kept %d/%d (setAll: %d/%d)", merge, offFx, baseline, selectionKept,
+                    merges,
                     baselineKept, baselineRounds);
             FigureOutput.progress("the same in CPU time of the thread: FX %s ms; tracker %s ms; setAll %s ms",
                     mergeCpu, offFxCpu, baselineCpu);
