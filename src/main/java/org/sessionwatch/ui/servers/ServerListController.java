@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
@@ -29,6 +29,8 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.netapi.NetApiError;
+import org.sessionwatch.ui.common.DistinctValue;
 import org.sessionwatch.ui.common.RestyleOnChangeTableSkin;
 
 /** The server health list and the explanation of the selected server's state. */
@@ -41,7 +43,7 @@ public final class ServerListController {
     @FXML private SplitPane split;
     @FXML private Label summary;
     @FXML private TableView<ServerHealth> table;
-    @FXML private TableColumn<ServerHealth, ServerHealth> stateColumn;
+    @FXML private TableColumn<ServerHealth, StateShown> stateColumn;
     @FXML private TableColumn<ServerHealth, String> nameColumn;
     @FXML private TableColumn<ServerHealth, SessionCount> sessionsColumn;
     @FXML private TableColumn<ServerHealth, Levels> levelColumn;
@@ -73,27 +75,22 @@ public final class ServerListController {
         Label empty = new Label("No server is configured. Add servers in Settings (Ctrl+,).");
         empty.getStyleClass().add("placeholder-hint");
         table.setPlaceholder(empty);
-        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        // Each cell shows a small value derived from the server's snapshot, which tells the cell only when what it
+        // shows changed: a poll re-draws the cells whose text changed, without re-creating the table's cells
+        // (table.refresh() cost ~30 ms a poll) and without leaving a binding behind whenever a cell is re-indexed.
+        stateColumn.setCellValueFactory(c -> shown(c.getValue(), s -> new StateShown(s.state(), s.stale(), s.error())));
         stateColumn.setCellFactory(c -> new StateCell());
-        stateColumn.setComparator(Comparator.comparing(ServerHealth::getState));
+        stateColumn.setComparator(Comparator.comparing(StateShown::state));
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getName()));
-        // Each cell's value is a small record of what it shows, bound to the properties it reads: a poll updates only
-        // the cells whose text changes, without re-creating the table's cells (table.refresh() cost ~30 ms a poll).
-        sessionsColumn.setCellValueFactory(c -> {
-            ServerHealth s = c.getValue();
-            return Bindings.createObjectBinding(() -> new SessionCount(s.getSessionCount(),
-                    s.getLastSuccess() != null, s.isStale()), s.sessionCountProperty(), s.stateProperty(),
-                    s.lastSuccessProperty());
-        });
+        sessionsColumn.setCellValueFactory(c -> shown(c.getValue(),
+                s -> new SessionCount(s.sessionCount(), s.lastSuccess() != null, s.stale())));
         sessionsColumn.setCellFactory(c -> new SessionsCell());
-        levelColumn.setCellValueFactory(c -> Bindings.createObjectBinding(
-                () -> new Levels(c.getValue().getLevel(), c.getValue().getRequestedLevel()),
-                c.getValue().levelProperty(), c.getValue().requestedLevelProperty()));
+        levelColumn.setCellValueFactory(c -> shown(c.getValue(), s -> new Levels(s.level(), s.requestedLevel())));
         levelColumn.setCellFactory(c -> new LevelCell());
         levelColumn.setSortable(false);
-        lastSuccessColumn.setCellValueFactory(c -> c.getValue().lastSuccessProperty());
+        lastSuccessColumn.setCellValueFactory(c -> shown(c.getValue(), ServerHealth.Snapshot::lastSuccess));
         lastSuccessColumn.setCellFactory(c -> new TextCell<>(t -> t == null ? "never" : CLOCK.format(t.atZone(zone))));
-        durationColumn.setCellValueFactory(c -> c.getValue().durationProperty());
+        durationColumn.setCellValueFactory(c -> shown(c.getValue(), ServerHealth.Snapshot::duration));
         durationColumn.setCellFactory(c -> new TextCell<>(d -> d == null ? "" : HumanDurations.ofPoll(d)));
         durationColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
 
@@ -178,47 +175,44 @@ public final class ServerListController {
         return "severity-" + state.severity().name().toLowerCase(Locale.ROOT);
     }
 
-    /** Icon and title of the state, with the full explanation as tooltip. */
-    private final class StateCell extends TableCell<ServerHealth, ServerHealth> {
+    private static <T> ObservableValue<T> shown(ServerHealth server, Function<ServerHealth.Snapshot, T> part) {
+        return new DistinctValue<>(server.snapshotProperty(), part);
+    }
+
+    /** What the state column shows: the state, whether the sessions listed are stale, and the error. */
+    record StateShown(ServerState state, boolean stale, NetApiError error) {
+    }
+
+    /** Icon and title of the state, with the full explanation as tooltip (written when it is about to show). */
+    private final class StateCell extends TableCell<ServerHealth, StateShown> {
         private final FontIcon icon = new FontIcon();
         private final Tooltip tip = new Tooltip();
-        private final javafx.beans.value.ChangeListener<Object> listener = (obs, old, now) -> show();
-        private ServerHealth shown;
 
         StateCell() {
             tip.setWrapText(true);
             tip.setMaxWidth(420);
+            tip.setOnShowing(e -> {
+                ServerHealth server = getTableRow() == null ? null : getTableRow().getItem();
+                if (server != null) {
+                    ServerDetails details = ServerDetails.of(server, zone);
+                    tip.setText(details.message() + (details.remedy().isEmpty() ? "" : "\n\n" + details.remedy()));
+                }
+            });
             setGraphicTextGap(8);
         }
 
         @Override
-        protected void updateItem(ServerHealth item, boolean empty) {
+        protected void updateItem(StateShown item, boolean empty) {
             super.updateItem(item, empty);
-            if (shown != null) {
-                shown.stateProperty().removeListener(listener);
-                shown.errorProperty().removeListener(listener);
-            }
-            shown = empty ? null : item;
-            if (shown != null) {
-                shown.stateProperty().addListener(listener);
-                shown.errorProperty().addListener(listener);
-            }
-            show();
-        }
-
-        private void show() {
-            if (shown == null) {
+            if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
                 setTooltip(null);
                 return;
             }
-            ServerState state = shown.getState();
-            showState(icon, state);
-            setText(state.title() + (shown.isStale() ? " · stale" : ""));
+            showState(icon, item.state());
+            setText(item.state().title() + (item.stale() ? " · stale" : ""));
             setGraphic(icon);
-            ServerDetails details = ServerDetails.of(shown, zone);
-            tip.setText(details.message() + (details.remedy().isEmpty() ? "" : "\n\n" + details.remedy()));
             setTooltip(tip);
         }
     }

@@ -8,7 +8,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-/** Shows the selected session's fields as a two-column grid of labels and values. */
+import org.sessionwatch.ui.common.LocalLayoutLabel;
+
+/**
+ * Shows the selected session's fields as a two-column grid of labels and values. The values and the status line are
+ * {@link LocalLayoutLabel}s: a poll changes some of them (the ages, "as of"), and that must not lay out the window.
+ */
 public final class DetailsController {
     private static final PseudoClass ENDED = PseudoClass.getPseudoClass("ended");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
@@ -19,7 +24,8 @@ public final class DetailsController {
     @FXML private VBox placeholder;
     @FXML private ScrollPane content;
     @FXML private Label title;
-    @FXML private Label status;
+    @FXML private LocalLayoutLabel statusLine;
+    private Label status;
     @FXML private GridPane grid;
     private java.util.List<DetailLine> shown = java.util.List.of();
     private final java.util.List<Label> values = new java.util.ArrayList<>();
@@ -34,6 +40,9 @@ public final class DetailsController {
 
     @FXML
     private void initialize() {
+        status = statusLine.label();
+        status.getStyleClass().add("details-status");
+        status.setWrapText(true);
         title.textProperty().bind(viewModel.titleProperty());
         status.textProperty().bind(viewModel.statusProperty());
         var selected = viewModel.rowProperty().map(row -> true).orElse(false);
@@ -65,11 +74,13 @@ public final class DetailsController {
         for (DetailLine line : lines) {
             Label label = new Label(line.label());
             label.getStyleClass().add("details-label");
-            Label value = new Label(line.value());
+            LocalLayoutLabel cell = new LocalLayoutLabel();
+            Label value = cell.label();
+            value.setText(line.value());
             value.getStyleClass().add(line.missing() ? "details-missing" : "details-value");
             value.setWrapText(true);
             value.setId("detail-" + line.label().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
-            grid.addRow(rowIndex++, label, value);
+            grid.addRow(rowIndex++, label, cell);
             values.add(value);
         }
     }

@@ -33,6 +33,7 @@ import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.SessionField;
 import org.sessionwatch.ui.common.Clipboards;
+import org.sessionwatch.ui.common.DistinctValue;
 import org.sessionwatch.ui.common.RestyleOnChangeTableSkin;
 
 import static org.sessionwatch.format.HumanDurations.Style.SPACED;

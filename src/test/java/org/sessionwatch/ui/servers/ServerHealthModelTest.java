@@ -113,6 +113,30 @@ class ServerHealthModelTest {
     }
 
     @Test
+    void aPollChangesEachServerOnceAndTheSummarySaysWhatTheStateIs() {
+        model.configure(List.of(ServerConfig.of("FS01"), ServerConfig.of("FS02")));
+        assertThat(row("FS01").getSummary()).isEqualTo("Waiting for the first poll");
+        List<String> changes = new java.util.ArrayList<>();
+        for (ServerHealth server : model.servers()) {
+            server.snapshotProperty().addListener((obs, before, now) -> changes.add(server.getName()));
+        }
+
+        model.apply(cycle(T0, ok("FS01", T0, session("FS01", "alice", "10.0.0.5", T0.minusSeconds(5), T0, 0)),
+                failed("FS02", T0, ErrorKind.TIMEOUT)).results());
+
+        assertThat(changes).as("one change per server and poll, whatever it changed").containsExactly("FS01", "FS02");
+        assertThat(row("FS01").getSummary()).isEqualTo("1 session at level 502");
+        assertThat(row("FS02").getSummary()).isEqualTo(row("FS02").getError().message());
+
+        model.configure(List.of(ServerConfig.of("FS01").withEnabled(false), ServerConfig.of("FS02")));
+        ServerHealth.Snapshot disabled = row("FS01").getSnapshot();
+        assertThat(disabled.state()).isEqualTo(ServerState.DISABLED);
+        assertThat(disabled.summary()).isEqualTo("Not polled: disabled in the settings");
+        assertThat(disabled.sessionCount()).isZero();
+        assertThat(disabled.lastSuccess()).as("kept").isEqualTo(T0);
+    }
+
+    @Test
     void everyStateHasAnIconAndAColour() {
         for (ServerState state : ServerState.values()) {
             assertThat(state.iconLiteral()).startsWith("md");

@@ -43,6 +43,9 @@ public final class GuiFixture {
         MainWindow.applyTheme(false);
         window = new MainWindow(context);
         window.show(stage, 1280, 800);
+        // TestFX hands every test class the same stage: one shown smaller before (a component test's window) would
+        // keep its size, and a robot's click on a cell outside it would land nowhere.
+        stage.sizeToScene();
     }
 
     /** Stops polling and the executors, on the FX thread as the scheduler requires. */

@@ -1,4 +1,4 @@
-package org.sessionwatch.ui.sessions;
+package org.sessionwatch.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +11,18 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 
 /**
- * One cell's value derived from a row's values, which tells its listeners only when the derived value itself changes
- * (by {@code equals}), not whenever the row's values do, as {@code ObservableValue.map} would. A poll gives every
- * row on screen new values (its ages advance), and a table cell asks its row for a layout on every change of its
- * value, even an equal one; the table then re-applies CSS to each row that asked, all cells included. With these
- * values a row asks only when something it shows changed.
+ * One table cell's value derived from a row's one changing value, which tells its listeners only when the derived
+ * value itself changes (by {@code equals}), not whenever the row's value does, as {@code ObservableValue.map} would.
+ * A poll gives every row on screen a new value (a session's ages advance, a server's last poll moves on), and a
+ * table cell asks its row for a layout on every change of its value, even an equal one; with these values a row asks
+ * only when something it shows changed.
  *
  * <p>Like {@code map}, it observes its source only while it has listeners, so a cell that moves on to another row
- * leaves nothing attached to the old one. FX thread.
+ * leaves nothing attached to the old one (a binding such as {@code Bindings.createObjectBinding} stays attached to
+ * its sources until the garbage collector takes it, and a table asks its column for a new one whenever a cell is
+ * re-indexed). FX thread.
  */
-final class DistinctValue<S, T> implements ObservableValue<T> {
+public final class DistinctValue<S, T> implements ObservableValue<T> {
     private final ObservableValue<S> source;
     private final Function<? super S, ? extends T> mapper;
     private final InvalidationListener sourceListener = o -> sourceChanged();
@@ -29,7 +31,7 @@ final class DistinctValue<S, T> implements ObservableValue<T> {
     /** The derived value while observing. */
     private T value;
 
-    DistinctValue(ObservableValue<S> source, Function<? super S, ? extends T> mapper) {
+    public DistinctValue(ObservableValue<S> source, Function<? super S, ? extends T> mapper) {
         this.source = Objects.requireNonNull(source, "source");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
     }

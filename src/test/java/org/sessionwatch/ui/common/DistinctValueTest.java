@@ -1,4 +1,4 @@
-package org.sessionwatch.ui.sessions;
+package org.sessionwatch.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
