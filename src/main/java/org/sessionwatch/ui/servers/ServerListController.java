@@ -31,6 +31,7 @@ import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.NetApiError;
 import org.sessionwatch.ui.common.DistinctValue;
+import org.sessionwatch.ui.common.LocalLayoutLabel;
 import org.sessionwatch.ui.common.RestyleOnChangeTableSkin;
 
 /** The server health list and the explanation of the selected server's state. */
@@ -53,9 +54,11 @@ public final class ServerListController {
     @FXML private VBox explanation;
     @FXML private FontIcon explanationIcon;
     @FXML private Label explanationTitle;
-    @FXML private Label explanationMessage;
+    @FXML private LocalLayoutLabel explanationMessageLine;
+    private Label explanationMessage;
     @FXML private Label explanationRemedy;
-    @FXML private Label explanationFacts;
+    @FXML private LocalLayoutLabel explanationFactsLine;
+    private Label explanationFacts;
 
     private final Consumer<String> showOnlyServer;
 
@@ -68,6 +71,10 @@ public final class ServerListController {
 
     @FXML
     private void initialize() {
+        // The message (an OK server's session count) and the facts (last success, duration) change with every poll
+        // of the selected server: labels that lay out only themselves while their height stays.
+        explanationMessage = explained(explanationMessageLine, "explanationMessage", "explanation-message");
+        explanationFacts = explained(explanationFactsLine, "explanationFacts", "explanation-facts");
         table.setItems(model.servers());
         table.setSkin(new RestyleOnChangeTableSkin<>(table));
         // A handful of servers: fill the pane's width rather than leave an empty band on the right.
@@ -126,6 +133,14 @@ public final class ServerListController {
         table.setContextMenu(new ContextMenu(only));
         table.setTooltip(new Tooltip("Double-click or press Enter to show only this server's sessions"));
         updateSummary();
+    }
+
+    private static Label explained(LocalLayoutLabel line, String id, String styleClass) {
+        Label label = line.label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        return label;
     }
 
     /** Re-explains after each poll, since the selected server's state may have changed; the cells update themselves. */

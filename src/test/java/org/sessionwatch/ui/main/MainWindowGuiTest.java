@@ -140,6 +140,8 @@ class MainWindowGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#explanationTitle").queryAs(Label.class).getText()).isEqualTo("FS03: Access denied");
         assertThat(robot.lookup("#explanationRemedy").queryAs(Label.class).getText()).isEqualTo("Ask an administrator of FS03.");
+        assertThat(robot.lookup("#explanationMessage").queryAs(Label.class).getText()).isNotBlank();
+        assertThat(robot.lookup("#explanationFacts").queryAs(Label.class).getText()).contains("Last success: never");
         assertThat(robot.lookup(".server-table .table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
                 && "Access denied".equals(l.getText())).tryQuery()).isPresent();
 
