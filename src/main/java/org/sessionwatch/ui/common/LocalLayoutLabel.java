@@ -49,14 +49,6 @@ public final class LocalLayoutLabel extends Region {
         return label;
     }
 
-    public void setText(String text) {
-        label.setText(text);
-    }
-
-    public String getText() {
-        return label.getText();
-    }
-
     private void sizeMayHaveChanged() {
         if (laidOutHeight < 0) {
             requestLayout(); // not laid out yet

@@ -57,7 +57,7 @@ class LocalLayoutLabelGuiTest {
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, values);
         value.label().setWrapText(true);
-        value.setText(SHORT);
+        value.label().setText(SHORT);
         grid.addRow(0, new Label("Connected for"), value);
         grid.addRow(1, new Label("Idle for"), new Label("12 s"));
         content.getChildren().add(grid);
@@ -76,7 +76,7 @@ class LocalLayoutLabelGuiTest {
 
         for (String text : new String[] {"2 h 13 min (7,986 s)", "2 h 14 min (8,040 s)", "1 s (1 s)"}) {
             onFx(() -> {
-                value.setText(text);
+                value.label().setText(text);
                 return null;
             });
             WaitForAsyncUtils.waitForFxEvents();
@@ -95,7 +95,7 @@ class LocalLayoutLabelGuiTest {
         int before = onFx(() -> content.layouts);
 
         onFx(() -> {
-            value.setText(LONG);
+            value.label().setText(LONG);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -106,7 +106,7 @@ class LocalLayoutLabelGuiTest {
         assertThat(shownText()).as("wrapped, not cut off").isEqualTo(LONG);
 
         onFx(() -> {
-            value.setText(SHORT);
+            value.label().setText(SHORT);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
