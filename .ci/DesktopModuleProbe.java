@@ -53,7 +53,7 @@ public final class DesktopModuleProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        // java.beans: the Introspector reads the bean's descriptor (BeanDescriptor looks for javax.swing.SwingContainer).
+        // java.beans: the Introspector reads the bean's descriptor (BeanDescriptor reads javax.swing.SwingContainer).
         BeanInfo info = Introspector.getBeanInfo(Bean.class, Object.class);
         String properties = Arrays.stream(info.getPropertyDescriptors()).map(PropertyDescriptor::getName).toList()
                 .toString();

@@ -38,8 +38,8 @@ import java.util.stream.Stream;
  * The runtime needs that module because JavaFX refers to it ({@code javafx.base} reads {@code java.beans}), but the
  * window draws with JavaFX's own libraries, and jpackage/jlink.args already leaves out AWT's, Java2D's and the font
  * manager's native libraries: without them AWT cannot start, and with it go Swing, Java2D, fonts, printing and image
- * I/O (whose images are AWT images). Those packages are 4 MB of the compressed modules and the largest share of the
- * {@code .deb} that nothing loads (BENCHMARKS.md, install size). What stays of the module: {@code java.beans}, sound
+ * I/O (whose images are AWT images). Leaving those packages out took 5.9 MB off the app image and 5.6 MB off the
+ * {@code .deb} (BENCHMARKS.md, install size). What stays of the module: {@code java.beans}, sound
  * (the window's alert chime), accessibility and the AWT classes themselves, which {@code java.beans} and JNA name.
  *
  * <p>jlink refuses a module that lacks a package its descriptor lists, so one file of each such package stays: the
@@ -48,9 +48,9 @@ import java.util.stream.Stream;
  *
  * <p>The checks, each of which fails the build with the classes that break it: no class of the application's jar or
  * of JavaFX ({@code --check}, jars or folders of classes) and no class of the parts of {@code java.desktop} that stay
- * usable refers to a class left out, except the referrers listed in {@link #DEAD_REFERRERS} with the reason they never
- * run here. A dependency update that starts using Swing or image I/O therefore stops the packaging build instead of
- * failing on a user's machine.
+ * usable names a class left out (as a class, in a signature, or as a string for {@code Class.forName}), except the
+ * referrers listed in {@link #ALLOWED_REFERRERS} with the reason they may. A dependency update that starts using Swing
+ * or image I/O therefore stops the packaging build instead of failing on a user's machine.
  *
  * <p>Usage: {@code java RuntimeTrim.java <args file to write> [--trim-desktop] [--check <jar or folder>]...}, where a
  * folder is searched for class files and jars.
@@ -67,7 +67,7 @@ public final class RuntimeTrim {
             "javax/print/", "sun/print/", // printing through AWT
             "javax/imageio/", "com/sun/imageio/"); // image I/O, whose images are AWT's BufferedImages
 
-    /** Parts of java.desktop that work without AWT's native libraries, and what of them may refer to trimmed classes. */
+    /** Parts of java.desktop that work without AWT's native libraries: none of them may need a trimmed class. */
     private static final List<String> USABLE_DESKTOP_PREFIXES =
             List.of("java/beans/", "com/sun/beans/", "javax/sound/", "com/sun/media/sound/");
 
@@ -76,18 +76,32 @@ public final class RuntimeTrim {
             "javax/swing/SwingContainer" // java.beans.BeanDescriptor reads this annotation of every bean class
     );
 
-    /** Classes that refer to trimmed classes but never run in SessionWatch's runtime, by prefix, with the reason. */
-    private static final Map<String, String> DEAD_REFERRERS = Map.of(
-            "com/sun/jna/platform/WindowUtils", "JNA's AWT window shapes and transparency: SessionWatch has no AWT window",
-            "com/sun/jna/platform/dnd/", "JNA's AWT drag and drop: SessionWatch has no AWT window",
-            "com/sun/prism/j2d/", "JavaFX's printing through Java2D: SessionWatch prints nothing",
-            "org/controlsfx/control/table/model/JavaFXTableModels",
-            "ControlsFX's adapter for Swing table models: SessionWatch has none",
-            "java/beans/MetaData", "XMLEncoder's persistence of AWT and Swing objects: SessionWatch writes no beans as XML",
-            "java/beans/DefaultPersistenceDelegate",
-            "XMLEncoder's persistence of AWT and Swing objects: SessionWatch writes no beans as XML");
+    /**
+     * Classes that name trimmed classes and may stay, by prefix, with the reason: either they never run in
+     * SessionWatch's runtime, or they only ask by name whether a class exists and cope with its absence.
+     */
+    private static final Map<String, String> ALLOWED_REFERRERS = Map.ofEntries(
+            Map.entry("com/sun/jna/platform/WindowUtils",
+                    "never runs: JNA's AWT window shapes and transparency, and SessionWatch has no AWT window"),
+            Map.entry("com/sun/jna/platform/dnd/",
+                    "never runs: JNA's AWT drag and drop, and SessionWatch has no AWT window"),
+            Map.entry("com/sun/prism/j2d/",
+                    "never runs: JavaFX's printing through Java2D, and SessionWatch prints nothing"),
+            Map.entry("org/controlsfx/control/table/model/JavaFXTableModels",
+                    "never runs: ControlsFX's adapter for Swing table models, and SessionWatch has none"),
+            Map.entry("java/beans/MetaData",
+                    "never runs: XMLEncoder's persistence of AWT and Swing objects; SessionWatch writes no XML beans"),
+            Map.entry("java/beans/DefaultPersistenceDelegate",
+                    "never runs: XMLEncoder's persistence of AWT and Swing objects; SessionWatch writes no XML beans"),
+            Map.entry("com/sun/javafx/application/PlatformImpl",
+                    "asks by name: Platform.isSupported(SWING) tries javax.swing.JComponent, false without it"),
+            Map.entry("com/sun/scenario/effect/impl/RendererFactory",
+                    "asks by name: compares interface names with Java2D's, without loading it"),
+            Map.entry("com/fasterxml/jackson/databind/jsontype/impl/SubTypeValidator",
+                    "asks by name: Jackson's list of class names it refuses to deserialize, never loaded"));
 
-    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(?:/[\\w$]+)+");
+    /** A class's internal name, or its binary name as code passes it to {@code Class.forName}. */
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(?:[/.][\\w$]+)+");
 
     private RuntimeTrim() {
     }
@@ -134,7 +148,8 @@ public final class RuntimeTrim {
             files.filter(Files::isRegularFile).forEach(file -> {
                 String name = module.relativize(file).toString();
                 if (trimmed(name)) {
-                    byPackage.computeIfAbsent(name.substring(0, name.lastIndexOf('/')), p -> new ArrayList<>()).add(file);
+                    String pkg = name.substring(0, name.lastIndexOf('/'));
+                    byPackage.computeIfAbsent(pkg, p -> new ArrayList<>()).add(file);
                 }
             });
         }
@@ -191,10 +206,10 @@ public final class RuntimeTrim {
             checkedClasses += checkAll(path, removedClasses, problems);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException(problems.size() + " class(es) refer to classes that jpackage/RuntimeTrim.java"
-                    + " leaves out of the runtime:\n  " + String.join("\n  ", problems)
-                    + "\nEither keep what they need (KEPT_CLASSES), or, if they never run in SessionWatch, list them with"
-                    + " the reason in DEAD_REFERRERS.");
+            throw new IllegalStateException(problems.size() + " class(es) refer to classes that"
+                    + " jpackage/RuntimeTrim.java leaves out of the runtime:\n  " + String.join("\n  ", problems)
+                    + "\nEither keep what they need (KEPT_CLASSES), or, if they never run in SessionWatch or only ask"
+                    + " by name whether the class exists, list them with the reason in ALLOWED_REFERRERS.");
         }
         System.out.printf("RuntimeTrim: java.desktop without %d files (%.1f MB before compression) in %d packages;"
                         + " no class of %d checked (%s, and the rest of java.desktop) refers to them%n", removedFiles,
@@ -252,11 +267,12 @@ public final class RuntimeTrim {
 
     /**
      * Adds to {@code problems} the trimmed classes that the class file {@code bytes} names in its constant pool (as a
-     * class or inside a descriptor or signature), unless its name starts with one of {@link #DEAD_REFERRERS}.
+     * class, inside a descriptor or signature, or as a string such as a name for {@code Class.forName}), unless its
+     * name starts with one of {@link #ALLOWED_REFERRERS}.
      */
     private static void check(String where, byte[] bytes, Set<String> removed, List<String> problems) {
         String name = where.substring(where.indexOf('!') + 1).replaceFirst("^META-INF/versions/\\d+/", "");
-        if (DEAD_REFERRERS.keySet().stream().anyMatch(name::startsWith)) {
+        if (ALLOWED_REFERRERS.keySet().stream().anyMatch(name::startsWith)) {
             return;
         }
         Set<String> found = new TreeSet<>();
@@ -264,7 +280,7 @@ public final class RuntimeTrim {
             Matcher m = CLASS_NAME.matcher(utf8);
             while (m.find()) {
                 // In descriptors and signatures a class is "L<name>;", which the pattern reads with the L.
-                String token = m.group();
+                String token = m.group().replace('.', '/');
                 if (removed.contains(token)) {
                     found.add(token);
                 } else if (token.startsWith("L") && removed.contains(token.substring(1))) {
@@ -302,8 +318,8 @@ public final class RuntimeTrim {
                     in.position(in.position() + 8);
                     i++;
                 }
-                default -> throw new IllegalArgumentException(where + ": unknown constant pool tag " + tag + " at entry "
-                        + i);
+                default -> throw new IllegalArgumentException(
+                        where + ": unknown constant pool tag " + tag + " at entry " + i);
             }
         }
         return strings;
