@@ -5,9 +5,22 @@ import java.util.Locale;
 
 /**
  * Durations as a helpdesk agent reads them: the two most significant units are enough at a glance ("2h 05m", not
- * "2h 05m 13s"). The CLI and the window use the same rounding in two spellings, see {@link Style}.
+ * "2h 05m 13s"), and a live table needs even less ({@link Precision#MINUTES}). The CLI and the window use the same
+ * rounding in two spellings, see {@link Style}.
  */
 public final class HumanDurations {
+
+    /** How finely a duration is written; the spelling is the {@link Style}'s. */
+    public enum Precision {
+        /** The two most significant units: "45 s", "4 min 05 s", "2 h 05 min", "3 d 04 h". */
+        TWO_UNITS,
+        /**
+         * Seconds only under a minute, then whole minutes: "45 s", "4 min", "2 h 05 min", "3 d 04 h". For the session
+         * table, where ages advance on every poll: a cell changes once a minute instead of with every poll, so a poll
+         * redraws only what really changed (BENCHMARKS.md, responsiveness); the details pane keeps the seconds.
+         */
+        MINUTES
+    }
 
     /** How the units are written; the numbers and the rounding are the same. */
     public enum Style {
@@ -32,8 +45,13 @@ public final class HumanDurations {
     private HumanDurations() {
     }
 
-    /** A session time in whole seconds (an unsigned DWORD, so up to about 136 years). */
+    /** A session time in whole seconds (an unsigned DWORD, so up to about 136 years), to two units. */
     public static String ofSeconds(long seconds, Style style) {
+        return ofSeconds(seconds, style, Precision.TWO_UNITS);
+    }
+
+    /** A session time in whole seconds (an unsigned DWORD, so up to about 136 years). */
+    public static String ofSeconds(long seconds, Style style, Precision precision) {
         if (seconds < 0) {
             throw new IllegalArgumentException("Duration " + seconds + " s is negative");
         }
@@ -41,7 +59,8 @@ public final class HumanDurations {
             return seconds + style.seconds;
         }
         if (seconds < 3_600) {
-            return pair(seconds / 60, style.minutes, seconds % 60, style.seconds);
+            return precision == Precision.MINUTES ? seconds / 60 + style.minutes
+                    : pair(seconds / 60, style.minutes, seconds % 60, style.seconds);
         }
         if (seconds < 86_400) {
             return pair(seconds / 3_600, style.hours, seconds % 3_600 / 60, style.minutes);
@@ -50,13 +69,17 @@ public final class HumanDurations {
     }
 
     /**
-     * {@code seconds} without what {@link #ofSeconds} leaves out (the seconds of durations from an hour, the minutes
-     * and seconds of those from a day), so that two durations that read the same are equal: "2 h 05 min" for both
-     * 7,500 and 7,559 s. A table cell that holds this redraws only when its text would change.
+     * {@code seconds} without what {@link #ofSeconds} leaves out at that precision (the seconds of durations from an
+     * hour, or from a minute at {@link Precision#MINUTES}, the minutes and seconds of those from a day), so that two
+     * durations that read the same are equal: "2 h 05 min" for both 7,500 and 7,559 s. A table cell that holds this
+     * redraws only when its text would change.
      */
-    public static long shownPart(long seconds) {
-        if (seconds < 3_600) {
+    public static long shownPart(long seconds, Precision precision) {
+        if (seconds < 60) {
             return seconds;
+        }
+        if (seconds < 3_600) {
+            return precision == Precision.MINUTES ? seconds - seconds % 60 : seconds;
         }
         if (seconds < 86_400) {
             return seconds - seconds % 60;

@@ -2,12 +2,17 @@ package org.sessionwatch.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.sessionwatch.format.HumanDurations.Precision.MINUTES;
+import static org.sessionwatch.format.HumanDurations.Precision.TWO_UNITS;
 import static org.sessionwatch.format.HumanDurations.Style.COMPACT;
 import static org.sessionwatch.format.HumanDurations.Style.SPACED;
 
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.sessionwatch.format.HumanDurations.Precision;
 
 class HumanDurationsTest {
 
@@ -32,21 +37,36 @@ class HumanDurationsTest {
         assertThatThrownBy(() -> HumanDurations.ofSeconds(-1, SPACED)).hasMessageContaining("-1 s is negative");
     }
 
-    /** Equal exactly when the texts are: checked second by second across every boundary of the format. */
     @Test
-    void theShownPartIsEqualExactlyWhenTheTextIs() {
+    void toTheMinuteForTheLiveTable() {
+        assertThat(HumanDurations.ofSeconds(59, SPACED, MINUTES)).isEqualTo("59 s");
+        assertThat(HumanDurations.ofSeconds(60, SPACED, MINUTES)).isEqualTo("1 min");
+        assertThat(HumanDurations.ofSeconds(190, SPACED, MINUTES)).isEqualTo("3 min");
+        assertThat(HumanDurations.ofSeconds(3_599, COMPACT, MINUTES)).isEqualTo("59m");
+        assertThat(HumanDurations.ofSeconds(7_559, SPACED, MINUTES)).isEqualTo("2 h 05 min");
+        assertThat(HumanDurations.ofSeconds(3 * 86_400 + 4 * 3600 + 59, SPACED, MINUTES)).isEqualTo("3 d 04 h");
+        assertThat(HumanDurations.ofSeconds(190, SPACED)).isEqualTo(HumanDurations.ofSeconds(190, SPACED, TWO_UNITS));
+        assertThatThrownBy(() -> HumanDurations.ofSeconds(-1, SPACED, MINUTES)).hasMessageContaining("-1 s is negative");
+    }
+
+    /** Equal exactly when the texts are: checked second by second across every boundary of the format. */
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void theShownPartIsEqualExactlyWhenTheTextIs(Precision precision) {
         long[][] ranges = {{0, 4_000}, {86_000, 90_000}, {172_000, 176_000}, {4_294_960_000L, 4_294_967_295L}};
         for (long[] range : ranges) {
             for (long s = range[0]; s < range[1]; s++) {
-                assertThat(HumanDurations.ofSeconds(HumanDurations.shownPart(s), SPACED))
-                        .isEqualTo(HumanDurations.ofSeconds(s, SPACED));
-                boolean sameText = HumanDurations.ofSeconds(s, SPACED).equals(HumanDurations.ofSeconds(s + 1, SPACED));
-                assertThat(HumanDurations.shownPart(s) == HumanDurations.shownPart(s + 1))
+                String text = HumanDurations.ofSeconds(s, SPACED, precision);
+                assertThat(HumanDurations.ofSeconds(HumanDurations.shownPart(s, precision), SPACED, precision))
+                        .isEqualTo(text);
+                boolean sameText = text.equals(HumanDurations.ofSeconds(s + 1, SPACED, precision));
+                assertThat(HumanDurations.shownPart(s, precision) == HumanDurations.shownPart(s + 1, precision))
                         .as("%d and %d s", s, s + 1).isEqualTo(sameText);
             }
         }
-        assertThat(HumanDurations.shownPart(7_559)).isEqualTo(7_500);
-        assertThat(HumanDurations.shownPart(90_000 + 3_599)).isEqualTo(90_000);
+        assertThat(HumanDurations.shownPart(7_559, precision)).isEqualTo(7_500);
+        assertThat(HumanDurations.shownPart(90_000 + 3_599, precision)).isEqualTo(90_000);
+        assertThat(HumanDurations.shownPart(190, precision)).isEqualTo(precision == MINUTES ? 180 : 190);
     }
 
     @Test

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import org.sessionwatch.format.HumanDurations;
+import org.sessionwatch.format.HumanDurations.Precision;
 import org.sessionwatch.netapi.Session;
 
 import static org.sessionwatch.format.HumanDurations.Style.SPACED;
 
-/** The text forms of a row the table, the clipboard and the exports share. */
+/** The text forms of a row the table and the clipboard share. */
 public final class RowText {
     /** Column titles in table order. */
     public static final List<String> HEADERS = List.of("Server", "User", "Client", "Host name", "Opens",
@@ -31,7 +32,20 @@ public final class RowText {
     }
 
     public static String duration(OptionalLong seconds) {
-        return seconds.isPresent() ? HumanDurations.ofSeconds(seconds.getAsLong(), SPACED) : "";
+        return seconds.isPresent() ? duration(seconds.getAsLong()) : "";
+    }
+
+    /**
+     * A connected or idle time as the table shows it: to the minute from a minute on ({@link Precision#MINUTES}), so
+     * that a poll that ages every session changes a cell once a minute; the details pane shows the seconds.
+     */
+    public static String duration(long seconds) {
+        return HumanDurations.ofSeconds(seconds, SPACED, Precision.MINUTES);
+    }
+
+    /** What of {@code seconds} {@link #duration(long)} shows: equal for two durations exactly when their texts are. */
+    public static long durationShown(long seconds) {
+        return HumanDurations.shownPart(seconds, Precision.MINUTES);
     }
 
     private static String number(OptionalLong value) {

@@ -28,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.sessionwatch.format.HumanDurations;
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.netapi.Session;
 import org.sessionwatch.netapi.SessionField;
@@ -36,7 +35,6 @@ import org.sessionwatch.ui.common.Clipboards;
 import org.sessionwatch.ui.common.DistinctValue;
 import org.sessionwatch.ui.common.RestyleOnChangeTableSkin;
 
-import static org.sessionwatch.format.HumanDurations.Style.SPACED;
 
 /**
  * The session table: columns, row styling, context menu, filter chips and the empty-state placeholder. The rows
@@ -110,11 +108,9 @@ public final class SessionTableController {
         opensColumn.setCellValueFactory(c -> number(c.getValue(), Session::openCount));
         opensColumn.setCellFactory(c -> new SessionCells.NumberCell<>(String::valueOf, LEVEL));
         connectedColumn.setCellValueFactory(c -> duration(c.getValue(), Session::activeSeconds));
-        connectedColumn.setCellFactory(c -> new SessionCells.NumberCell<>(
-                seconds -> HumanDurations.ofSeconds(seconds, SPACED), LEVEL));
+        connectedColumn.setCellFactory(c -> new SessionCells.NumberCell<>(RowText::duration, LEVEL));
         idleColumn.setCellValueFactory(c -> duration(c.getValue(), Session::idleSeconds));
-        idleColumn.setCellFactory(c -> new SessionCells.NumberCell<>(
-                seconds -> HumanDurations.ofSeconds(seconds, SPACED), LEVEL));
+        idleColumn.setCellFactory(c -> new SessionCells.NumberCell<>(RowText::duration, LEVEL));
         clientTypeColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.CLIENT_TYPE, RowValues::clientType));
         clientTypeColumn.setCellFactory(c -> new SessionCells.LevelTextCell<>(LEVEL));
         transportColumn.setCellValueFactory(c -> carried(c.getValue(), SessionField.TRANSPORT, RowValues::transport));
@@ -303,7 +299,7 @@ public final class SessionTableController {
     private static ObservableValue<Long> duration(SessionRow row, Function<Session, OptionalLong> getter) {
         return shown(row, v -> {
             Long seconds = value(v, getter);
-            return seconds == null ? null : HumanDurations.shownPart(seconds);
+            return seconds == null ? null : RowText.durationShown(seconds);
         });
     }
 

@@ -225,7 +225,7 @@ class MainWindowGuiTest {
 
         String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
                 .get(5, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(copied).startsWith("FS02\tdave\t10.0.1.9\t\t3\t15 min 00 s\t5 s\t");
+        assertThat(copied).startsWith("FS02\tdave\t10.0.1.9\t\t3\t15 min\t5 s\t");
     }
 
     @Test
