@@ -35,7 +35,6 @@ import org.sessionwatch.ui.common.Clipboards;
 import org.sessionwatch.ui.common.DistinctValue;
 import org.sessionwatch.ui.common.RestyleOnChangeTableSkin;
 
-
 /**
  * The session table: columns, row styling, context menu, filter chips and the empty-state placeholder. The rows
  * arrive filtered and sorted; a click on a column header hands the sort order to the view model, which re-sorts off
