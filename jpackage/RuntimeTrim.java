@@ -86,7 +86,7 @@ public final class RuntimeTrim {
             Map.entry("com/sun/jna/platform/dnd/",
                     "never runs: JNA's AWT drag and drop, and SessionWatch has no AWT window"),
             Map.entry("com/sun/prism/j2d/",
-                    "never runs: JavaFX's printing through Java2D, and SessionWatch prints nothing"),
+                    "never runs: JavaFX's Java2D pipeline and printing need AWT; the window draws with es2 or sw"),
             Map.entry("org/controlsfx/control/table/model/JavaFXTableModels",
                     "never runs: ControlsFX's adapter for Swing table models, and SessionWatch has none"),
             Map.entry("java/beans/MetaData",
