@@ -77,31 +77,38 @@ public final class RuntimeTrim {
     );
 
     /**
-     * Classes that name trimmed classes and may stay, by prefix, with the reason: either they never run in
-     * SessionWatch's runtime, or they only ask by name whether a class exists and cope with its absence.
+     * Classes that may name some trimmed classes, with the reason: either they never run in SessionWatch's runtime, or
+     * they only ask by name whether a class exists and cope with its absence. Each entry allows one referrer (a class
+     * name prefix) to name the trimmed classes under one target prefix ("" for any); anything else it names is a
+     * problem like any other class's.
      */
-    private static final Map<String, String> ALLOWED_REFERRERS = Map.ofEntries(
-            Map.entry("com/sun/jna/platform/WindowUtils",
+    private record Allowed(String referrer, String target, String reason) {
+    }
+
+    private static final List<Allowed> ALLOWED_REFERRERS = List.of(
+            new Allowed("com/sun/jna/platform/WindowUtils", "",
                     "never runs: JNA's AWT window shapes and transparency, and SessionWatch has no AWT window"),
-            Map.entry("com/sun/jna/platform/dnd/",
+            new Allowed("com/sun/jna/platform/dnd/", "",
                     "never runs: JNA's AWT drag and drop, and SessionWatch has no AWT window"),
-            Map.entry("com/sun/prism/j2d/",
+            new Allowed("com/sun/prism/j2d/", "",
                     "never runs: JavaFX's Java2D pipeline and printing need AWT; the window draws with es2 or sw"),
-            Map.entry("org/controlsfx/control/table/model/JavaFXTableModels",
+            new Allowed("org/controlsfx/control/table/model/JavaFXTableModels", "javax/swing/",
                     "never runs: ControlsFX's adapter for Swing table models, and SessionWatch has none"),
-            Map.entry("java/beans/MetaData",
+            new Allowed("java/beans/MetaData", "",
                     "never runs: XMLEncoder's persistence of AWT and Swing objects; SessionWatch writes no XML beans"),
-            Map.entry("java/beans/DefaultPersistenceDelegate",
+            new Allowed("java/beans/DefaultPersistenceDelegate", "javax/swing/",
                     "never runs: XMLEncoder's persistence of AWT and Swing objects; SessionWatch writes no XML beans"),
-            Map.entry("com/sun/javafx/application/PlatformImpl",
+            new Allowed("com/sun/javafx/application/PlatformImpl", "javax/swing/JComponent",
                     "asks by name: Platform.isSupported(SWING) tries javax.swing.JComponent, false without it"),
-            Map.entry("com/sun/scenario/effect/impl/RendererFactory",
+            new Allowed("com/sun/scenario/effect/impl/RendererFactory", "sun/java2d/pipe/hw/AccelGraphicsConfig",
                     "asks by name: compares interface names with Java2D's, without loading it"),
-            Map.entry("com/fasterxml/jackson/databind/jsontype/impl/SubTypeValidator",
+            new Allowed("com/fasterxml/jackson/databind/jsontype/impl/SubTypeValidator", "javax/swing/",
                     "asks by name: Jackson's list of class names it refuses to deserialize, never loaded"));
 
     /** A class's internal name, or its binary name as code passes it to {@code Class.forName}. */
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(?:[/.][\\w$]+)+");
+    /** A class in a descriptor or signature, "L<name>;" or "L<name><", also right after a primitive ("(IL...;)V"). */
+    private static final Pattern DESCRIPTOR_CLASS = Pattern.compile("L([A-Za-z_$][\\w$]*(?:/[\\w$]+)+)[;<]");
 
     private RuntimeTrim() {
     }
@@ -172,20 +179,28 @@ public final class RuntimeTrim {
                         .thenComparing(Path::toString)).orElseThrow().getFileName().toString());
             }
             for (Path file : files) {
+                String name = className(module, file);
                 if (!keep.contains(file.getFileName().toString())) {
                     removedFiles++;
                     removedBytes += size(file);
-                    String name = className(module, file);
                     if (name != null) {
                         removedClasses.add(name);
                     }
+                } else if (name != null && !KEPT_CLASSES.contains(name) && !providers.contains(name)) {
+                    // Kept only so that jlink finds the package: what it needs is gone, so nothing may use it.
+                    removedClasses.add(name);
                 }
             }
             // Everything directly in the folder but the kept files ("[^/]*" stops at subfolders, which have their
             // own pattern). No pattern may hold a comma: jlink splits the list at commas.
             String kept = keep.stream().map(n -> Pattern.quote(n) + "$").collect(Collectors.joining("|"));
-            patterns.add("regex:/java\\.desktop/" + pkg.replace(".", "\\.") + "/"
-                    + (kept.isEmpty() ? "" : "(?!" + kept + ")") + "[^/]*");
+            String pattern = "regex:/java\\.desktop/" + Pattern.quote(pkg) + "/"
+                    + (kept.isEmpty() ? "" : "(?!" + kept + ")") + "[^/]*";
+            if (pattern.contains(",")) {
+                throw new IllegalStateException("A file name in java.desktop/" + pkg + " holds a comma, which jlink"
+                        + " would read as the end of the pattern: " + pattern);
+            }
+            patterns.add(pattern);
         }
         if (removedClasses.isEmpty()) {
             throw new IllegalStateException("Found no class of " + TRIMMED_PREFIXES + " in java.desktop: has the JDK"
@@ -209,7 +224,7 @@ public final class RuntimeTrim {
             throw new IllegalStateException(problems.size() + " class(es) refer to classes that"
                     + " jpackage/RuntimeTrim.java leaves out of the runtime:\n  " + String.join("\n  ", problems)
                     + "\nEither keep what they need (KEPT_CLASSES), or, if they never run in SessionWatch or only ask"
-                    + " by name whether the class exists, list them with the reason in ALLOWED_REFERRERS.");
+                    + " by name whether the class exists, allow them in ALLOWED_REFERRERS with the reason.");
         }
         System.out.printf("RuntimeTrim: java.desktop without %d files (%.1f MB before compression) in %d packages;"
                         + " no class of %d checked (%s, and the rest of java.desktop) refers to them%n", removedFiles,
@@ -267,27 +282,30 @@ public final class RuntimeTrim {
 
     /**
      * Adds to {@code problems} the trimmed classes that the class file {@code bytes} names in its constant pool (as a
-     * class, inside a descriptor or signature, or as a string such as a name for {@code Class.forName}), unless its
-     * name starts with one of {@link #ALLOWED_REFERRERS}.
+     * class, inside a descriptor or signature, or as a string such as a name for {@code Class.forName}), except those
+     * that {@link #ALLOWED_REFERRERS} allows it to name.
      */
     private static void check(String where, byte[] bytes, Set<String> removed, List<String> problems) {
-        String name = where.substring(where.indexOf('!') + 1).replaceFirst("^META-INF/versions/\\d+/", "");
-        if (ALLOWED_REFERRERS.keySet().stream().anyMatch(name::startsWith)) {
-            return;
-        }
+        String name = where.substring(where.indexOf('!') + 1).replace('\\', '/')
+                .replaceFirst("^META-INF/versions/\\d+/", "");
         Set<String> found = new TreeSet<>();
         for (String utf8 : utf8Constants(where, bytes)) {
             Matcher m = CLASS_NAME.matcher(utf8);
             while (m.find()) {
-                // In descriptors and signatures a class is "L<name>;", which the pattern reads with the L.
                 String token = m.group().replace('.', '/');
                 if (removed.contains(token)) {
                     found.add(token);
-                } else if (token.startsWith("L") && removed.contains(token.substring(1))) {
-                    found.add(token.substring(1));
+                }
+            }
+            Matcher d = DESCRIPTOR_CLASS.matcher(utf8);
+            while (d.find()) {
+                if (removed.contains(d.group(1))) {
+                    found.add(d.group(1));
                 }
             }
         }
+        found.removeIf(target -> ALLOWED_REFERRERS.stream()
+                .anyMatch(a -> name.startsWith(a.referrer()) && target.startsWith(a.target())));
         if (!found.isEmpty()) {
             problems.add(where + " -> " + String.join(", ", found));
         }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.module.ModuleFinder;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class JpackageArgumentsTest {
     private static final Path JPACKAGE = Path.of("jpackage");
+    private static final FileSystem JRT = FileSystems.getFileSystem(URI.create("jrt:/"));
 
     static Stream<Path> argumentFiles() throws IOException {
         try (Stream<Path> files = Files.list(JPACKAGE)) {
@@ -121,7 +124,8 @@ class JpackageArgumentsTest {
     @Test
     void theRuntimeCompressesEveryModuleButJavaFxAndTheClassesOfJavaBaseThatXzShrinksMost() throws IOException {
         // jlink's compress filter names what is compressed; what it leaves out is stored as it is, so that the .deb's
-        // xz can shrink it (jlink.args says why). Checked with the same path matchers jlink uses on resource names.
+        // xz can shrink it (jlink.args says why). Resource names are always separated by "/", so they are matched in the
+        // jrt file system (the default one would turn them into Windows paths there).
         String option = ArgumentFile.read(JPACKAGE.resolve("jlink.args")).stream()
                 .filter(token -> token.startsWith("--compress="))
                 .findFirst()
@@ -129,11 +133,10 @@ class JpackageArgumentsTest {
         assertThat(option).startsWith("--compress=zip-9:filter=");
         List<PathMatcher> compressed = Arrays.stream(
                         option.substring("--compress=zip-9:filter=".length()).split(","))
-                .map(pattern -> FileSystems.getDefault().getPathMatcher(
-                        pattern.startsWith("regex:") ? pattern : "glob:" + pattern))
+                .map(pattern -> JRT.getPathMatcher(pattern.startsWith("regex:") ? pattern : "glob:" + pattern))
                 .toList();
         Predicate<String> isCompressed =
-                name -> compressed.stream().anyMatch(matcher -> matcher.matches(Path.of(name)));
+                name -> compressed.stream().anyMatch(matcher -> matcher.matches(JRT.getPath(name)));
         assertThat(List.of("/java.base/java/lang/Object.class", "/java.base/sun/security/provider/SHA.class",
                 "/java.desktop/java/beans/Introspector.class", "/java.xml/javax/xml/stream/XMLInputFactory.class",
                 "/jdk.naming.dns/com/sun/jndi/dns/DnsClient.class")).allMatch(isCompressed);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.module.ModuleFinder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * jpackage/RuntimeTrim.java as the packaging build runs it (the JDK's own {@code java} on the source file), against
- * this JDK's java.desktop: what its jlink option leaves out and keeps, read with the path matchers jlink uses, and the
- * check that stops the build when a class refers to something left out. .ci/app-image-check then runs the packaged
- * window, the CLI and java.beans and javax.sound in the trimmed runtime.
+ * this JDK's java.desktop: what its jlink option leaves out and keeps, matched against resource names as jlink sees
+ * them, and the check that stops the build when a class refers to something left out. .ci/app-image-check then runs
+ * the packaged window, the CLI and java.beans and javax.sound in the trimmed runtime.
  */
 class RuntimeTrimTest {
     private static final Path TOOL = Path.of("jpackage", "RuntimeTrim.java");
@@ -80,7 +81,7 @@ class RuntimeTrimTest {
     }
 
     @Test
-    void keepsExactlyOneFileOfEveryPackageItTrims() throws IOException {
+    void keepsOneFileOfEveryPackageItTrimsOrItsServiceProviders() throws IOException {
         // jlink refuses a module whose descriptor lists a package that it no longer holds.
         Predicate<String> excluded = excludedBy(patterns);
         Set<String> packages = ModuleFinder.ofSystem().find("java.desktop").orElseThrow().descriptor().packages();
@@ -102,9 +103,21 @@ class RuntimeTrimTest {
         }
         assertThat(removed).as("files left out of java.desktop").isGreaterThan(3_000);
         assertThat(keptByPackage.keySet()).containsAll(packages);
-        for (String pkg : List.of("javax.swing.text.html", "sun.java2d.pipe", "javax.imageio.spi", "sun.font")) {
-            assertThat(keptByPackage.get(pkg)).as("kept of %s", pkg).hasSize(1);
+        // One file of each trimmed package, or more where the descriptor names service providers in it.
+        Set<String> providers = ModuleFinder.ofSystem().find("java.desktop").orElseThrow().descriptor().provides()
+                .stream().flatMap(p -> p.providers().stream()).map(n -> n.replace('.', '/') + ".class")
+                .collect(Collectors.toSet());
+        int trimmedPackages = 0;
+        for (Map.Entry<String, List<String>> kept : keptByPackage.entrySet()) {
+            if (TRIMMED.stream().anyMatch(kept.getKey()::startsWith)) {
+                trimmedPackages++;
+                assertThat(kept.getValue().size() == 1 || providers.containsAll(kept.getValue()))
+                        .as("kept of %s: %s", kept.getKey(), kept.getValue()).isTrue();
+            }
         }
+        assertThat(trimmedPackages).as("trimmed packages").isGreaterThan(50);
+        assertThat(keptByPackage.get("sun.print")).as("the printing service providers the descriptor names")
+                .contains("sun/print/PSStreamPrinterFactory.class", "sun/print/PrintServiceLookupProvider.class");
         assertThat(keptByPackage.get("javax.swing")).containsExactly("javax/swing/SwingContainer.class");
         assertThat(keptByPackage.get("java.beans")).hasSizeGreaterThan(50);
     }
@@ -113,7 +126,7 @@ class RuntimeTrimTest {
     void stopsTheBuildWhenAClassRefersToWhatItLeavesOut() throws Exception {
         Path jar = jarOf("UsesSwing", """
                 public class UsesSwing {
-                    static javax.swing.Icon icon() { return null; }
+                    static void icon(int size, javax.swing.Icon icon) { }
                     public static void main(String[] args) throws Exception {
                         new javax.swing.JButton("x");
                         Class.forName("javax.imageio.ImageIO");
@@ -126,6 +139,25 @@ class RuntimeTrimTest {
         assertThat(result.output).contains("1 class(es) refer to classes that jpackage/RuntimeTrim.java leaves out",
                 "UsesSwing.jar!UsesSwing.class -> javax/imageio/ImageIO, javax/swing/Icon, javax/swing/JButton");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anAllowedReferrerMayNameOnlyWhatItIsAllowedTo() throws Exception {
+        // PlatformImpl may ask for javax.swing.JComponent by name (Platform.isSupported(SWING)), and nothing else.
+        Path jar = jarOf("com.sun.javafx.application.PlatformImpl", """
+                package com.sun.javafx.application;
+                public class PlatformImpl {
+                    public static void main(String[] args) throws Exception {
+                        Class.forName("javax.swing.JComponent");
+                        new javax.swing.JButton("x");
+                    }
+                }
+                """);
+        Result result = run(dir.resolve("never-written-2.args").toString(), "--trim-desktop", "--check",
+                jar.toString());
+        assertThat(result.exit).as("exit; output:%n%s", result.output).isNotZero();
+        assertThat(result.output).contains(
+                "PlatformImpl.jar!com/sun/javafx/application/PlatformImpl.class -> javax/swing/JButton\n");
     }
 
     @Test
@@ -145,24 +177,32 @@ class RuntimeTrimTest {
         assertThat(result.output).contains("Unknown argument '--trim-dekstop'");
     }
 
+    /**
+     * Whether jlink leaves a resource out: its names are always separated by "/", so they are matched in the jrt file
+     * system (the default one would turn them into Windows paths there).
+     */
     private static Predicate<String> excludedBy(List<String> patterns) {
-        List<PathMatcher> matchers = patterns.stream().map(p -> FileSystems.getDefault().getPathMatcher(p)).toList();
-        return name -> matchers.stream().anyMatch(m -> m.matches(Path.of(name)));
+        FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
+        List<PathMatcher> matchers = patterns.stream().map(jrt::getPathMatcher).toList();
+        return name -> matchers.stream().anyMatch(m -> m.matches(jrt.getPath(name)));
     }
 
-    private static Path jarOf(String className, String source) throws IOException {
-        Path src = dir.resolve(className + "-src");
-        Path classes = dir.resolve(className + "-classes");
+    /** A jar holding the one class {@code qualifiedName}, compiled from {@code source}. */
+    private static Path jarOf(String qualifiedName, String source) throws IOException {
+        String entry = qualifiedName.replace('.', '/') + ".class";
+        String simpleName = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+        Path src = dir.resolve(qualifiedName + "-src");
+        Path classes = dir.resolve(qualifiedName + "-classes");
         Files.createDirectories(src);
         Files.createDirectories(classes);
-        Path file = Files.writeString(src.resolve(className + ".java"), source);
+        Path file = Files.writeString(src.resolve(simpleName + ".java"), source);
         int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
                 file.toString());
-        assertThat(compiled).as("javac of %s", className).isZero();
-        Path jar = dir.resolve(className + ".jar");
+        assertThat(compiled).as("javac of %s", qualifiedName).isZero();
+        Path jar = dir.resolve(simpleName + ".jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new JarEntry(className + ".class"));
-            out.write(Files.readAllBytes(classes.resolve(className + ".class")));
+            out.putNextEntry(new JarEntry(entry));
+            out.write(Files.readAllBytes(classes.resolve(entry)));
             out.closeEntry();
         }
         return jar;
