@@ -17,19 +17,20 @@ public record ServerDetails(String title, String message, String remedy, String 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public static ServerDetails of(ServerHealth server, ZoneId zone) {
-        ServerState state = server.getState();
+        ServerHealth.Snapshot health = server.getSnapshot();
+        ServerState state = health.state();
         String title = server.getName() + ": " + state.title();
-        NetApiError error = server.getError();
+        NetApiError error = health.error();
         String message;
         String remedy = "";
         switch (state) {
-            case OK -> message = server.getSummary() + ".";
+            case OK -> message = health.summary() + ".";
             case WAITING -> message = "The first poll of " + server.getName() + " has not finished yet.";
             case DISABLED -> message = server.getName() + " is disabled in the settings and is not polled.";
             default -> {
                 message = error == null ? state.title() : error.message();
                 remedy = error == null ? "" : error.remedyText().orElse("");
-                if (server.isStale()) {
+                if (health.stale()) {
                     message += " Its sessions from the last successful poll stay listed, marked stale.";
                 }
             }
@@ -38,13 +39,13 @@ public record ServerDetails(String title, String message, String remedy, String 
         if (error != null && error.code() != 0) {
             facts.add("Code " + error.codeText());
         }
-        if (server.getLevel() != null) {
-            facts.add("Level " + server.getLevel() + (server.getRequestedLevel() != null
-                    && server.getRequestedLevel() != server.getLevel() ? " (requested " + server.getRequestedLevel() + ")" : ""));
+        if (health.level() != null) {
+            facts.add("Level " + health.level() + (health.requestedLevel() != null
+                    && health.requestedLevel() != health.level() ? " (requested " + health.requestedLevel() + ")" : ""));
         }
-        facts.add("Last success: " + format(server.getLastSuccess(), zone));
-        if (server.getDuration() != null) {
-            facts.add("Last poll took " + HumanDurations.ofPoll(server.getDuration()));
+        facts.add("Last success: " + format(health.lastSuccess(), zone));
+        if (health.duration() != null) {
+            facts.add("Last poll took " + HumanDurations.ofPoll(health.duration()));
         }
         return new ServerDetails(title, message, remedy, String.join(" · ", facts));
     }

@@ -85,43 +85,4 @@ public final class ServerHealth {
     public ServerState getState() {
         return snapshot.get().state();
     }
-
-    /** The last poll's error, null after a success. */
-    public NetApiError getError() {
-        return snapshot.get().error();
-    }
-
-    public Instant getLastSuccess() {
-        return snapshot.get().lastSuccess();
-    }
-
-    public Instant getLastPoll() {
-        return snapshot.get().lastPoll();
-    }
-
-    public Duration getDuration() {
-        return snapshot.get().duration();
-    }
-
-    public int getSessionCount() {
-        return snapshot.get().sessionCount();
-    }
-
-    public InfoLevel getLevel() {
-        return snapshot.get().level();
-    }
-
-    public InfoLevel getRequestedLevel() {
-        return snapshot.get().requestedLevel();
-    }
-
-    /** One line for the list and the tooltip: session count and level, or the error message. */
-    public String getSummary() {
-        return snapshot.get().summary();
-    }
-
-    /** Whether the sessions shown for this server are its last known ones rather than current. */
-    public boolean isStale() {
-        return snapshot.get().stale();
-    }
 }

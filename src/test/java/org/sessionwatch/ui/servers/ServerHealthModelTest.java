@@ -45,12 +45,12 @@ class ServerHealthModelTest {
 
         ServerHealth fs01 = row("FS01");
         assertThat(fs01.getState()).isEqualTo(ServerState.OK);
-        assertThat(fs01.getSessionCount()).isEqualTo(1);
-        assertThat(fs01.getLevel()).isEqualTo(InfoLevel.LEVEL_10);
-        assertThat(fs01.getRequestedLevel()).isEqualTo(InfoLevel.LEVEL_502);
-        assertThat(fs01.getLastSuccess()).isEqualTo(T0);
-        assertThat(fs01.getDuration()).isEqualTo(Duration.ofMillis(340));
-        assertThat(fs01.getSummary()).isEqualTo("1 session at level 10 (level 502 refused)");
+        assertThat(fs01.getSnapshot().sessionCount()).isEqualTo(1);
+        assertThat(fs01.getSnapshot().level()).isEqualTo(InfoLevel.LEVEL_10);
+        assertThat(fs01.getSnapshot().requestedLevel()).isEqualTo(InfoLevel.LEVEL_502);
+        assertThat(fs01.getSnapshot().lastSuccess()).isEqualTo(T0);
+        assertThat(fs01.getSnapshot().duration()).isEqualTo(Duration.ofMillis(340));
+        assertThat(fs01.getSnapshot().summary()).isEqualTo("1 session at level 10 (level 502 refused)");
         assertThat(model.okCount()).isEqualTo(1);
     }
 
@@ -64,7 +64,7 @@ class ServerHealthModelTest {
         assertThat(fs01.getState()).isEqualTo(ServerState.of(kind));
         assertThat(fs01.getState().isFailure()).isTrue();
         assertThat(fs01.getState().title()).isEqualTo(kind.title());
-        assertThat(fs01.isStale()).as("never succeeded: nothing stale to show").isFalse();
+        assertThat(fs01.getSnapshot().stale()).as("never succeeded: nothing stale to show").isFalse();
         ServerDetails details = ServerDetails.of(fs01, ZoneOffset.UTC);
         assertThat(details.title()).isEqualTo("FS01: " + kind.title());
         assertThat(details.message()).isEqualTo(kind.title() + ": FS01 refused the request");
@@ -81,16 +81,16 @@ class ServerHealthModelTest {
 
         ServerHealth fs01 = row("FS01");
         assertThat(fs01.getState()).isEqualTo(ServerState.TIMEOUT);
-        assertThat(fs01.isStale()).isTrue();
-        assertThat(fs01.getSessionCount()).isEqualTo(1);
-        assertThat(fs01.getLastSuccess()).isEqualTo(T0);
+        assertThat(fs01.getSnapshot().stale()).isTrue();
+        assertThat(fs01.getSnapshot().sessionCount()).isEqualTo(1);
+        assertThat(fs01.getSnapshot().lastSuccess()).isEqualTo(T0);
         assertThat(ServerDetails.of(fs01, ZoneOffset.UTC).message())
                 .endsWith("Its sessions from the last successful poll stay listed, marked stale.");
 
         model.apply(cycle(T0.plusSeconds(30), ok("FS01", T0.plusSeconds(30))).results());
         assertThat(fs01.getState()).isEqualTo(ServerState.OK);
-        assertThat(fs01.getError()).isNull();
-        assertThat(fs01.isStale()).isFalse();
+        assertThat(fs01.getSnapshot().error()).isNull();
+        assertThat(fs01.getSnapshot().stale()).isFalse();
     }
 
     @Test
@@ -109,13 +109,13 @@ class ServerHealthModelTest {
         model.configure(List.of(ServerConfig.of("FS01")));
 
         assertThat(model.servers()).containsExactly(fs01);
-        assertThat(fs01.getLastSuccess()).isEqualTo(T0);
+        assertThat(fs01.getSnapshot().lastSuccess()).isEqualTo(T0);
     }
 
     @Test
     void aPollChangesEachServerOnceAndTheSummarySaysWhatTheStateIs() {
         model.configure(List.of(ServerConfig.of("FS01"), ServerConfig.of("FS02")));
-        assertThat(row("FS01").getSummary()).isEqualTo("Waiting for the first poll");
+        assertThat(row("FS01").getSnapshot().summary()).isEqualTo("Waiting for the first poll");
         List<String> changes = new java.util.ArrayList<>();
         for (ServerHealth server : model.servers()) {
             server.snapshotProperty().addListener((obs, before, now) -> changes.add(server.getName()));
@@ -125,8 +125,8 @@ class ServerHealthModelTest {
                 failed("FS02", T0, ErrorKind.TIMEOUT)).results());
 
         assertThat(changes).as("one change per server and poll, whatever it changed").containsExactly("FS01", "FS02");
-        assertThat(row("FS01").getSummary()).isEqualTo("1 session at level 502");
-        assertThat(row("FS02").getSummary()).isEqualTo(row("FS02").getError().message());
+        assertThat(row("FS01").getSnapshot().summary()).isEqualTo("1 session at level 502");
+        assertThat(row("FS02").getSnapshot().summary()).isEqualTo(row("FS02").getSnapshot().error().message());
 
         model.configure(List.of(ServerConfig.of("FS01").withEnabled(false), ServerConfig.of("FS02")));
         ServerHealth.Snapshot disabled = row("FS01").getSnapshot();
