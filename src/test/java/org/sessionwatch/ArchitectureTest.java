@@ -128,6 +128,17 @@ class ArchitectureTest {
             .because("open files and the actions on them reach the frame and the session table through narrow"
                     + " inputs (ActionCommands, menu-item functions) that AppContext wires");
 
+    /**
+     * The start-up cache starts JVMs of its own (the training): only the window's start (SessionWatchApp, in the
+     * composition root) asks it to, never a feature of the window or the command line.
+     */
+    @ArchTest
+    static final ArchRule onlyTheWindowsStartTrainsTheStartupCache = noClasses()
+            .that().resideOutsideOfPackages("org.sessionwatch.ui", "org.sessionwatch.ui.startup")
+            .should().dependOnClassesThat().resideInAPackage("org.sessionwatch.ui.startup..")
+            .because("the cache is trained once the window is on screen (SessionWatchApp.start); the CLI only uses"
+                    + " what the launcher maps");
+
     /** View models hold state and commands; only controllers and cells touch controls. */
     @ArchTest
     static final ArchRule viewModelsUseNoControls = noClasses()

@@ -28,10 +28,16 @@ final class ChildJvm {
             "-Djava.awt.headless=true", "-Dtestfx.headless=true");
 
     /**
-     * The JVM options the app itself starts with ({@code app.jvm.*} in pom.xml, handed over by the bench profile as
-     * {@code bench.appJvmOptions}), so a benchmark of the window runs under the same garbage collector as the app.
+     * The JVM options the app image starts with, so a benchmark of the window runs under the same garbage collector
+     * as the app: {@code app.jvm.*} in pom.xml, handed over by the bench profile as {@code bench.appJvmOptions}, and
+     * the collector of the app image built by this JDK, read from the {@code --java-options} of its args file
+     * ({@code jpackage/jvm-jdk25.args} from JDK 25 on, handed over as {@code bench.appImageGcArgs}; before, the
+     * {@code bench.fallbackGc} of the run command).
      */
-    static final List<String> APP_OPTIONS = appOptions(System.getProperty("bench.appJvmOptions", ""));
+    static final List<String> APP_OPTIONS = java.util.stream.Stream.concat(
+            appOptions(System.getProperty("bench.appJvmOptions", "")).stream(),
+            collector(Runtime.version().feature(), System.getProperty("bench.appImageGcArgs", ""),
+                    System.getProperty("bench.fallbackGc", "")).stream()).toList();
 
     /** A window's JVM: {@link #HEADLESS_FX} plus {@link #APP_OPTIONS}. */
     static final List<String> WINDOW = java.util.stream.Stream.concat(HEADLESS_FX.stream(), APP_OPTIONS.stream())
@@ -42,6 +48,25 @@ final class ChildJvm {
 
     static List<String> appOptions(String value) {
         return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+    }
+
+    /** The {@code --java-options} of {@code argsFile} on JDK 25 and later; {@code fallback}'s options before. */
+    static List<String> collector(int jdkFeature, String argsFile, String fallback) {
+        if (jdkFeature < 25 || argsFile.isBlank()) {
+            return appOptions(fallback);
+        }
+        try {
+            List<String> options = new ArrayList<>();
+            for (String line : java.nio.file.Files.readAllLines(Path.of(argsFile))) {
+                String[] words = line.trim().split("\\s+");
+                if (words.length == 2 && words[0].equals("--java-options")) {
+                    options.add(words[1]);
+                }
+            }
+            return options;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the app image's collector from " + argsFile, e);
+        }
     }
 
     static Path javaExecutable() {

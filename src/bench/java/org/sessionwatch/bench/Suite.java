@@ -1,5 +1,6 @@
 package org.sessionwatch.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -79,6 +80,7 @@ final class Suite {
                                 Duration.ofMinutes(3))),
                 new BenchMain.Step("startup", "6. Launch to first populated table, demo fleet",
                         () -> StartupBenchmark.run(ChildJvm.WINDOW, ChildJvm.classPath(),
+                                Path.of(System.getProperty("bench.appJar", "target/sessionwatch.jar")),
                                 ChildJvm.javaExecutable(), 3)),
                 new BenchMain.Step("responsiveness", "7. Longest FX pause over 100 cycles, 500 servers, 100,000 rows",
                         () -> ChildJvm.run(ResponsivenessBenchmark.class, fx(WINDOW_HEAP), List.of(),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -47,6 +48,15 @@ public final class MainWindow {
      * {@link #showIcons}, so that decoding them need not delay the window.
      */
     public Scene show(Stage stage, double width, double height) {
+        return open(stage, width, height, Stage::show);
+    }
+
+    /**
+     * As {@link #show}, with {@code present} in place of {@code stage.show()}: the start-up training
+     * ({@link org.sessionwatch.ui.startup.StartupTraining}) builds the same window and polls, but never puts it on
+     * screen.
+     */
+    public Scene open(Stage stage, double width, double height, Consumer<Stage> present) {
         FxmlViews.View<MainWindowController> view = new FxmlViews(context.controllers(), null).load("main/main.fxml");
         controller = view.controller();
         root = view.root();
@@ -63,7 +73,7 @@ public final class MainWindow {
                 new FxmlViews(context.controllers(), null));
         context.alerts().openWith(new AlertNavigator(context.sessions(), controller.views(), stage,
                 context.status()::notice));
-        stage.show();
+        present.accept(stage);
         context.files().attach(controller.views(), context.sessionTable());
         // Arrow keys, Ctrl+C and the context-menu key work on the sessions straight away.
         context.sessionTable().requestFocus();

@@ -2,11 +2,13 @@ package org.sessionwatch.ui;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -20,6 +22,7 @@ import org.sessionwatch.cli.Cli;
 import org.sessionwatch.history.HistoryPaths;
 import org.sessionwatch.ui.common.UiState;
 import org.sessionwatch.ui.common.UiStateStore;
+import org.sessionwatch.ui.startup.StartupCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,15 @@ public final class SessionWatchApp extends Application {
 
     /** Started by {@link #launchApp} before the toolkit; null when JavaFX was launched some other way. */
     private static volatile CompletableFuture<StartupFiles> startupFiles;
+    private static final Consumer<Stage> ON_SCREEN = Stage::show;
+    /** What {@link #start} does with the built window: shows it, or hands it to the start-up training. */
+    private static volatile Consumer<Stage> presenter = ON_SCREEN;
+    /**
+     * How long after the window appeared the start-up cache is trained when this start did not use it: late enough
+     * not to compete with the first polls for the CPU, early enough that the next start is fast.
+     */
+    private static final Duration CACHE_TRAINING_DELAY =
+            Duration.ofSeconds(Long.getLong("sessionwatch.startupCache.delaySeconds", 20));
 
     /** What the window needs from disk and the OS before it can be built. */
     private record StartupFiles(AppEnvironment environment, AppEnvironment.Startup startup, UiStateStore uiStore,
@@ -65,6 +77,19 @@ public final class SessionWatchApp extends Application {
      * that reads them) are read meanwhile on a second thread, not one after the other (BENCHMARKS.md, start-up).
      */
     public static void launchApp(String[] args) {
+        run(args, ON_SCREEN);
+    }
+
+    /**
+     * Runs the window's whole start path without putting the window on screen: {@code present} gets the built stage
+     * where {@code stage.show()} would be called. For {@link org.sessionwatch.ui.startup.StartupTraining} only.
+     */
+    public static void launchHidden(String[] args, Consumer<Stage> present) {
+        run(args, present);
+    }
+
+    private static void run(String[] args, Consumer<Stage> present) {
+        presenter = present;
         startupFiles = CompletableFuture.supplyAsync(StartupFiles::read,
                 task -> Thread.ofPlatform().daemon().name("sessionwatch-startup-files").start(task));
         Application.launch(SessionWatchApp.class, args);
@@ -119,12 +144,15 @@ public final class SessionWatchApp extends Application {
         org.sessionwatch.ui.common.WindowLayout.restoreBounds(stage, uiState);
         double width = uiState.window() == null ? 1360 : uiState.window().width();
         double height = uiState.window() == null ? 840 : uiState.window().height();
-        window.show(stage, width, height);
+        window.open(stage, width, height, presenter);
         MainWindow.showIcons(stage, icons);
         window.offerFirstRun(() -> actions.openSettings(true));
         window.controller().setDarkSelected(dark);
         window.restoreLayout(uiState);
         stage.setOnCloseRequest(e -> saveLayout());
+        if (presenter == ON_SCREEN) {
+            StartupCache.trainLaterIfUnused(CACHE_TRAINING_DELAY);
+        }
         startup.problem().ifPresent(problem -> {
             Alert alert = new Alert(Alert.AlertType.WARNING, problem, ButtonType.OK);
             alert.initOwner(stage);

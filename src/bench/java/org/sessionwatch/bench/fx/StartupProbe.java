@@ -15,11 +15,13 @@ import javafx.stage.Window;
  * The child JVM of the start-up benchmark. {@code app}: runs the real {@link org.sessionwatch.Launcher} unchanged and
  * watches the scene graph from the outside until a table shows its first row (a laid-out, non-empty
  * {@link TableRow}); {@code trivial}: the baseline, a JavaFX window with one label, until its first pulse. Either
- * way it prints {@code STARTUP-DONE <epoch millis>} and exits.
+ * way it prints {@code STARTUP-DONE <epoch millis>} and {@code STARTUP-VM <java.vm.info>}, and exits.
  */
 public final class StartupProbe {
     static final String DONE = "STARTUP-DONE ";
     static final String WINDOW = "STARTUP-WINDOW ";
+    /** The JVM's {@code java.vm.info}: "sharing" when it started from a class-data archive (the start-up cache). */
+    static final String VM = "STARTUP-VM ";
     private static final AtomicBoolean WINDOW_SEEN = new AtomicBoolean();
     private static final AtomicBoolean REPORTED = new AtomicBoolean();
 
@@ -96,6 +98,7 @@ public final class StartupProbe {
     private static void report() {
         if (REPORTED.compareAndSet(false, true)) {
             System.out.println(DONE + System.currentTimeMillis());
+            System.out.println(VM + System.getProperty("java.vm.info", ""));
             System.out.flush();
             if (Boolean.getBoolean("bench.profile")) {
                 // a normal exit, off the FX thread, so a flight recording is written; slower, so only to profile

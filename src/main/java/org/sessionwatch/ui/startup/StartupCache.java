@@ -1,0 +1,361 @@
+package org.sessionwatch.ui.startup;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.sessionwatch.files.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The window's start-up cache: a JDK 25 ahead-of-time cache (JEPs 483, 514, 515) of the classes, linked lambdas and
+ * method profiles of the window's start, written on the user's machine into the user's cache folder. It roughly halves
+ * the time to the first rows (BENCHMARKS.md, start-up). The app image's launcher names the file with
+ * {@code -XX:AOTCache=} (and keeps the JVM quiet about it while it does not exist yet, {@code -Xlog:aot*=off}); this
+ * class reads that option back from the running JVM. When the JVM did not use the file (the first start, or a cache
+ * of another build of the jar), it trains a new one in the background, at low priority, some seconds after the
+ * window appeared: a {@link StartupTraining} JVM records the window's start, a second JVM writes the cache from that
+ * recording, a third checks that a JVM with the launcher's options accepts it, and only then does it replace the old
+ * file (atomically). A run from the build or from a plain jar has no such option: nothing happens.
+ *
+ * <p>What cannot be trained (no display, a JDK without the feature) leaves a marker beside the cache with the reason,
+ * so that every start does not try again; it is retried a day later, or at once when the marker is deleted.
+ */
+public final class StartupCache {
+    private static final Logger LOG = LoggerFactory.getLogger(StartupCache.class);
+
+    /** Whether the running JVM mapped the file named by {@code -XX:AOTCache}. */
+    public enum State {
+        /** The JVM started from the cache. */
+        IN_USE,
+        /** No cache yet: this is the first start of this version. */
+        MISSING,
+        /** A cache exists but the JVM refused it (another build of the jar, another JDK, a damaged file). */
+        NOT_USED
+    }
+
+    static final String CACHE_OPTION = "-XX:AOTCache=";
+    /** After a failed training the next attempt waits this long (or until the marker is deleted). */
+    static final Duration RETRY_AFTER = Duration.ofDays(1);
+    static final Duration RECORD_TIMEOUT = StartupTraining.GIVE_UP.plusSeconds(30);
+    static final Duration CREATE_TIMEOUT = Duration.ofMinutes(3);
+    static final Duration CHECK_TIMEOUT = Duration.ofMinutes(1);
+    /** How long the cache of another version (an upgrade's predecessor) is kept after it was last written. */
+    static final Duration KEEP_OTHER_VERSIONS = Duration.ofDays(30);
+
+    /** Options of the running JVM a training JVM must not inherit: the cache's own, a debugger's, a profiler's. */
+    private static final Pattern NOT_INHERITED = Pattern.compile(
+            "-XX:AOT.*|-XX:[+-]?AutoCreateSharedArchive.*|-XX:SharedArchiveFile=.*|-XX:ArchiveClassesAtExit=.*"
+                    + "|-Xshare:.*|-Xlog:(aot|cds).*|-Duser\\.home=.*|-agentlib:.*|-agentpath:.*|-javaagent:.*"
+                    + "|-XX:[+-]?StartFlightRecording.*|-Xrunjdwp.*|-Xdebug");
+    /** The garbage collector and its settings: the JVM that writes the cache runs G1, the one collector that can. */
+    private static final Pattern COLLECTOR = Pattern.compile("-XX:[+-]Use\\w+GC|-XX:(Shenandoah|Z)\\w*(=.*)?");
+
+    /** Training processes still running, destroyed when the app exits so that none outlives it. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> RUNNING.forEach(process -> {
+                    process.descendants().forEach(ProcessHandle::destroy);
+                    process.destroy();
+                }),
+                "sessionwatch-startup-cache-cleanup"));
+    }
+
+    private final Path cache;
+    private final Path java;
+    private final List<String> jvmOptions;
+    private final String classPath;
+    private final boolean mapped;
+
+    StartupCache(Path cache, Path java, List<String> jvmOptions, String classPath, boolean mapped) {
+        this.cache = cache;
+        this.java = java;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.classPath = classPath;
+        this.mapped = mapped;
+    }
+
+    /**
+     * The cache of the running JVM: empty when it was started without {@code -XX:AOTCache} (from the build, from a
+     * plain jar), with a path that is not absolute (an unset {@code $HOME} left unexpanded in the launcher's
+     * configuration) or without a {@code java} command beside its runtime.
+     */
+    public static Optional<StartupCache> ofThisJvm() {
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        Path java = Path.of(System.getProperty("java.home"), "bin",
+                System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
+        return cachePath(options).filter(path -> Files.isExecutable(java)).map(path -> new StartupCache(path, java,
+                options, System.getProperty("java.class.path", ""),
+                System.getProperty("java.vm.info", "").contains("sharing")));
+    }
+
+    /** The last {@code -XX:AOTCache=} value, if it is an absolute path without an unexpanded variable. */
+    static Optional<Path> cachePath(List<String> jvmOptions) {
+        String value = null;
+        for (String option : jvmOptions) {
+            if (option.startsWith(CACHE_OPTION)) {
+                value = option.substring(CACHE_OPTION.length());
+            }
+        }
+        if (value == null || value.isBlank() || value.contains("$") || value.contains("%")) {
+            return Optional.empty();
+        }
+        Path path = Path.of(value);
+        return path.isAbsolute() ? Optional.of(path) : Optional.empty();
+    }
+
+    /**
+     * Trains the cache on a background thread {@code delay} after the call when this JVM did not start from it, so
+     * that the next start does. The window calls it once it is on screen; returns at once.
+     */
+    public static void trainLaterIfUnused(Duration delay) {
+        Thread.ofPlatform().daemon().name("sessionwatch-startup-cache").start(() -> {
+            try {
+                Thread.sleep(delay);
+                Optional<StartupCache> cache = ofThisJvm();
+                if (cache.isPresent() && cache.get().shouldTrain(Instant.now())) {
+                    cache.get().train();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot prepare the start-up cache", e);
+            }
+        });
+    }
+
+    public Path file() {
+        return cache;
+    }
+
+    public State state() {
+        if (mapped) {
+            return State.IN_USE;
+        }
+        return Files.exists(cache) ? State.NOT_USED : State.MISSING;
+    }
+
+    /** Whether to train now: the JVM did not use the cache, and no training failed within {@link #RETRY_AFTER}. */
+    boolean shouldTrain(Instant now) {
+        if (state() == State.IN_USE) {
+            return false;
+        }
+        try {
+            Path marker = failureMarker();
+            return !Files.exists(marker)
+                    || Files.getLastModifiedTime(marker).toInstant().plus(RETRY_AFTER).isBefore(now);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Beside the cache: why the last training failed, so that not every start tries again. */
+    Path failureMarker() {
+        return cache.resolveSibling(cache.getFileName() + ".failed");
+    }
+
+    Path trainingLog() {
+        return cache.resolveSibling(cache.getFileName() + ".log");
+    }
+
+    /** What trained the cache is the running JVM's options less those of {@link #NOT_INHERITED}. */
+    List<String> inheritedOptions() {
+        return jvmOptions.stream().filter(option -> !NOT_INHERITED.matcher(option).matches()).toList();
+    }
+
+    /** Step 1: the window's start, recorded ({@link StartupTraining}, with {@code home} as its user folder). */
+    List<String> recordCommand(Path configuration, Path home) {
+        List<String> command = new ArrayList<>(lowPriority());
+        command.add(java.toString());
+        command.addAll(inheritedOptions());
+        command.add("-XX:AOTMode=record");
+        command.add("-XX:AOTConfiguration=" + configuration);
+        command.add("-Duser.home=" + home);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(StartupTraining.class.getName());
+        return command;
+    }
+
+    /** Step 2: the cache written from the recording, by a JVM running G1 (which can store the linked lambdas). */
+    List<String> createCommand(Path configuration, Path output) {
+        List<String> command = new ArrayList<>(lowPriority());
+        command.add(java.toString());
+        inheritedOptions().stream().filter(option -> !COLLECTOR.matcher(option).matches()).forEach(command::add);
+        command.add("-XX:+UseG1GC");
+        command.add("-XX:AOTMode=create");
+        command.add("-XX:AOTConfiguration=" + configuration);
+        command.add(CACHE_OPTION + output);
+        command.add("-cp");
+        command.add(classPath);
+        return command;
+    }
+
+    /** Step 3: a JVM with the launcher's options that must start from {@code candidate} or fail. */
+    List<String> checkCommand(Path candidate) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(inheritedOptions());
+        command.add("-XX:AOTMode=on");
+        command.add(CACHE_OPTION + candidate);
+        command.add("-cp");
+        command.add(classPath);
+        command.add("-version");
+        return command;
+    }
+
+    /**
+     * Trains a new cache and puts it in place; blocks for the three JVMs (about 10 s of CPU). Does nothing while
+     * another SessionWatch trains the same cache. A failure leaves the old file alone, writes {@link #failureMarker}
+     * and is logged with the training log's path.
+     */
+    public void train() throws IOException, InterruptedException {
+        Path folder = cache.getParent();
+        AtomicFiles.createDirectories(folder);
+        Path lockFile = cache.resolveSibling(cache.getFileName() + ".lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                LOG.info("Another SessionWatch is preparing the start-up cache {}", cache);
+                return;
+            }
+            Path work = Files.createTempDirectory(folder, cache.getFileName() + ".training-");
+            try {
+                Optional<String> failure = trainIn(work);
+                if (failure.isPresent()) {
+                    AtomicFiles.write(failureMarker(),
+                            out -> out.write((failure.get() + "\n").getBytes(StandardCharsets.UTF_8)));
+                    LOG.warn("The start-up cache {} could not be prepared: {} (details in {}); the window starts"
+                            + " without it, and the next try is in a day or once {} is deleted", cache,
+                            failure.get(), trainingLog(), failureMarker());
+                } else {
+                    Files.deleteIfExists(failureMarker());
+                    LOG.info("Start-up cache ready for the next start: {}", cache);
+                    deleteOldCaches(Instant.now());
+                }
+            } finally {
+                deleteTree(work);
+            }
+        }
+    }
+
+    /** The three steps in {@code work}; the reason of the first that failed, or empty once the cache is in place. */
+    private Optional<String> trainIn(Path work) throws IOException, InterruptedException {
+        Path configuration = work.resolve("startup.aotconf");
+        Path candidate = work.resolve("startup.aot");
+        Path home = Files.createDirectories(work.resolve("home"));
+        Files.deleteIfExists(trainingLog());
+        Map<String, String> scratch = Map.of("XDG_CONFIG_HOME", home.resolve(".config").toString(),
+                "XDG_STATE_HOME", home.resolve(".local/state").toString(),
+                "XDG_DATA_HOME", home.resolve(".local/share").toString(),
+                "XDG_CACHE_HOME", home.resolve(".cache").toString());
+        int status = run("record", recordCommand(configuration, home), scratch, RECORD_TIMEOUT);
+        if (status != 0 || !Files.exists(configuration)) {
+            return Optional.of(status == StartupTraining.NO_ROWS ? "the training window showed no sessions"
+                    : "the training run exited with " + status);
+        }
+        status = run("create", createCommand(configuration, candidate), Map.of(), CREATE_TIMEOUT);
+        if (status != 0 || !Files.exists(candidate)) {
+            return Optional.of("writing the cache exited with " + status);
+        }
+        status = run("check", checkCommand(candidate), Map.of(), CHECK_TIMEOUT);
+        if (status != 0) {
+            return Optional.of("a JVM with the launcher's options refused the new cache (exit " + status + ")");
+        }
+        Files.move(candidate, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(cache, FileTime.from(Instant.now()));
+        return Optional.empty();
+    }
+
+    /**
+     * Deletes the caches of other versions beside this one (and their logs and markers) that were last written more
+     * than {@link #KEEP_OTHER_VERSIONS} ago: about 50 MB each, left behind by upgrades.
+     */
+    void deleteOldCaches(Instant now) throws IOException {
+        String name = cache.getFileName().toString();
+        int dash = name.lastIndexOf('-');
+        if (dash < 0 || !name.endsWith(".aot")) {
+            return;
+        }
+        String prefix = name.substring(0, dash + 1);
+        try (Stream<Path> siblings = Files.list(cache.getParent())) {
+            for (Path other : siblings.toList()) {
+                String otherName = other.getFileName().toString();
+                if (otherName.startsWith(prefix) && otherName.endsWith(".aot") && !other.equals(cache)
+                        && Files.getLastModifiedTime(other).toInstant().plus(KEEP_OTHER_VERSIONS).isBefore(now)) {
+                    for (String suffix : List.of("", ".log", ".failed", ".lock")) {
+                        Files.deleteIfExists(other.resolveSibling(otherName + suffix));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Runs one step with its output appended to {@link #trainingLog}; its exit code, or -1 after its timeout. */
+    private int run(String step, List<String> command, Map<String, String> environment, Duration timeout)
+            throws IOException, InterruptedException {
+        Files.writeString(trainingLog(), "== " + step + ": " + String.join(" ", command) + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(trainingLog().toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        RUNNING.add(process);
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                return -1;
+            }
+            return process.exitValue();
+        } finally {
+            RUNNING.remove(process);
+        }
+    }
+
+    /** {@code nice -n 19} where there is one: the training must not slow the window the user is looking at. */
+    private static List<String> lowPriority() {
+        for (String nice : List.of("/usr/bin/nice", "/bin/nice")) {
+            if (Files.isExecutable(Path.of(nice))) {
+                return List.of(nice, "-n", "19");
+            }
+        }
+        return List.of();
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    LOG.debug("Cannot delete {}", path, e);
+                }
+            });
+        } catch (IOException e) {
+            LOG.debug("Cannot delete {}", root, e);
+        }
+    }
+}
