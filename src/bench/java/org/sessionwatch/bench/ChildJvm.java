@@ -39,6 +39,14 @@ final class ChildJvm {
             collector(Runtime.version().feature(), System.getProperty("bench.appImageGcArgs", ""),
                     System.getProperty("bench.fallbackGc", "")).stream()).toList();
 
+    /**
+     * The README's run command's JVM ({@code mvn compile exec:exec}): {@link #HEADLESS_FX}, {@code app.jvm.*} and the
+     * run command's own collector, {@code bench.fallbackGc} (ZGC, which every JDK 21+ has).
+     */
+    static final List<String> RUN_COMMAND = java.util.stream.Stream.of(HEADLESS_FX,
+            appOptions(System.getProperty("bench.appJvmOptions", "")),
+            appOptions(System.getProperty("bench.fallbackGc", ""))).flatMap(List::stream).toList();
+
     /** A window's JVM: {@link #HEADLESS_FX} plus {@link #APP_OPTIONS}. */
     static final List<String> WINDOW = java.util.stream.Stream.concat(HEADLESS_FX.stream(), APP_OPTIONS.stream())
             .toList();

@@ -79,7 +79,7 @@ final class Suite {
                         () -> ChildJvm.run(SambaPollBenchmark.class, List.of("-Xmx512m"), List.of(),
                                 Duration.ofMinutes(3))),
                 new BenchMain.Step("startup", "6. Launch to first populated table, demo fleet",
-                        () -> StartupBenchmark.run(ChildJvm.WINDOW, ChildJvm.classPath(),
+                        () -> StartupBenchmark.run(ChildJvm.WINDOW, ChildJvm.RUN_COMMAND, ChildJvm.classPath(),
                                 Path.of(System.getProperty("bench.appJar", "target/sessionwatch.jar")),
                                 ChildJvm.javaExecutable(), 3)),
                 new BenchMain.Step("responsiveness", "7. Longest FX pause over 100 cycles, 500 servers, 100,000 rows",
