@@ -163,9 +163,11 @@ class JpackageArgumentsTest {
     }
 
     @Test
-    void everyJvmOptionOfTheWindowReachesTheAppImageAndTheRunCommandOneOptionEach() throws IOException {
+    void everyJvmOptionOfTheWindowReachesTheAppImageTheRunCommandAndTheBenchmarksOneOptionEach() throws IOException {
         // The app image, the README's run command (exec:exec) and the window benchmarks start the same JVM; an
         // option added to one only (say a JIT or GC flag) would make the benchmarks measure something users lack.
+        // The collector is the one difference, by JDK: the run command's (app.jvm.gc) is also that of an app image
+        // linked from JDK 21-24 (jvm-jdk21.args); from JDK 25 on the app image and the benchmarks read jvm-jdk25.args.
         String pom = Files.readString(Path.of("pom.xml"));
         java.util.regex.Matcher property = java.util.regex.Pattern.compile("<(app\\.jvm\\.[\\w.]+)>([^<]*)</")
                 .matcher(pom);
@@ -176,14 +178,31 @@ class JpackageArgumentsTest {
             found++;
             // exec:exec passes each <argument> as one word, jpackage each --java-options as one option
             assertThat(property.group(2).trim()).as("value of %s", name).doesNotContainAnyWhitespaces();
-            assertThat(javaOptions).as("--java-options of app-image.args").contains("${" + name + "}");
+            String file = name.equals("app.jvm.gc") ? "jvm-jdk21.args" : "app-image.args";
+            assertThat(values(file, "--java-options")).as("--java-options of %s", file).contains("${" + name + "}");
             assertThat(pom).as("run command argument").contains("<argument>${" + name + "}</argument>");
         }
         assertThat(found).as("app.jvm.* properties in pom.xml").isGreaterThanOrEqualTo(3);
-        String bench = pom.substring(pom.indexOf("-Dbench.appJvmOptions="));
-        bench = bench.substring(0, bench.indexOf("</argument>"));
+        assertThat(javaOptions).as("the collector comes from jvm-jdk25.args or jvm-jdk21.args")
+                .doesNotContain("${app.jvm.gc}");
+        assertThat(values("jvm-jdk25.args", "--java-options")).as("one option each, all -XX: flags").isNotEmpty()
+                .allSatisfy(option -> assertThat(option).startsWith("-XX:").doesNotContainAnyWhitespaces());
+        String bench = pom.substring(pom.indexOf("<id>run-benchmarks</id>"));
+        bench = bench.substring(0, bench.indexOf("</arguments>"));
         // the class path has no JavaFX module to name, so native access is the one option the benchmarks leave out
-        assertThat(bench).contains("${app.jvm.gc}", "${app.jvm.unsafeMemory}");
+        assertThat(bench).contains("-Dbench.appJvmOptions=${app.jvm.unsafeMemory}",
+                "-Dbench.appImageGcArgs=${project.basedir}/jpackage/jvm-jdk25.args",
+                "-Dbench.fallbackGc=${app.jvm.gc}");
+    }
+
+    @Test
+    void theLinuxAppImageNamesAPerUserStartupCacheAndKeepsTheJvmQuietWhileItIsMissing() throws IOException {
+        List<String> options = values("linux-startup-cache.args", "--java-options");
+        assertThat(options).containsExactly("-XX:AOTCache=$HOME/.cache/sessionwatch/startup-${project.version}.aot",
+                "-Xlog:aot*=off");
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertThat(pom).contains("<arg value=\"@target/jpackage/args/linux-startup-cache.args\" if:set=\"startup.cache\"/>",
+                "<arg value=\"@target/jpackage/args/jvm-${jvm.args}.args\"/>");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package org.sessionwatch.ui.startup;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The window's start-up cache: a JDK 25 ahead-of-time cache (JEPs 483, 514, 515) of the classes, linked lambdas and
- * method profiles of the window's start, written on the user's machine into the user's cache folder. It roughly halves
- * the time to the first rows (BENCHMARKS.md, start-up). The app image's launcher names the file with
+ * method profiles of the window's start, written on the user's machine into the user's cache folder. It cuts the time
+ * to the first rows by 40–47 % (BENCHMARKS.md, start-up). The app image's launcher names the file with
  * {@code -XX:AOTCache=} (and keeps the JVM quiet about it while it does not exist yet, {@code -Xlog:aot*=off}); this
  * class reads that option back from the running JVM. When the JVM did not use the file (the first start, or a cache
  * of another build of the jar), it trains a new one in the background, at low priority, some seconds after the
@@ -65,21 +67,29 @@ public final class StartupCache {
 
     /** Options of the running JVM a training JVM must not inherit: the cache's own, a debugger's, a profiler's. */
     private static final Pattern NOT_INHERITED = Pattern.compile(
-            "-XX:AOT.*|-XX:[+-]?AutoCreateSharedArchive.*|-XX:SharedArchiveFile=.*|-XX:ArchiveClassesAtExit=.*"
-                    + "|-Xshare:.*|-Xlog:(aot|cds).*|-Duser\\.home=.*|-agentlib:.*|-agentpath:.*|-javaagent:.*"
-                    + "|-XX:[+-]?StartFlightRecording.*|-Xrunjdwp.*|-Xdebug");
+            "-XX:[+-]?AOT.*|-XX:[+-]?AutoCreateSharedArchive.*|-XX:SharedArchiveFile=.*"
+                    + "|-XX:ArchiveClassesAtExit=.*|-Xshare:.*|-Xlog:(aot|cds).*|-Xlog:.*file=.*|-Duser\\.home=.*"
+                    + "|-agentlib:.*|-agentpath:.*|-javaagent:.*|-XX:[+-]?StartFlightRecording.*|-Xrunjdwp.*|-Xdebug");
     /** The garbage collector and its settings: the JVM that writes the cache runs G1, the one collector that can. */
-    private static final Pattern COLLECTOR = Pattern.compile("-XX:[+-]Use\\w+GC|-XX:(Shenandoah|Z)\\w*(=.*)?");
+    private static final Pattern COLLECTOR =
+            Pattern.compile("-XX:[+-]Use\\w+GC|-XX:[+-]?(Shenandoah|Z)\\w*(=.*)?");
+    /**
+     * Environment variables a child JVM must not see: the JVM options of the user's environment (the running JVM's
+     * are already among its input arguments, and a debugger's or profiler's agent among them is left out on purpose),
+     * and the session bus, so that the training never asks the user's keyring (a locked one would prompt for its
+     * password from an invisible window): it keeps passwords in memory, as it has none.
+     */
+    private static final List<String> NOT_PASSED_ON = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS",
+            "_JAVA_OPTIONS", "DBUS_SESSION_BUS_ADDRESS");
 
     /** Training processes still running, destroyed when the app exits so that none outlives it. */
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    /** Guards {@link #RUNNING} and {@link #closing}: no step starts once the app is exiting. */
+    private static final Object PROCESSES = new Object();
+    private static boolean closing;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> RUNNING.forEach(process -> {
-                    process.descendants().forEach(ProcessHandle::destroy);
-                    process.destroy();
-                }),
+        Runtime.getRuntime().addShutdownHook(new Thread(StartupCache::stopTraining,
                 "sessionwatch-startup-cache-cleanup"));
     }
 
@@ -88,6 +98,25 @@ public final class StartupCache {
     private final List<String> jvmOptions;
     private final String classPath;
     private final boolean mapped;
+
+    /** The app is exiting: stop the running step and start no other; what it leaves is removed by the next one. */
+    private static void stopTraining() {
+        List<Process> processes;
+        synchronized (PROCESSES) {
+            closing = true;
+            processes = List.copyOf(RUNNING);
+        }
+        for (Process process : processes) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    private static boolean closing() {
+        synchronized (PROCESSES) {
+            return closing;
+        }
+    }
 
     StartupCache(Path cache, Path java, List<String> jvmOptions, String classPath, boolean mapped) {
         this.cache = cache;
@@ -140,6 +169,9 @@ public final class StartupCache {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (FileSystemException e) {
+                // a cache folder that cannot be written (HOME="" gives /.cache; a folder left by a run as root)
+                LOG.info("No start-up cache: {} cannot be written ({})", e.getFile(), e.getReason());
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Cannot prepare the start-up cache", e);
             }
@@ -150,6 +182,10 @@ public final class StartupCache {
         return cache;
     }
 
+    /**
+     * {@code mapped} comes from {@code java.vm.info} saying "sharing", which holds only for this cache because the
+     * app image's runtime carries no class-data archive of its own.
+     */
     public State state() {
         if (mapped) {
             return State.IN_USE;
@@ -157,9 +193,20 @@ public final class StartupCache {
         return Files.exists(cache) ? State.NOT_USED : State.MISSING;
     }
 
-    /** Whether to train now: the JVM did not use the cache, and no training failed within {@link #RETRY_AFTER}. */
-    boolean shouldTrain(Instant now) {
+    /**
+     * Whether to train now: the JVM did not use the cache, and no training failed within {@link #RETRY_AFTER}. A
+     * cache newer than every jar of the class path was trained for this build and still refused (the launcher's
+     * options changed since, say): that counts as a failed training, so that not every start trains again.
+     */
+    boolean shouldTrain(Instant now) throws IOException {
         if (state() == State.IN_USE) {
+            return false;
+        }
+        if (state() == State.NOT_USED && trainedForThisBuild()) {
+            AtomicFiles.write(failureMarker(), out -> out.write(("the JVM did not use " + cache.getFileName()
+                    + ", although it was trained for this build\n").getBytes(StandardCharsets.UTF_8)));
+            LOG.warn("The JVM did not use the start-up cache {}, although it was trained for this build; it is"
+                    + " trained again in a day, or once {} is deleted", cache, failureMarker());
             return false;
         }
         try {
@@ -169,6 +216,22 @@ public final class StartupCache {
         } catch (IOException e) {
             return true;
         }
+    }
+
+    /** Whether the cache was written after every jar of the class path (a new build's jar is newer than it). */
+    private boolean trainedForThisBuild() throws IOException {
+        Instant written = Files.getLastModifiedTime(cache).toInstant();
+        boolean anyJar = false;
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path jar = Path.of(entry);
+            if (Files.isRegularFile(jar)) {
+                anyJar = true;
+                if (!Files.getLastModifiedTime(jar).toInstant().isBefore(written)) {
+                    return false;
+                }
+            }
+        }
+        return anyJar;
     }
 
     /** Beside the cache: why the last training failed, so that not every start tries again. */
@@ -241,10 +304,17 @@ public final class StartupCache {
                 LOG.info("Another SessionWatch is preparing the start-up cache {}", cache);
                 return;
             }
+            if (writtenSince(ProcessHandle.current().info().startInstant().orElse(Instant.MAX))) {
+                LOG.info("Another SessionWatch prepared the start-up cache {} since this one started", cache);
+                return;
+            }
+            deleteLeftovers();
             Path work = Files.createTempDirectory(folder, cache.getFileName() + ".training-");
             try {
                 Optional<String> failure = trainIn(work);
-                if (failure.isPresent()) {
+                if (failure.isPresent() && closing()) {
+                    LOG.info("Start-up cache training stopped: SessionWatch is closing");
+                } else if (failure.isPresent()) {
                     AtomicFiles.write(failureMarker(),
                             out -> out.write((failure.get() + "\n").getBytes(StandardCharsets.UTF_8)));
                     LOG.warn("The start-up cache {} could not be prepared: {} (details in {}); the window starts"
@@ -261,19 +331,40 @@ public final class StartupCache {
         }
     }
 
+    /** Whether the cache file was written after {@code instant}. */
+    private boolean writtenSince(Instant instant) {
+        try {
+            return Files.exists(cache) && Files.getLastModifiedTime(cache).toInstant().isAfter(instant);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Work folders of trainings that an exit cut short; only called while holding the lock, so none is in use. */
+    private void deleteLeftovers() throws IOException {
+        String prefix = cache.getFileName() + ".training-";
+        try (Stream<Path> siblings = Files.list(cache.getParent())) {
+            siblings.filter(path -> path.getFileName().toString().startsWith(prefix))
+                    .forEach(StartupCache::deleteTree);
+        }
+    }
+
     /** The three steps in {@code work}; the reason of the first that failed, or empty once the cache is in place. */
     private Optional<String> trainIn(Path work) throws IOException, InterruptedException {
         Path configuration = work.resolve("startup.aotconf");
         Path candidate = work.resolve("startup.aot");
         Path home = Files.createDirectories(work.resolve("home"));
         Files.deleteIfExists(trainingLog());
-        Map<String, String> scratch = Map.of("XDG_CONFIG_HOME", home.resolve(".config").toString(),
+        Map<String, String> scratch = Map.of("HOME", home.toString(),
+                "XDG_CONFIG_HOME", home.resolve(".config").toString(),
                 "XDG_STATE_HOME", home.resolve(".local/state").toString(),
                 "XDG_DATA_HOME", home.resolve(".local/share").toString(),
                 "XDG_CACHE_HOME", home.resolve(".cache").toString());
         int status = run("record", recordCommand(configuration, home), scratch, RECORD_TIMEOUT);
         if (status != 0 || !Files.exists(configuration)) {
-            return Optional.of(status == StartupTraining.NO_ROWS ? "the training window showed no sessions"
+            return Optional.of(status == StartupTraining.NO_ROWS
+                    ? "the training window did not show sessions and quit within " + StartupTraining.GIVE_UP.toSeconds()
+                            + " s"
                     : "the training run exited with " + status);
         }
         status = run("create", createCommand(configuration, candidate), Map.of(), CREATE_TIMEOUT);
@@ -294,8 +385,9 @@ public final class StartupCache {
      * than {@link #KEEP_OTHER_VERSIONS} ago: about 50 MB each, left behind by upgrades.
      */
     void deleteOldCaches(Instant now) throws IOException {
+        // startup-<version>.aot, as jpackage/linux-startup-cache.args names it; versions may hold dashes themselves
         String name = cache.getFileName().toString();
-        int dash = name.lastIndexOf('-');
+        int dash = name.indexOf('-');
         if (dash < 0 || !name.endsWith(".aot")) {
             return;
         }
@@ -320,9 +412,16 @@ public final class StartupCache {
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(trainingLog().toFile()));
+        NOT_PASSED_ON.forEach(builder.environment().keySet()::remove);
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        RUNNING.add(process);
+        Process process;
+        synchronized (PROCESSES) {
+            if (closing) {
+                return -1;
+            }
+            process = builder.start();
+            RUNNING.add(process);
+        }
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -23,7 +23,7 @@ import org.sessionwatch.ui.SessionWatchApp;
  * (the details pane), renders a few more frames and quits. Started by {@link StartupCache#train}, never by a user.
  */
 public final class StartupTraining {
-    /** Exit code when no rows came within {@link #GIVE_UP}: the recording is incomplete and is thrown away. */
+    /** Exit code when the window did not show rows and quit within {@link #GIVE_UP}: the recording is thrown away. */
     static final int NO_ROWS = 3;
     static final Duration GIVE_UP = Duration.ofSeconds(90);
     /** Frames rendered once the table has rows: the first one selected, and a second poll's update. */
@@ -40,7 +40,7 @@ public final class StartupTraining {
             } catch (InterruptedException e) {
                 return;
             }
-            System.err.println("sessionwatch training: no session rows within " + GIVE_UP.toSeconds() + " s");
+            System.err.println("sessionwatch training: not done within " + GIVE_UP.toSeconds() + " s");
             Runtime.getRuntime().halt(NO_ROWS);
         });
         Path home = Path.of(System.getProperty("user.home"));

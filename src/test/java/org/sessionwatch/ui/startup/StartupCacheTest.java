@@ -69,10 +69,28 @@ class StartupCacheTest {
     }
 
     @Test
+    void aCacheTrainedForThisBuildThatTheJvmStillRefusedIsNotTrainedAgainAtOnce() throws IOException {
+        Instant now = Instant.parse("2026-12-01T12:00:00Z");
+        Path jar = Files.writeString(dir.resolve("sessionwatch.jar"), "the app");
+        Path file = Files.writeString(dir.resolve("startup.aot"), "refused");
+        StartupCache cache = new StartupCache(file, Path.of("/rt/bin/java"), LAUNCHER_OPTIONS, jar.toString(), false);
+
+        Files.setLastModifiedTime(jar, FileTime.from(now.minus(Duration.ofHours(2))));
+        Files.setLastModifiedTime(file, FileTime.from(now.minus(Duration.ofHours(1))));
+        assertThat(cache.shouldTrain(now)).as("trained after the jar was built, yet not used").isFalse();
+        assertThat(Files.readString(cache.failureMarker())).contains("although it was trained for this build");
+
+        Files.delete(cache.failureMarker());
+        Files.setLastModifiedTime(jar, FileTime.from(now.minus(Duration.ofMinutes(10))));
+        assertThat(cache.shouldTrain(now)).as("a new build of the jar: the cache is stale").isTrue();
+    }
+
+    @Test
     void theTrainingJvmsInheritTheLaunchersOptionsButNotTheCachesOrADebuggers() {
         StartupCache cache = new StartupCache(Path.of("/c/startup.aot"), Path.of("/rt/bin/java"),
                 concat(LAUNCHER_OPTIONS, List.of("-agentlib:jdwp=transport=dt_socket", "-Duser.home=/home/ann",
-                        "-XX:StartFlightRecording=filename=x.jfr", "-Xshare:auto")), "/app/sessionwatch.jar", false);
+                        "-XX:StartFlightRecording=filename=x.jfr", "-Xshare:auto", "-XX:+AOTClassLinking",
+                        "-Xlog:gc:file=/home/ann/gc.log")), "/app/sessionwatch.jar", false);
 
         assertThat(cache.inheritedOptions()).containsExactly("-Djpackage.app-version=0.1.0",
                 "--enable-native-access=javafx.graphics,ALL-UNNAMED", "-Dsun.misc.unsafe.memory.access=allow",
@@ -151,6 +169,8 @@ class StartupCacheTest {
     void aFailedTrainingKeepsTheOldCacheAndSaysWhyBesideIt() throws Exception {
         Path file = dir.resolve("startup.aot");
         Files.writeString(file, "the old cache");
+        // written by an earlier version, before this JVM started
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofDays(3))));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // A class path without SessionWatch: the training JVM cannot even find its main class.
         StartupCache cache = new StartupCache(file, java, List.of(), dir.resolve("nothing.jar").toString(), false);
@@ -171,7 +191,7 @@ class StartupCacheTest {
     @Test
     void deletesOtherVersionsCachesNotWrittenForAMonth() throws IOException {
         Instant now = Instant.parse("2026-12-01T12:00:00Z");
-        Path current = Files.writeString(dir.resolve("startup-0.2.0.aot"), "this version");
+        Path current = Files.writeString(dir.resolve("startup-0.2.0-SNAPSHOT.aot"), "this version");
         Path old = Files.writeString(dir.resolve("startup-0.1.0.aot"), "an upgrade ago");
         Path oldLog = Files.writeString(dir.resolve("startup-0.1.0.aot.log"), "its training log");
         Path recent = Files.writeString(dir.resolve("startup-0.1.1.aot"), "another version, written last week");
@@ -189,6 +209,17 @@ class StartupCacheTest {
         assertThat(current).exists();
         assertThat(recent).exists();
         assertThat(unrelated).exists();
+    }
+
+    @Test
+    void doesNothingWhenAnotherSessionWatchWroteTheCacheSinceThisOneStarted() throws Exception {
+        Path file = Files.writeString(dir.resolve("startup.aot"), "written a moment ago by another SessionWatch");
+        StartupCache cache = new StartupCache(file, Path.of("/rt/bin/java"), LAUNCHER_OPTIONS, "/app/x.jar", false);
+
+        cache.train();
+
+        assertThat(Files.readString(file)).startsWith("written a moment ago");
+        assertThat(cache.trainingLog()).as("no training started").doesNotExist();
     }
 
     @Test
