@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The window's start-up cache: a JDK 25 ahead-of-time cache (JEPs 483, 514, 515) of the classes, linked lambdas and
  * method profiles of the window's start, written on the user's machine into the user's cache folder. It cuts the time
- * to the first rows by 40–47 % (BENCHMARKS.md, start-up). The app image's launcher names the file with
+ * to the first rows by 29–47 % (BENCHMARKS.md, start-up). The app image's launcher names the file with
  * {@code -XX:AOTCache=} (and keeps the JVM quiet about it while it does not exist yet, {@code -Xlog:aot*=off}); this
  * class reads that option back from the running JVM. When the JVM did not use the file (the first start, or a cache
  * of another build of the jar), it trains a new one in the background, at low priority, some seconds after the
