@@ -57,8 +57,8 @@ public final class StartupBenchmark {
     private record Launch(String name, List<String> options, String classPath, Boolean cached) {
     }
 
-    /** What one launch took: to the window, to the first rows, and what the JVM said of class-data sharing. */
-    private record Timing(double windowMillis, double rowsMillis, String vmInfo) {
+    /** What one launch took: to the window and to the first rows. */
+    private record Timing(double windowMillis, double rowsMillis) {
     }
 
     /**
@@ -263,7 +263,7 @@ public final class StartupBenchmark {
                         + " something else. Its output:\n" + other);
             }
             double rows = doneAt.get() - launchedAt;
-            return new Timing(windowAt.get() > 0 ? windowAt.get() - launchedAt : rows, rows, vmInfo.toString());
+            return new Timing(windowAt.get() > 0 ? windowAt.get() - launchedAt : rows, rows);
         } finally {
             deleteTree(home);
         }

@@ -16,11 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -82,10 +82,10 @@ public final class StartupCache {
     private static final List<String> NOT_PASSED_ON = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS",
             "_JAVA_OPTIONS", "DBUS_SESSION_BUS_ADDRESS");
 
-    /** Training processes still running, destroyed when the app exits so that none outlives it. */
-    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
     /** Guards {@link #RUNNING} and {@link #closing}: no step starts once the app is exiting. */
     private static final Object PROCESSES = new Object();
+    /** Training processes still running, destroyed when the app exits so that none outlives it. */
+    private static final Set<Process> RUNNING = new HashSet<>();
     private static boolean closing;
 
     static {
@@ -178,10 +178,6 @@ public final class StartupCache {
         });
     }
 
-    public Path file() {
-        return cache;
-    }
-
     /**
      * {@code mapped} comes from {@code java.vm.info} saying "sharing", which holds only for this cache because the
      * app image's runtime carries no class-data archive of its own.
@@ -199,10 +195,11 @@ public final class StartupCache {
      * options changed since, say): that counts as a failed training, so that not every start trains again.
      */
     boolean shouldTrain(Instant now) throws IOException {
-        if (state() == State.IN_USE) {
+        State state = state();
+        if (state == State.IN_USE) {
             return false;
         }
-        if (state() == State.NOT_USED && trainedForThisBuild()) {
+        if (state == State.NOT_USED && trainedForThisBuild()) {
             AtomicFiles.write(failureMarker(), out -> out.write(("the JVM did not use " + cache.getFileName()
                     + ", although it was trained for this build\n").getBytes(StandardCharsets.UTF_8)));
             LOG.warn("The JVM did not use the start-up cache {}, although it was trained for this build; it is"
@@ -250,42 +247,32 @@ public final class StartupCache {
 
     /** Step 1: the window's start, recorded ({@link StartupTraining}, with {@code home} as its user folder). */
     List<String> recordCommand(Path configuration, Path home) {
-        List<String> command = new ArrayList<>(lowPriority());
-        command.add(java.toString());
-        command.addAll(inheritedOptions());
-        command.add("-XX:AOTMode=record");
-        command.add("-XX:AOTConfiguration=" + configuration);
-        command.add("-Duser.home=" + home);
-        command.add("-cp");
-        command.add(classPath);
-        command.add(StartupTraining.class.getName());
-        return command;
+        return command(true, inheritedOptions(), List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration,
+                "-Duser.home=" + home), StartupTraining.class.getName());
     }
 
     /** Step 2: the cache written from the recording, by a JVM running G1 (which can store the linked lambdas). */
     List<String> createCommand(Path configuration, Path output) {
-        List<String> command = new ArrayList<>(lowPriority());
-        command.add(java.toString());
-        inheritedOptions().stream().filter(option -> !COLLECTOR.matcher(option).matches()).forEach(command::add);
-        command.add("-XX:+UseG1GC");
-        command.add("-XX:AOTMode=create");
-        command.add("-XX:AOTConfiguration=" + configuration);
-        command.add(CACHE_OPTION + output);
-        command.add("-cp");
-        command.add(classPath);
-        return command;
+        List<String> options = inheritedOptions().stream().filter(option -> !COLLECTOR.matcher(option).matches())
+                .toList();
+        return command(true, options, List.of("-XX:+UseG1GC", "-XX:AOTMode=create",
+                "-XX:AOTConfiguration=" + configuration, CACHE_OPTION + output));
     }
 
     /** Step 3: a JVM with the launcher's options that must start from {@code candidate} or fail. */
     List<String> checkCommand(Path candidate) {
-        List<String> command = new ArrayList<>();
+        return command(false, inheritedOptions(), List.of("-XX:AOTMode=on", CACHE_OPTION + candidate), "-version");
+    }
+
+    /** {@code java} (at low priority or not) with {@code options}, the step's own, the class path and {@code tail}. */
+    private List<String> command(boolean nice, List<String> options, List<String> step, String... tail) {
+        List<String> command = new ArrayList<>(nice ? lowPriority() : List.of());
         command.add(java.toString());
-        command.addAll(inheritedOptions());
-        command.add("-XX:AOTMode=on");
-        command.add(CACHE_OPTION + candidate);
+        command.addAll(options);
+        command.addAll(step);
         command.add("-cp");
         command.add(classPath);
-        command.add("-version");
+        command.addAll(List.of(tail));
         return command;
     }
 
@@ -430,7 +417,9 @@ public final class StartupCache {
             }
             return process.exitValue();
         } finally {
-            RUNNING.remove(process);
+            synchronized (PROCESSES) {
+                RUNNING.remove(process);
+            }
         }
     }
 
