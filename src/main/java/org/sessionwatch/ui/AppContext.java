@@ -40,6 +40,7 @@ import org.sessionwatch.ui.alerts.AlertsViewModel;
 import org.sessionwatch.ui.alerts.ClipSound;
 import org.sessionwatch.ui.alerts.WindowAlerts;
 import org.sessionwatch.ui.common.ControllerFactory;
+import org.sessionwatch.ui.common.FxmlViews;
 import org.sessionwatch.tracking.OpenFilesTracker;
 import org.sessionwatch.tracking.OpenFilesWatch;
 import org.sessionwatch.tracking.SessionTracker;
@@ -59,6 +60,7 @@ import org.sessionwatch.ui.main.WindowActions;
 import org.sessionwatch.ui.servers.ServerHealth;
 import org.sessionwatch.ui.servers.ServerHealthModel;
 import org.sessionwatch.ui.servers.ServerListController;
+import org.sessionwatch.ui.sessions.DetailsContentController;
 import org.sessionwatch.ui.sessions.DetailsController;
 import org.sessionwatch.ui.sessions.DetailsViewModel;
 import org.sessionwatch.ui.sessions.FilterChip;
@@ -204,7 +206,10 @@ public final class AppContext implements AutoCloseable {
                         }, files))
                 .register(SessionTableController.class, () -> tableController = new SessionTableController(
                         sessions, () -> actions.openSettings(true), this::sessionMenuItems))
-                .register(DetailsController.class, () -> new DetailsController(details, lastSeen.textProperty()))
+                .register(DetailsController.class, () -> new DetailsController(details,
+                        () -> new FxmlViews(controllers, null).load("sessions/details-content.fxml").root()))
+                .register(DetailsContentController.class,
+                        () -> new DetailsContentController(details, lastSeen.textProperty()))
                 .register(AlertsController.class, () -> new AlertsController(alerts.model(), alerts::open, zone))
                 .register(HistoryController.class, () -> new HistoryController(historyView, serverNames))
                 .register(ServerListController.class, () -> new ServerListController(servers, zone,

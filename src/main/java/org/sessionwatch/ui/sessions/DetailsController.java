@@ -1,100 +1,40 @@
 package org.sessionwatch.ui.sessions;
 
+import java.util.function.Supplier;
+
 import javafx.beans.value.ObservableValue;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.GridPane;
+import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import org.sessionwatch.ui.common.LocalLayoutLabel;
-
 /**
- * Shows the selected session's fields as a two-column grid of labels and values. The values and the status line are
- * {@link LocalLayoutLabel}s: a poll changes some of them (the ages, "as of"), and that must not lay out the window.
+ * The details pane: a placeholder until a session is selected, then the session ({@link DetailsContentController}).
+ * That content, with its grid and the session's open-files table, is loaded when a session is first selected: hidden
+ * until then, it would cost the window's first frame its loading, styling and layout (BENCHMARKS.md, start-up).
  */
 public final class DetailsController {
-    private static final PseudoClass ENDED = PseudoClass.getPseudoClass("ended");
-    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private final ObservableValue<Boolean> selected;
+    private final Supplier<Node> content;
 
-    private final DetailsViewModel viewModel;
-    private final ObservableValue<String> lastSeenText;
-
+    @FXML private StackPane stack;
     @FXML private VBox placeholder;
-    @FXML private ScrollPane content;
-    @FXML private Label title;
-    @FXML private LocalLayoutLabel statusLine;
-    private Label status;
-    @FXML private GridPane grid;
-    private java.util.List<DetailLine> shown = java.util.List.of();
-    private final java.util.List<Label> values = new java.util.ArrayList<>();
-    @FXML private VBox lastSeenBox;
-    @FXML private Label lastSeen;
 
-    /** @param lastSeenText when the selected session's user and client were last seen before (from the history) */
-    public DetailsController(DetailsViewModel viewModel, ObservableValue<String> lastSeenText) {
-        this.viewModel = viewModel;
-        this.lastSeenText = lastSeenText;
+    /** @param content loads the pane's content ({@code details-content.fxml}); called once, on the FX thread */
+    public DetailsController(DetailsViewModel viewModel, Supplier<Node> content) {
+        this.selected = viewModel.rowProperty().map(row -> true).orElse(false);
+        this.content = content;
     }
 
     @FXML
     private void initialize() {
-        status = statusLine.label();
-        status.getStyleClass().add("details-status");
-        status.setWrapText(true);
-        title.textProperty().bind(viewModel.titleProperty());
-        status.textProperty().bind(viewModel.statusProperty());
-        var selected = viewModel.rowProperty().map(row -> true).orElse(false);
-        content.visibleProperty().bind(selected);
         placeholder.visibleProperty().bind(selected.map(shown -> !shown));
-        viewModel.linesProperty().subscribe(this::rebuild);
-        lastSeen.textProperty().bind(lastSeenText);
-        lastSeenBox.visibleProperty().bind(lastSeen.textProperty().isNotEmpty());
-        lastSeenBox.managedProperty().bind(lastSeenBox.visibleProperty());
-        viewModel.endedProperty().subscribe(ended -> status.pseudoClassStateChanged(ENDED, ended));
-        viewModel.staleProperty().flatMap(stale -> viewModel.endedProperty().map(ended -> stale && !ended))
-                .subscribe(stale -> status.pseudoClassStateChanged(STALE, stale));
-    }
-
-    private void rebuild(java.util.List<DetailLine> lines) {
-        if (sameLayout(lines)) {
-            // A poll that only aged the session changes a few values: set in place, since new labels every poll
-            // would cost the FX thread their styling.
-            for (int i = 0; i < lines.size(); i++) {
-                values.get(i).setText(lines.get(i).value());
+        selected.subscribe(shown -> {
+            if (shown && stack.getChildren().size() == 1) {
+                Node loaded = content.get();
+                loaded.visibleProperty().bind(selected);
+                stack.getChildren().add(loaded);
             }
-            shown = lines;
-            return;
-        }
-        grid.getChildren().clear();
-        values.clear();
-        shown = lines;
-        int rowIndex = 0;
-        for (DetailLine line : lines) {
-            Label label = new Label(line.label());
-            label.getStyleClass().add("details-label");
-            LocalLayoutLabel cell = new LocalLayoutLabel();
-            Label value = cell.label();
-            value.setText(line.value());
-            value.getStyleClass().add(line.missing() ? "details-missing" : "details-value");
-            value.setWrapText(true);
-            value.setId("detail-" + line.label().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
-            grid.addRow(rowIndex++, label, cell);
-            values.add(value);
-        }
-    }
-
-    /** Whether the grid shows the same labels, each value missing or not alike. */
-    private boolean sameLayout(java.util.List<DetailLine> lines) {
-        if (lines.size() != shown.size()) {
-            return false;
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).label().equals(shown.get(i).label()) || lines.get(i).missing() != shown.get(i).missing()) {
-                return false;
-            }
-        }
-        return true;
+        });
     }
 }
