@@ -24,6 +24,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -130,8 +131,9 @@ public final class ServerListController {
                 showOnlyServer.accept(selectedServer.getName());
             }
         });
+        // How to show only a server's sessions is said in the explanation pane, not in a tooltip of the whole table:
+        // JavaFX shows the tooltip of the outermost node under the pointer, so that one hid the state cells' own.
         table.setContextMenu(new ContextMenu(only));
-        table.setTooltip(new Tooltip("Double-click or press Enter to show only this server's sessions"));
         updateSummary();
     }
 
@@ -198,22 +200,38 @@ public final class ServerListController {
     record StateShown(ServerState state, boolean stale, NetApiError error) {
     }
 
-    /** Icon and title of the state, with the full explanation as tooltip (written when it is about to show). */
+    /**
+     * Icon and title of the state, with the full explanation as tooltip (written when it is about to show). The
+     * tooltip, a window of its own, is made when the pointer first enters the cell, not with the window's first rows.
+     */
     private final class StateCell extends TableCell<ServerHealth, StateShown> {
         private final FontIcon icon = new FontIcon();
-        private final Tooltip tip = new Tooltip();
+        private Tooltip tip;
 
         StateCell() {
-            tip.setWrapText(true);
-            tip.setMaxWidth(420);
-            tip.setOnShowing(e -> {
-                ServerHealth server = getTableRow() == null ? null : getTableRow().getItem();
-                if (server != null) {
-                    ServerDetails details = ServerDetails.of(server, zone);
-                    tip.setText(details.message() + (details.remedy().isEmpty() ? "" : "\n\n" + details.remedy()));
+            setGraphicTextGap(8);
+            addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                if (!isEmpty() && getItem() != null && getTooltip() == null) {
+                    setTooltip(tip());
                 }
             });
-            setGraphicTextGap(8);
+        }
+
+        private Tooltip tip() {
+            if (tip == null) {
+                tip = new Tooltip();
+                tip.setWrapText(true);
+                tip.setMaxWidth(420);
+                tip.setOnShowing(e -> {
+                    ServerHealth server = getTableRow() == null ? null : getTableRow().getItem();
+                    if (server != null) {
+                        ServerDetails details = ServerDetails.of(server, zone);
+                        tip.setText(details.message()
+                                + (details.remedy().isEmpty() ? "" : "\n\n" + details.remedy()));
+                    }
+                });
+            }
+            return tip;
         }
 
         @Override

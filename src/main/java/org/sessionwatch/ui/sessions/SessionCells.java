@@ -52,15 +52,18 @@ public final class SessionCells {
         }
     }
 
-    /** Server name, with a clock icon and an explanation while its sessions are the last known ones. */
+    /**
+     * Server name, with a clock icon and an explanation while its sessions are the last known ones. The icon and the
+     * tooltip (a window of its own) are made the first time the cell shows a stale row: a table's first rows are
+     * styled from scratch, and hardly ever stale (BENCHMARKS.md, start-up).
+     */
     static final class ServerCell extends TableCell<SessionRow, SessionRow> {
-        private final FontIcon staleIcon = new FontIcon("mdal-history");
-        private final Tooltip staleTip = new Tooltip();
+        private FontIcon staleIcon;
+        private Tooltip staleTip;
         private final javafx.beans.value.ChangeListener<RowValues> staleListener = (obs, old, now) -> show();
         private SessionRow shown;
 
         ServerCell() {
-            staleIcon.getStyleClass().add("stale-icon");
             setContentDisplay(ContentDisplay.RIGHT);
             setGraphicTextGap(6);
         }
@@ -81,6 +84,11 @@ public final class SessionCells {
         private void show() {
             setText(shown == null ? null : shown.server());
             boolean stale = shown != null && shown.isStale();
+            if (stale && staleIcon == null) {
+                staleIcon = new FontIcon("mdal-history");
+                staleIcon.getStyleClass().add("stale-icon");
+                staleTip = new Tooltip();
+            }
             setGraphic(stale ? staleIcon : null);
             if (stale) {
                 staleTip.setText("Stale: " + shown.server()
@@ -166,18 +174,15 @@ public final class SessionCells {
     }
 
     /**
-     * Guest and unencrypted sessions as small labelled icons. Each cell keeps its two badges and shows or hides them:
-     * a cell shows another row whenever rows come and go above it, and new nodes would be styled from scratch.
+     * Guest and unencrypted sessions as small labelled icons. Each cell keeps its two badges once it has shown a
+     * flagged row, and shows or hides them: a cell shows another row whenever rows come and go above it, and new nodes
+     * would be styled from scratch. A cell that never shows a flagged row never makes them (most rows have no flag,
+     * and at start-up every badge's icon and tooltip would delay the first rows).
      */
     static final class FlagsCell extends TableCell<SessionRow, Flags> {
-        private final Label guest = flag("Guest", "mdmz-person_outline", "The user connected as a guest.");
-        private final Label unencrypted = flag("No encryption", "mdal-lock_open",
-                "The session does not use password encryption.");
-        private final HBox badges = new HBox(6, guest, unencrypted);
-
-        FlagsCell() {
-            badges.setAlignment(Pos.CENTER_LEFT);
-        }
+        private Label guest;
+        private Label unencrypted;
+        private HBox badges;
 
         @Override
         protected void updateItem(Flags item, boolean empty) {
@@ -185,6 +190,13 @@ public final class SessionCells {
             setText(null);
             boolean any = !empty && item != null && (item.guest() || item.unencrypted());
             if (any) {
+                if (badges == null) {
+                    guest = flag("Guest", "mdmz-person_outline", "The user connected as a guest.");
+                    unencrypted = flag("No encryption", "mdal-lock_open",
+                            "The session does not use password encryption.");
+                    badges = new HBox(6, guest, unencrypted);
+                    badges.setAlignment(Pos.CENTER_LEFT);
+                }
                 show(guest, item.guest());
                 show(unencrypted, item.unencrypted());
             }

@@ -9,13 +9,17 @@ import static org.sessionwatch.ui.testing.Cycles.session;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +120,9 @@ class MainWindowGuiTest {
     @Test
     void selectingARowShowsTransportAndIdleTimeInTheDetailsPane(FxRobot robot) {
         fixture.awaitPolls(1);
+        assertThat(robot.lookup(".details-scroll").tryQuery())
+                .as("the details are loaded when a session is first selected, not with the window").isEmpty();
+        assertThat(robot.lookup(".details-placeholder").query().isVisible()).isTrue();
 
         robot.clickOn(cell(robot, "bob"));
         robot.clickOn(cell(robot, "carol"));
@@ -124,10 +131,18 @@ class MainWindowGuiTest {
         assertThat(robot.lookup("#detail-transport").queryAs(Label.class).getText()).isEqualTo("\\Device\\NetbiosSmb");
         assertThat(robot.lookup("#detail-idle").queryAs(Label.class).getText()).isEqualTo("12 s (12 s)");
         assertThat(robot.lookup(".details-title").queryAs(Label.class).getText()).isEqualTo("carol on FS01");
+        assertThat(robot.lookup(".details-scroll").query().isVisible()).isTrue();
+        assertThat(robot.lookup(".details-placeholder").query().isVisible()).isFalse();
+
+        WaitForAsyncUtils.asyncFx(() -> sessionTable(robot).getSelectionModel().clearSelection());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".details-scroll").query().isVisible()).isFalse();
+        assertThat(robot.lookup(".details-placeholder").query().isVisible()).isTrue();
+        assertThat(robot.lookup(".details-scroll").queryAll()).as("loaded once").hasSize(1);
     }
 
     @Test
-    void failingServerAppearsWithItsState(FxRobot robot) {
+    void failingServerAppearsWithItsState(FxRobot robot) throws Exception {
         fixture.awaitPolls(1);
 
         @SuppressWarnings("unchecked")
@@ -142,14 +157,24 @@ class MainWindowGuiTest {
         assertThat(robot.lookup("#explanationRemedy").queryAs(Label.class).getText()).isEqualTo("Ask an administrator of FS03.");
         assertThat(robot.lookup("#explanationMessage").queryAs(Label.class).getText()).isNotBlank();
         assertThat(robot.lookup("#explanationFacts").queryAs(Label.class).getText()).contains("Last success: never");
-        assertThat(robot.lookup(".server-table .table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
-                && "Access denied".equals(l.getText())).tryQuery()).isPresent();
+        Node deniedCell = robot.lookup(".server-table .table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
+                && "Access denied".equals(l.getText())).queryAs(Node.class);
+        // The state's tooltip is made when the pointer first enters the cell; it then explains the state.
+        robot.moveTo(deniedCell).moveBy(3, 1).moveBy(-2, 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shownTooltip().isPresent());
+        assertThat(shownTooltip().orElseThrow().getText()).contains("Ask an administrator of FS03.");
+        robot.moveTo(robot.lookup("#sessionCounts").queryAs(Node.class));
 
         robot.doubleClickOn(robot.lookup(".server-table .table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
                 && "FS02".equals(l.getText())).queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".filter-chip").queryButton().getText()).isEqualTo("Server: FS02");
         assertThat(sessionTable(robot).getItems()).extracting(SessionRow::user).containsExactlyInAnyOrder("alice", "dave");
+    }
+
+    private static Optional<Tooltip> shownTooltip() {
+        return Window.getWindows().stream().filter(w -> w instanceof Tooltip t && t.isShowing())
+                .map(Tooltip.class::cast).findFirst();
     }
 
     @Test
