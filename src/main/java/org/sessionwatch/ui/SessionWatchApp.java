@@ -140,6 +140,8 @@ public final class SessionWatchApp extends Application {
         context.useHistory(options.historyDb().orElseGet(() -> HistoryPaths.ofSystem().databaseFile()),
                 options.noHistory());
         actions.attach(context, stage);
+        // The first poll runs while the window is built, so its rows are there when the window first shows.
+        context.scheduler().start();
         window = new MainWindow(context);
         org.sessionwatch.ui.common.WindowLayout.restoreBounds(stage, uiState);
         double width = uiState.window() == null ? 1360 : uiState.window().width();

@@ -51,6 +51,7 @@ public final class PollScheduler {
     private final Consumer<Runnable> fxThread;
     private final ScheduledService<Polled> service;
     private boolean paused;
+    private boolean started;
     /**
      * The least time between two applications of a cycle's answers as they arrive. Each costs the tracker thread passes
      * over the table's rows and the FX thread a change of the visible list, however few answers it brings: answers
@@ -178,9 +179,15 @@ public final class PollScheduler {
         }
     }
 
-    /** Starts polling at once; call on the FX thread. */
+    /**
+     * Starts polling at once, the first time it is called; later calls change nothing (the window calls it when it
+     * opens, the app already before it builds the window). Call on the FX thread.
+     */
     public void start() {
-        runNow();
+        if (!started) {
+            started = true;
+            runNow();
+        }
     }
 
     /**
