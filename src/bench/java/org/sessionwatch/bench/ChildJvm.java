@@ -32,12 +32,15 @@ final class ChildJvm {
      * as the app: {@code app.jvm.*} in pom.xml, handed over by the bench profile as {@code bench.appJvmOptions}, and
      * the collector of the app image built by this JDK, read from the {@code --java-options} of its args file
      * ({@code jpackage/jvm-jdk25.args} from JDK 25 on, handed over as {@code bench.appImageGcArgs}; before, the
-     * {@code bench.fallbackGc} of the run command).
+     * {@code bench.fallbackGc} of the run command), and on Linux the options linked into its runtime
+     * ({@link #runtimeOptions}).
      */
-    static final List<String> APP_OPTIONS = java.util.stream.Stream.concat(
-            appOptions(System.getProperty("bench.appJvmOptions", "")).stream(),
+    static final List<String> APP_OPTIONS = java.util.stream.Stream.of(
+            appOptions(System.getProperty("bench.appJvmOptions", "")),
             collector(Runtime.version().feature(), System.getProperty("bench.appImageGcArgs", ""),
-                    System.getProperty("bench.fallbackGc", "")).stream()).toList();
+                    System.getProperty("bench.fallbackGc", "")),
+            runtimeOptions(System.getProperty("os.name", ""), System.getProperty("bench.appImageRuntimeArgs", "")))
+            .flatMap(List::stream).toList();
 
     /**
      * The README's run command's JVM ({@code mvn compile exec:exec}): {@link #HEADLESS_FX}, {@code app.jvm.*} and the
@@ -74,6 +77,28 @@ final class ChildJvm {
             return options;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Cannot read the app image's collector from " + argsFile, e);
+        }
+    }
+
+    /**
+     * On Linux, the JVM options jlink links into the app image's runtime: the {@code --add-options} of
+     * {@code argsFile} ({@code jpackage/linux-jlink.args}, handed over as {@code bench.appImageRuntimeArgs}).
+     */
+    static List<String> runtimeOptions(String osName, String argsFile) {
+        if (!osName.startsWith("Linux") || argsFile.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<String> options = new ArrayList<>();
+            for (String line : java.nio.file.Files.readAllLines(Path.of(argsFile))) {
+                String trimmed = line.trim();
+                if (trimmed.startsWith("--add-options ")) {
+                    options.addAll(appOptions(trimmed.substring("--add-options ".length()).replace("\"", "")));
+                }
+            }
+            return options;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the runtime's JVM options from " + argsFile, e);
         }
     }
 

@@ -206,6 +206,23 @@ class JpackageArgumentsTest {
     }
 
     @Test
+    void theLinuxRuntimeRunsTheJitBelowTheWindowAndTheBenchmarksDoToo() throws IOException {
+        // Linked into the runtime, where the JVM neither warns about ThreadPriorityPolicy nor needs root for it.
+        assertThat(values("linux-jlink.args", "--add-options"))
+                .containsExactly("-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=5");
+        for (String file : List.of("jlink.args", "windows-jlink.args", "mac-jlink.args")) {
+            assertThat(values(file, "--add-options")).as("%s: nice values are Linux's", file).isEmpty();
+        }
+        for (String file : List.of("app-image.args", "linux-app-image.args", "jvm-jdk25.args", "jvm-jdk21.args",
+                "linux-startup-cache.args")) {
+            assertThat(String.join(" ", values(file, "--java-options"))).as("%s: on the launcher's command line the "
+                    + "JVM warns users without root", file).doesNotContain("ThreadPriority");
+        }
+        assertThat(Files.readString(Path.of("pom.xml")))
+                .contains("<argument>-Dbench.appImageRuntimeArgs=${project.basedir}/jpackage/linux-jlink.args</argument>");
+    }
+
+    @Test
     void argumentFileSplitterHandlesQuotesAndComments() {
         assertThat(ArgumentFile.split("--name \"Session Watch\" --x y # --z", Path.of("t.args")))
                 .isEqualTo(Arrays.asList("--name", "Session Watch", "--x", "y"));
