@@ -11,8 +11,8 @@ import org.sessionwatch.ui.common.LocalLayoutLabel;
 
 /**
  * The selected session in the details pane ({@code details-content.fxml}): its fields as a two-column grid of labels
- * and values. The values and the status line are
- * {@link LocalLayoutLabel}s: a poll changes some of them (the ages, "as of"), and that must not lay out the window.
+ * and values. The values and the status line are {@link LocalLayoutLabel}s: a poll changes some of them (the ages,
+ * "as of"), and that must not lay out the window.
  */
 public final class DetailsContentController {
     private static final PseudoClass ENDED = PseudoClass.getPseudoClass("ended");
