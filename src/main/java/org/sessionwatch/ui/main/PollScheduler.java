@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -64,6 +65,11 @@ public final class PollScheduler {
 
     /** Numbers the tasks, so answers of a cancelled task are not applied as part of the next one. */
     private final AtomicLong cycleNumber = new AtomicLong();
+    /**
+     * Numbers the times polling was (re)started ({@link #runNow}: the first poll, Refresh now, a restart, resume); a
+     * run its period starts keeps the number. A cycle's end is applied unless polling was restarted since it began.
+     */
+    private final AtomicLong startNumber = new AtomicLong();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     /** When the tracker thread last applied answers ({@link System#nanoTime}). */
@@ -93,7 +99,8 @@ public final class PollScheduler {
                     protected Polled call() {
                         // Numbered when it runs: ScheduledService creates the next task long before its period ends.
                         long cycle = cycleNumber.incrementAndGet();
-                        return new Polled(cycle, source.poll(result -> answered(cycle, result)));
+                        long start = startNumber.get();
+                        return new Polled(cycle, start, source.poll(result -> answered(cycle, result)));
                     }
                 };
             }
@@ -105,16 +112,20 @@ public final class PollScheduler {
         service.setOnFailed(this::failed);
     }
 
-    /** FX thread: the cycle is complete; the tracker thread closes it after the answers still queued. */
+    /**
+     * FX thread: the cycle is complete; the tracker thread closes it after its answers still queued. The next run may
+     * have begun meanwhile (in team mode one follows the other at once): its answers wait until this cycle is closed.
+     */
     private void succeeded(WorkerStateEvent event) {
         Polled polled = (Polled) event.getSource().getValue();
         PollCycle cycle = polled.cycle();
         long number = polled.number();
+        long start = polled.start();
         trackerThread.execute(() -> {
-            drain();
-            if (number != cycleNumber.get()) {
-                return; // a newer poll started meanwhile; this one's end no longer describes the servers
+            if (start != startNumber.get()) {
+                return; // polling was restarted since (a new configuration): this end no longer describes the servers
             }
+            apply(number);
             tracker.completeCycle(cycle);
             appliedServers.clear();
             fxThread.accept(() -> status.cycleApplied(cycle));
@@ -140,14 +151,26 @@ public final class PollScheduler {
     private void drain() {
         drainScheduled.set(false);
         lastDrainNanos = System.nanoTime();
-        long current = cycleNumber.get();
-        if (appliedCycle != current) {
-            appliedCycle = current;
+        apply(cycleNumber.get());
+    }
+
+    /**
+     * Tracker thread: applies the queued results of cycle {@code number}; those of older cycles (cancelled, or closed
+     * already) are dropped, those of a newer one stay queued for it.
+     */
+    private void apply(long number) {
+        if (appliedCycle != number) {
+            appliedCycle = number;
             appliedServers.clear();
         }
         List<ServerPollResult> fresh = new ArrayList<>();
-        for (Answer answer = answers.poll(); answer != null; answer = answers.poll()) {
-            if (answer.cycle() == current && appliedServers.add(answer.result().server())) {
+        for (Iterator<Answer> queued = answers.iterator(); queued.hasNext(); ) {
+            Answer answer = queued.next();
+            if (answer.cycle() > number) {
+                continue;
+            }
+            queued.remove();
+            if (answer.cycle() == number && appliedServers.add(answer.result().server())) {
                 fresh.add(answer.result());
             }
         }
@@ -162,8 +185,8 @@ public final class PollScheduler {
     private record Answer(long cycle, ServerPollResult result) {
     }
 
-    /** A finished cycle and the number its task ran as. */
-    private record Polled(long number, PollCycle cycle) {
+    /** A finished cycle, the number its task ran as and the start of polling it belongs to. */
+    private record Polled(long number, long start, PollCycle cycle) {
     }
 
     private void failed(WorkerStateEvent event) {
@@ -196,6 +219,7 @@ public final class PollScheduler {
      * (and trips an assertion with -ea). {@code cancel()} clears that timer first.
      */
     private void runNow() {
+        startNumber.incrementAndGet();
         service.cancel();
         service.reset();
         service.start();
