@@ -66,18 +66,7 @@ final class ChildJvm {
         if (jdkFeature < 25 || argsFile.isBlank()) {
             return appOptions(fallback);
         }
-        try {
-            List<String> options = new ArrayList<>();
-            for (String line : java.nio.file.Files.readAllLines(Path.of(argsFile))) {
-                String[] words = line.trim().split("\\s+");
-                if (words.length == 2 && words[0].equals("--java-options")) {
-                    options.add(words[1]);
-                }
-            }
-            return options;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read the app image's collector from " + argsFile, e);
-        }
+        return optionValues(argsFile, "--java-options");
     }
 
     /**
@@ -88,17 +77,23 @@ final class ChildJvm {
         if (!osName.startsWith("Linux") || argsFile.isBlank()) {
             return List.of();
         }
+        return optionValues(argsFile, "--add-options").stream().flatMap(value -> appOptions(value).stream())
+                .toList();
+    }
+
+    /** The values of {@code option} in a jpackage or jlink argument file: one per line, {@code option value}. */
+    private static List<String> optionValues(String argsFile, String option) {
         try {
-            List<String> options = new ArrayList<>();
+            List<String> values = new ArrayList<>();
             for (String line : java.nio.file.Files.readAllLines(Path.of(argsFile))) {
                 String trimmed = line.trim();
-                if (trimmed.startsWith("--add-options ")) {
-                    options.addAll(appOptions(trimmed.substring("--add-options ".length()).replace("\"", "")));
+                if (trimmed.startsWith(option + " ")) {
+                    values.add(trimmed.substring(option.length()).trim().replace("\"", ""));
                 }
             }
-            return options;
+            return values;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read the runtime's JVM options from " + argsFile, e);
+            throw new java.io.UncheckedIOException("Cannot read " + option + " from " + argsFile, e);
         }
     }
 

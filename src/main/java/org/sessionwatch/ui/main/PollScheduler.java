@@ -52,7 +52,6 @@ public final class PollScheduler {
     private final Consumer<Runnable> fxThread;
     private final ScheduledService<Polled> service;
     private boolean paused;
-    private boolean started;
     /**
      * The least time between two applications of a cycle's answers as they arrive. Each costs the tracker thread passes
      * over the table's rows and the FX thread a change of the visible list, however few answers it brings: answers
@@ -207,8 +206,7 @@ public final class PollScheduler {
      * opens, the app already before it builds the window). Call on the FX thread.
      */
     public void start() {
-        if (!started) {
-            started = true;
+        if (startNumber.get() == 0) {
             runNow();
         }
     }
