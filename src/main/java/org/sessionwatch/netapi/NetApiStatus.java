@@ -7,6 +7,8 @@ import java.util.Optional;
  * Both backends use this one table so the same server problem reads the same whichever way it was asked.
  */
 public final class NetApiStatus {
+    /** The SMB port the Windows API connects to, whatever a server's configuration says. */
+    public static final int NETAPI_PORT = 445;
     public static final int NERR_SUCCESS = 0;
     public static final int ERROR_ACCESS_DENIED = 5;
     public static final int ERROR_NOT_ENOUGH_MEMORY = 8;
@@ -76,9 +78,7 @@ public final class NetApiStatus {
             case ERROR_INVALID_LEVEL -> new NetApiError(ErrorKind.INVALID_LEVEL, status,
                     server + " does not support this information level.", null);
             case ERROR_BAD_NETPATH, ERROR_NETNAME_DELETED, ERROR_BAD_NET_NAME, ERROR_NETWORK_UNREACHABLE,
-                 ERROR_HOST_UNREACHABLE, RPC_S_SERVER_UNAVAILABLE -> new NetApiError(ErrorKind.UNREACHABLE, status,
-                    server + " could not be reached.",
-                    "Check the name, that the server is running and that TCP port 445 is open to you.");
+                 ERROR_HOST_UNREACHABLE, RPC_S_SERVER_UNAVAILABLE -> unreachable(server, NETAPI_PORT, status);
             case ERROR_INVALID_NAME, NERR_INVALID_COMPUTER -> new NetApiError(ErrorKind.INVALID_NAME, status,
                     "'" + server + "' is not a valid server name.",
                     "Use a host name, an IP address or \\\\NAME.");
@@ -105,6 +105,15 @@ public final class NetApiStatus {
             default -> new NetApiError(ErrorKind.OTHER, status,
                     "Listing sessions on " + server + " failed with status " + status + ".", null);
         };
+    }
+
+    /**
+     * The error for a server that could not be reached on TCP {@code port}: the Windows API always connects to
+     * {@link #NETAPI_PORT}, srvsvc to the port the server is configured with.
+     */
+    public static NetApiError unreachable(String server, int port, long status) {
+        return new NetApiError(ErrorKind.UNREACHABLE, status, server + " could not be reached.",
+                "Check the name, that the server is running and that TCP port " + port + " is open to you.");
     }
 
     /** The error for a call abandoned after its deadline. */

@@ -47,7 +47,11 @@ final class SrvsvcErrors {
     private SrvsvcErrors() {
     }
 
-    static Classified classify(Throwable failure, String server, boolean anonymousOrGuest) {
+    /**
+     * @param server the server's name as messages show it
+     * @param port   the TCP port the connection was made to, which a refused connection's remedy names
+     */
+    static Classified classify(Throwable failure, String server, int port, boolean anonymousOrGuest) {
         Throwable[] chain = chain(failure);
         for (Throwable t : chain) {
             if (t instanceof NdrFormatException) {
@@ -98,7 +102,7 @@ final class SrvsvcErrors {
             }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException
                     || t instanceof PortUnreachableException) {
-                return answer(NetApiStatus.toError(NetApiStatus.ERROR_BAD_NETPATH, server));
+                return answer(NetApiStatus.unreachable(server, port, NetApiStatus.ERROR_BAD_NETPATH));
             }
         }
         for (Throwable t : chain) {

@@ -180,7 +180,7 @@ public final class SrvsvcFileServer extends FileServerBase {
             // A bug in a library must still be this server's result, not the end of the poll cycle.
             LOG.warn("Unexpected failure calling {}", server.name(), e);
             dropConnection();
-            return failure.apply(SrvsvcErrors.classify(e, label, false).error());
+            return failure.apply(SrvsvcErrors.classify(e, label, server.port(), false).error());
         } finally {
             pollLock.unlock();
         }
@@ -276,7 +276,8 @@ public final class SrvsvcFileServer extends FileServerBase {
             try {
                 return connection.call(request);
             } catch (IOException | RuntimeException e) {
-                SrvsvcErrors.Classified classified = SrvsvcErrors.classify(e, label, connection.isGuestOrAnonymous());
+                SrvsvcErrors.Classified classified = SrvsvcErrors.classify(e, label, server.port(),
+                        connection.isGuestOrAnonymous());
                 String operation = request.getClass().getSimpleName().replace("Request", "");
                 if (classified.connectionBroken()) {
                     LOG.debug("{} on {} failed on the connection", operation, server.name(), e);
@@ -307,7 +308,7 @@ public final class SrvsvcFileServer extends FileServerBase {
                 pipe = opened;
                 return opened;
             } catch (IOException | RuntimeException e) {
-                NetApiError error = SrvsvcErrors.classify(e, label, logon.isAnonymous()).error();
+                NetApiError error = SrvsvcErrors.classify(e, label, server.port(), logon.isAnonymous()).error();
                 if (logon.isAnonymous() && (error.kind() == ErrorKind.AUTHENTICATION_FAILED
                         || error.kind() == ErrorKind.ACCESS_DENIED)) {
                     // Refusing the null session itself is the same "no" as refusing the call to it.

@@ -30,6 +30,8 @@ import com.rapid7.client.dcerpc.transport.exceptions.RPCFaultException;
 class SrvsvcErrorsTest {
 
     private static final String SERVER = "fs01.corp.example";
+    /** Not the SMB default, so a message that names 445 regardless is caught. */
+    private static final int PORT = 4455;
 
     @ParameterizedTest(name = "NTSTATUS {0} -> {1}")
     @CsvSource({
@@ -58,7 +60,7 @@ class SrvsvcErrorsTest {
         long status = Long.parseLong(hex, 16);
         SMBApiException smb = new SMBApiException(status, SMB2MessageCommandCode.SMB2_SESSION_SETUP, null);
 
-        NetApiError error = SrvsvcErrors.classify(smb, SERVER, false).error();
+        NetApiError error = SrvsvcErrors.classify(smb, SERVER, PORT, false).error();
 
         assertThat(error.kind()).isEqualTo(kind);
         assertThat(error.code()).isEqualTo(status);
@@ -71,13 +73,14 @@ class SrvsvcErrorsTest {
         IOException wrapped = new IOException(new ExecutionException(new SMBRuntimeException(
                 new SMBApiException(0xC0000022L, SMB2MessageCommandCode.SMB2_CREATE, null))));
 
-        assertThat(SrvsvcErrors.classify(wrapped, SERVER, false).error().kind()).isEqualTo(ErrorKind.ACCESS_DENIED);
+        assertThat(SrvsvcErrors.classify(wrapped, SERVER, PORT, false).error().kind())
+                .isEqualTo(ErrorKind.ACCESS_DENIED);
     }
 
     @Test
     void accessDeniedToAnAnonymousOrGuestCallerAsksForAUser() {
         NetApiError error = SrvsvcErrors.classify(
-                new SMBApiException(0xC0000022L, SMB2MessageCommandCode.SMB2_TREE_CONNECT, null), SERVER, true).error();
+                new SMBApiException(0xC0000022L, SMB2MessageCommandCode.SMB2_TREE_CONNECT, null), SERVER, PORT, true).error();
 
         assertThat(error.kind()).isEqualTo(ErrorKind.ACCESS_DENIED);
         assertThat(error.message()).isEqualTo(SERVER + " " + SrvsvcErrors.ANONYMOUS_REFUSED + ".");
@@ -86,14 +89,14 @@ class SrvsvcErrorsTest {
 
     @Test
     void rpcFaultsAreProtocolErrorsExceptAccessDenied() {
-        assertThat(SrvsvcErrors.classify(new RPCFaultException(5), SERVER, false).error())
+        assertThat(SrvsvcErrors.classify(new RPCFaultException(5), SERVER, PORT, false).error())
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.ACCESS_DENIED))
                 .satisfies(e -> assertThat(e.code()).isEqualTo(5));
-        assertThat(SrvsvcErrors.classify(new RPCFaultException(0x1C010002), SERVER, false).error())
+        assertThat(SrvsvcErrors.classify(new RPCFaultException(0x1C010002), SERVER, PORT, false).error())
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR))
                 .satisfies(e -> assertThat(e.code()).isEqualTo(0x1C010002L))
                 .satisfies(e -> assertThat(e.message()).contains("does not implement NetrSessionEnum"));
-        assertThat(SrvsvcErrors.classify(new RPCFaultException(0x6F7), SERVER, false).error().kind())
+        assertThat(SrvsvcErrors.classify(new RPCFaultException(0x6F7), SERVER, PORT, false).error().kind())
                 .isEqualTo(ErrorKind.PROTOCOL_ERROR);
     }
 
@@ -102,7 +105,7 @@ class SrvsvcErrorsTest {
         IOException malformed = new IOException("stub",
                 new NdrFormatException("EntriesRead 5 exceeds the 2 entries present", 24));
 
-        NetApiError error = SrvsvcErrors.classify(malformed, SERVER, false).error();
+        NetApiError error = SrvsvcErrors.classify(malformed, SERVER, PORT, false).error();
 
         assertThat(error.kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR);
         assertThat(error.message()).contains(SERVER).contains("EntriesRead 5 exceeds");
@@ -110,8 +113,8 @@ class SrvsvcErrorsTest {
 
     @Test
     void aRejectedBindIsAProtocolError() {
-        assertThat(SrvsvcErrors.classify(new SrvsvcPipe.BindRejectedException("BIND srvsvc failed."), SERVER, false)
-                .error().kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR);
+        assertThat(SrvsvcErrors.classify(new SrvsvcPipe.BindRejectedException("BIND srvsvc failed."), SERVER, PORT,
+                false).error().kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR);
     }
 
     @Test
@@ -125,13 +128,24 @@ class SrvsvcErrorsTest {
     }
 
     @Test
+    void aRefusedConnectionNamesThePortTheServerIsConfiguredWith() {
+        NetApiError error = SrvsvcErrors.classify(new TransportException(new ConnectException("Connection refused")),
+                SERVER, PORT, false).error();
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.UNREACHABLE);
+        assertThat(error.message()).isEqualTo(SERVER + " could not be reached.");
+        assertThat(error.remedyText()).hasValue(
+                "Check the name, that the server is running and that TCP port 4455 is open to you.");
+    }
+
+    @Test
     void aLostConnectionIsUnreachableAndMarkedBrokenSoTheEnumeratorReconnects() {
         SrvsvcErrors.Classified reset = SrvsvcErrors.classify(
                 new IOException(new ExecutionException(new TransportException(new SocketException("Connection reset")))),
-                SERVER, false);
-        SrvsvcErrors.Classified eof = SrvsvcErrors.classify(new EOFException(), SERVER, false);
+                SERVER, PORT, false);
+        SrvsvcErrors.Classified eof = SrvsvcErrors.classify(new EOFException(), SERVER, PORT, false);
         SrvsvcErrors.Classified expired = SrvsvcErrors.classify(
-                new SMBApiException(0xC000035CL, SMB2MessageCommandCode.SMB2_IOCTL, null), SERVER, false);
+                new SMBApiException(0xC000035CL, SMB2MessageCommandCode.SMB2_IOCTL, null), SERVER, PORT, false);
 
         assertThat(reset.connectionBroken()).isTrue();
         assertThat(reset.error().kind()).isEqualTo(ErrorKind.UNREACHABLE);
@@ -141,30 +155,30 @@ class SrvsvcErrorsTest {
 
     @Test
     void answersFromTheServerDoNotMarkTheConnectionBroken() {
-        assertThat(SrvsvcErrors.classify(new RPCFaultException(5), SERVER, false).connectionBroken()).isFalse();
+        assertThat(SrvsvcErrors.classify(new RPCFaultException(5), SERVER, PORT, false).connectionBroken()).isFalse();
         assertThat(SrvsvcErrors.classify(new SMBApiException(0xC000006DL, SMB2MessageCommandCode.SMB2_SESSION_SETUP,
-                null), SERVER, false).connectionBroken()).isFalse();
+                null), SERVER, PORT, false).connectionBroken()).isFalse();
     }
 
     @Test
     void guestLogonWithSigningAndSmb1OnlyServersHaveTheirOwnMessages() {
-        assertThat(SrvsvcErrors.classify(new SMB2GuestSigningRequiredException(), SERVER, false).error())
+        assertThat(SrvsvcErrors.classify(new SMB2GuestSigningRequiredException(), SERVER, PORT, false).error())
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.AUTHENTICATION_FAILED))
                 .satisfies(e -> assertThat(e.message()).contains("only as guest"));
-        assertThat(SrvsvcErrors.classify(new SMB1NotSupportedException(), SERVER, false).error())
+        assertThat(SrvsvcErrors.classify(new SMB1NotSupportedException(), SERVER, PORT, false).error())
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR))
                 .satisfies(e -> assertThat(e.message()).contains("SMB 1"));
     }
 
     @Test
     void anythingElseIsOtherAndStillNamesTheServer() {
-        NetApiError error = SrvsvcErrors.classify(new IllegalStateException("odd"), SERVER, false).error();
+        NetApiError error = SrvsvcErrors.classify(new IllegalStateException("odd"), SERVER, PORT, false).error();
 
         assertThat(error.kind()).isEqualTo(ErrorKind.OTHER);
         assertThat(error.message()).contains(SERVER).contains("odd");
     }
 
     private static ErrorKind kind(Throwable failure) {
-        return SrvsvcErrors.classify(failure, SERVER, false).error().kind();
+        return SrvsvcErrors.classify(failure, SERVER, PORT, false).error().kind();
     }
 }

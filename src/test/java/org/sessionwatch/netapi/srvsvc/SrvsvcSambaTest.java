@@ -172,8 +172,8 @@ class SrvsvcSambaTest {
     @Test
     @Order(9)
     void aClosedPortIsUnreachable() throws IOException {
-        ServerConfig closed = new ServerConfig("127.0.0.1", Backend.SRVSVC, true, SambaServer.freePort(), ADMIN.name(),
-                null, true);
+        int port = SambaServer.freePort();
+        ServerConfig closed = new ServerConfig("127.0.0.1", Backend.SRVSVC, true, port, ADMIN.name(), null, true);
         SrvsvcFileServer enumerator = new SrvsvcFileServer(closed, storeFor(closed, ADMIN), DEADLINE);
         cleanup.add(enumerator);
 
@@ -181,6 +181,8 @@ class SrvsvcSambaTest {
 
         assertThat(error.kind()).isEqualTo(ErrorKind.UNREACHABLE);
         assertThat(error.message()).contains("127.0.0.1");
+        // the port this server is configured with, not the SMB default the Windows API would use
+        assertThat(error.remedyText()).hasValueSatisfying(r -> assertThat(r).contains("TCP port " + port + " "));
     }
 
     @Test
