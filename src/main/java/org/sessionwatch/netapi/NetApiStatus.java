@@ -113,7 +113,12 @@ public final class NetApiStatus {
      */
     public static NetApiError unreachable(String server, int port, long status) {
         return new NetApiError(ErrorKind.UNREACHABLE, status, server + " could not be reached.",
-                "Check the name, that the server is running and that TCP port " + port + " is open to you.");
+                unreachableRemedy(port));
+    }
+
+    /** What to check when a server does not accept a connection on TCP {@code port}. */
+    public static String unreachableRemedy(int port) {
+        return "Check the name, that the server is running and that TCP port " + port + " is open to you.";
     }
 
     /** The error for a call abandoned after its deadline. */

@@ -25,7 +25,7 @@ final class Reachability {
     /** Empty when {@code host:port} accepts a connection within {@code timeout}; otherwise the reason, as data. */
     static Optional<NetApiError> check(String host, int port, Duration timeout) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        String remedy = "Check the name, that the server is running and that TCP port " + port + " is open to you.";
+        String remedy = NetApiStatus.unreachableRemedy(port);
         try (Socket socket = new Socket()) {
             InetSocketAddress address = new InetSocketAddress(bare, port);
             if (address.isUnresolved()) {
