@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import picocli.CommandLine;
 
@@ -26,6 +27,8 @@ public final class Cli {
 
     private final CliContext context;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /** Set for --watch and --collect, which stop cleanly on Ctrl+C or SIGTERM and end with their own exit code. */
+    private volatile boolean stopsCleanly;
 
     /**
      * What the window takes from its command line.
@@ -82,19 +85,28 @@ public final class Cli {
         }
         Cli cli = new Cli(CliContext.system());
         CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(ExitCodes.SOFTWARE);
         Thread main = Thread.currentThread();
-        // Ctrl+C: let --watch finish its current line and close its connections instead of dying mid-write.
+        // Ctrl+C or SIGTERM: let --watch finish its current line and close its connections instead of dying
+        // mid-write. The JVM would then end with 130 or 143 whatever happened; --watch and --collect end with the
+        // code of their run instead (the last complete poll's, 0 for a collector that stopped), as documented.
         Thread hook = new Thread(() -> {
             cli.stop(main);
             try {
-                finished.await(3, TimeUnit.SECONDS);
+                if (finished.await(3, TimeUnit.SECONDS) && cli.stopsCleanly) {
+                    System.out.flush();
+                    System.err.flush();
+                    Runtime.getRuntime().halt(exitCode.get());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "sessionwatch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return cli.execute(args);
+            int code = cli.execute(args);
+            exitCode.set(code);
+            return code;
         } finally {
             finished.countDown();
             try {
@@ -147,6 +159,7 @@ public final class Cli {
                 context.err().println("Try 'sessionwatch --help' for the options.");
                 return ExitCodes.USAGE;
             }
+            stopsCleanly = options.watch() || options.collect();
             return new CliRun(context, stopRequested).run(options);
         });
         command.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.sessionwatch.AppInfo;
 import org.sessionwatch.netapi.InfoLevel;
+import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerListImport;
 import org.sessionwatch.team.DatabaseUrl;
@@ -125,7 +126,7 @@ final class CliOptions {
             description = "SMB port for the srvsvc backend (default: 445).")
     Integer port;
 
-    @Option(names = "--deadline", paramLabel = "SECONDS", converter = Seconds.class,
+    @Option(names = "--deadline", paramLabel = "SECONDS", converter = DeadlineSeconds.class,
             description = "Seconds one server may take before it counts as timed out (default: 10).")
     Integer deadlineSeconds;
 
@@ -249,10 +250,21 @@ final class CliOptions {
         }
     }
 
+    /** A poll interval: the configuration file's range. */
     static final class Seconds implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            return bounded(value, 1, 86_400, "a number of seconds (1–86400)");
+            return bounded(value, 1, AppConfig.MAX_POLL_INTERVAL_SECONDS,
+                    "a number of seconds (1–" + AppConfig.MAX_POLL_INTERVAL_SECONDS + ")");
+        }
+    }
+
+    /** A server's deadline: the configuration file's range. */
+    static final class DeadlineSeconds implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return bounded(value, 1, AppConfig.MAX_SERVER_DEADLINE_SECONDS,
+                    "a number of seconds (1–" + AppConfig.MAX_SERVER_DEADLINE_SECONDS + ")");
         }
     }
 

@@ -61,6 +61,10 @@ final class CliRun {
             FilesRun.check(options);
             ActionRun.check(options);
             TeamRuns.check(options);
+            if (options.intervalSeconds != null && !options.watch() && !options.collect()) {
+                throw new UsageException("--interval is the time between the polls of --watch or --collect; --once"
+                        + " polls once");
+            }
             if (options.source != null) {
                 // Reads what a collector stored: no servers, no server passwords, no poller.
                 return new SourceRun(context, stopRequested).run(options);
@@ -74,7 +78,8 @@ final class CliRun {
                     .withRequestedLevel(settings.level())
                     .withFilters(settings.clientFilter(), settings.userFilter());
             try (PollSource source = sources.forConfig(settings.config(), pollerOptions);
-                 HistoryRecording history = HistoryRecording.start(context, options, settings.config())) {
+                 HistoryRecording history = HistoryRecording.start(context, options, settings.config(),
+                         settings.demoData())) {
                 if (options.collect()) {
                     return new CollectRun(context, stopRequested).run(source, settings, options);
                 }
@@ -134,13 +139,25 @@ final class CliRun {
             context.err().println("Demo data: polling the built-in demo fleet; its sessions are made up.");
         } else if (!o.servers.isEmpty()) {
             servers = commandLineServers(o);
+        } else if (!base.servers().isEmpty() && base.enabledServers().isEmpty()) {
+            throw new UsageException("every server in " + configFile + " is disabled (" + base.servers().size()
+                    + "): enable one there or in the window's settings, or name servers with --server or --demo");
         } else if (base.enabledServers().isEmpty()) {
+            if (o.collect()) {
+                throw new UsageException(CollectRun.NO_SERVERS);
+            }
             servers = sources.demoServers();
             demoFleet = true;
             context.err().println("Demo data: no servers are configured in " + configFile + " and none were given"
                     + " with --server, so the built-in demo fleet is shown; its sessions are made up.");
         } else {
             servers = base.enabledServers().stream().map(s -> override(s, o, true)).toList();
+        }
+        List<String> demoBackend = servers.stream().filter(s -> s.backend() == Backend.DEMO)
+                .map(ServerConfig::name).toList();
+        if (!demoFleet && !demoBackend.isEmpty()) {
+            context.err().println("Demo data: " + String.join(", ", demoBackend) + (demoBackend.size() == 1
+                    ? " uses" : " use") + " the demo backend, whose sessions are made up.");
         }
         Duration interval = o.intervalSeconds != null ? Duration.ofSeconds(o.intervalSeconds) : base.pollInterval();
         Duration deadline = o.deadlineSeconds != null ? Duration.ofSeconds(o.deadlineSeconds) : base.serverDeadline();
@@ -253,7 +270,7 @@ final class CliRun {
         }
         SessionTracker tracker = new SessionTracker();
         history.subscribeTo(tracker);
-        AlertEngine alerts = new AlertEngine(settings.config().alerts(), settings.demoFleet());
+        AlertEngine alerts = new AlertEngine(settings.config().alerts(), settings.demoData());
         List<Alert> fired = new ArrayList<>();
         alerts.subscribe(fired::addAll);
         history.keepAlertsOf(alerts);

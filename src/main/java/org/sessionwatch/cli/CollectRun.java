@@ -14,6 +14,10 @@ import org.sessionwatch.team.TeamDatabase;
  * goes to stdout, one line per message, for journald or a Windows service wrapper.
  */
 final class CollectRun {
+    /** A collector without servers: it never falls back to the demo fleet, which only {@code --demo} asks for. */
+    static final String NO_SERVERS = "--collect has no servers to poll: configure them (config.json) or name them"
+            + " with --server; --demo collects the built-in demo fleet to try team mode out";
+
     private final CliContext context;
     private final AtomicBoolean stopRequested;
 
@@ -43,17 +47,13 @@ final class CollectRun {
     }
 
     int run(PollSource source, RunSettings settings, CliOptions options) throws UsageException {
-        if (settings.demoFleet() && !options.demo) {
-            throw new UsageException("--collect has no servers to poll: configure them (config.json) or name them"
-                    + " with --server; --demo collects the built-in demo fleet to try team mode out");
-        }
         String host = TeamAudit.workstation();
         String name = host + "/" + ProcessHandle.current().pid();
         Duration interval = settings.config().pollInterval();
         Collector[] self = new Collector[1];
         // --cycles N (tests, scripts): stop after N cycles as the active collector.
         Collector collector = new Collector(new TeamDatabase(options.database, context.environment()), source,
-                new Collector.Settings(name, host, interval, settings.config().alerts(), settings.demoFleet()),
+                new Collector.Settings(name, host, interval, settings.config().alerts(), settings.demoData()),
                 context.clock(),
                 duration -> context.sleeper().sleep(duration), () -> stopRequested.get()
                 || options.cycles != null && self[0].cyclesCompleted() >= options.cycles);

@@ -79,7 +79,7 @@ final class HistoryQuery {
 
     private static HistoryQuestion question(CliOptions o) throws UsageException {
         if (o.noHistory) {
-            throw new UsageException("--no-history goes with --watch, not with --history");
+            throw new UsageException(HistoryRecording.NO_HISTORY_WITHOUT_WATCH);
         }
         if (o.demo || o.backend != null || o.level != null || o.account != null || o.port != null
                 || o.intervalSeconds != null || o.deadlineSeconds != null || o.config != null) {

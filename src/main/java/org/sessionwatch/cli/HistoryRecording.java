@@ -14,6 +14,9 @@ import org.sessionwatch.tracking.SessionTracker;
  * subscribed to the run's tracker, whose problems are told on stderr while the watch goes on.
  */
 final class HistoryRecording implements AutoCloseable {
+    /** --watch is the only mode that records, so the only one --no-history can turn recording off for. */
+    static final String NO_HISTORY_WITHOUT_WATCH = "--no-history goes with --watch, the only mode that records history";
+
     private static final HistoryRecording NONE = new HistoryRecording(null);
 
     private final HistoryRecorder recorder;
@@ -30,18 +33,27 @@ final class HistoryRecording implements AutoCloseable {
                 throw new UsageException(option[0] + " belongs to --history queries");
             }
         }
-        if (!options.watch() && (options.noHistory || options.historyDb != null)) {
-            throw new UsageException((options.noHistory ? "--no-history" : "--history-db")
-                    + " goes with --watch or --history; --once records no history");
+        if (!options.watch() && options.noHistory) {
+            throw new UsageException(NO_HISTORY_WITHOUT_WATCH);
+        }
+        if (!options.watch() && options.historyDb != null) {
+            throw new UsageException("--history-db goes with --watch or --history; --once records no history");
         }
         if (options.noHistory && options.historyDb != null) {
             throw new UsageException("--no-history and --history-db contradict each other: use one");
         }
     }
 
-    /** Starts recording for a {@code --watch} run; nothing for {@code --once} or with {@code --no-history}. */
-    static HistoryRecording start(CliContext context, CliOptions options, AppConfig config) {
+    /**
+     * Starts recording for a {@code --watch} run; nothing for {@code --once}, with {@code --no-history}, or for
+     * made-up sessions ({@code demoData}), which would otherwise mix with the real history.
+     */
+    static HistoryRecording start(CliContext context, CliOptions options, AppConfig config, boolean demoData) {
         if (!options.watch() || options.noHistory) {
+            return NONE;
+        }
+        if (demoData) {
+            context.err().println("Demo data is not recorded in the history.");
             return NONE;
         }
         Path file = options.historyDb != null ? options.historyDb : context.defaultHistoryFile().get();

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.sessionwatch.netapi.InfoLevel;
 import org.sessionwatch.config.AppConfig;
+import org.sessionwatch.config.Backend;
 import org.sessionwatch.config.ServerConfig;
 
 /**
@@ -24,5 +25,10 @@ record RunSettings(AppConfig config, InfoLevel level, String clientFilter, Strin
 
     List<ServerConfig> servers() {
         return config.enabledServers();
+    }
+
+    /** The servers' sessions are made up: the demo fleet, or any server given the demo backend. Never recorded. */
+    boolean demoData() {
+        return demoFleet || servers().stream().anyMatch(server -> server.backend() == Backend.DEMO);
     }
 }

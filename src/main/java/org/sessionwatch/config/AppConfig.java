@@ -33,6 +33,10 @@ public record AppConfig(List<ServerConfig> servers, Duration pollInterval, Durat
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_SERVER_DEADLINE = Duration.ofSeconds(10);
+    /** The longest poll interval, in the file or on the command line: a day. */
+    public static final int MAX_POLL_INTERVAL_SECONDS = 86_400;
+    /** The longest a server may take, in the file or on the command line: an hour. */
+    public static final int MAX_SERVER_DEADLINE_SECONDS = 3_600;
     public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(90);
     private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
     /** A password in a database URL: {@code //user:secret@} or a {@code password}/{@code sslpassword} parameter. */

@@ -38,8 +38,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ConfigJson {
     static final int VERSION = 1;
 
-    private static final int MAX_POLL_INTERVAL_SECONDS = 86_400;
-    private static final int MAX_DEADLINE_SECONDS = 3_600;
     private static final int MAX_HISTORY_RETENTION_DAYS = 3_650;
 
     /** Reads one field of a JSON object into a builder; the field may be missing or null (default kept). */
@@ -135,9 +133,9 @@ final class ConfigJson {
 
     /** The top-level settings, in file order, between {@code version} and {@code servers}. */
     private static final List<Setting<AppConfig, AppConfig.Builder>> SETTINGS = List.of(
-            Setting.integer("pollIntervalSeconds", 1, MAX_POLL_INTERVAL_SECONDS, "a number of seconds",
+            Setting.integer("pollIntervalSeconds", 1, AppConfig.MAX_POLL_INTERVAL_SECONDS, "a number of seconds",
                     c -> c.pollInterval().toSeconds(), (b, v) -> b.pollInterval(Duration.ofSeconds(v))),
-            Setting.integer("serverDeadlineSeconds", 1, MAX_DEADLINE_SECONDS, "a number of seconds",
+            Setting.integer("serverDeadlineSeconds", 1, AppConfig.MAX_SERVER_DEADLINE_SECONDS, "a number of seconds",
                     c -> c.serverDeadline().toSeconds(), (b, v) -> b.serverDeadline(Duration.ofSeconds(v))),
             Setting.bool("hideOwnSession", AppConfig::hideOwnSession, AppConfig.Builder::hideOwnSession),
             Setting.bool("hideComputerAccounts", AppConfig::hideComputerAccounts,

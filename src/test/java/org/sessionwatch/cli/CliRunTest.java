@@ -217,6 +217,40 @@ class CliRunTest {
     }
 
     @Test
+    void serversThatAreAllDisabledAreNamedAsSuchNotReplacedByTheDemoFleet() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("config.json"), """
+                {"version": 1, "servers": [{"name": "FS01", "enabled": false}, {"name": "FS02", "enabled": false}]}
+                """);
+        CliHarness cli = harness();
+        cli.demo = () -> {
+            throw new AssertionError("the demo fleet was not expected here");
+        };
+
+        assertThat(cli.run("--once")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("every server in " + dir.resolve("config.json") + " is disabled (2)")
+                .doesNotContain("Demo data");
+        assertThat(cli.out()).isEmpty();
+    }
+
+    @Test
+    void aCollectorWithoutServersSaysSoOnceAndShowsNoDemoNotice() {
+        CliHarness cli = harness();
+
+        assertThat(cli.run("--collect", "--db", "postgresql://127.0.0.1:1/sw?user=x")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err().strip()).isEqualTo("sessionwatch: " + CollectRun.NO_SERVERS);
+        assertThat(cli.demoCreated).isFalse();
+    }
+
+    @Test
+    void anIntervalBelongsToWatchAndCollectNotToOnce() {
+        CliHarness cli = harness();
+
+        assertThat(cli.run("--once", "--server", "FS01", "--interval", "5")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("--interval is the time between the polls of --watch or --collect");
+        assertThat(cli.createdFor).as("nothing was polled").isEmpty();
+    }
+
+    @Test
     void configuredServersNeverCreateTheDemoFleet() {
         CliHarness cli = harness();
         cli.demo = () -> {

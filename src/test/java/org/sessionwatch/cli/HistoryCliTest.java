@@ -174,7 +174,11 @@ class HistoryCliTest {
         assertUsage("is not an ISO-8601 time", "--history", "--at", "yesterday", "--history-db", file);
         assertUsage("polls nothing", "--history", "--user", "bob", "--demo", "--history-db", file);
         assertUsage("--at belongs to --history queries", "--once", "--demo", "--at", "2026-11-30T09:00:00Z");
-        assertUsage("--once records no history", "--once", "--demo", "--no-history");
+        assertUsage("--no-history goes with --watch, the only mode that records history", "--once", "--demo",
+                "--no-history");
+        assertUsage("--no-history goes with --watch, the only mode that records history", "--history", "--user",
+                "bob", "--no-history", "--history-db", file);
+        assertUsage("--history-db goes with --watch or --history", "--once", "--demo", "--history-db", file);
         assertUsage("No history has been recorded in", "--history", "--user", "bob", "--history-db",
                 dir.resolve("missing.db").toString());
         assertThat(dir.resolve("missing.db")).doesNotExist();
@@ -220,7 +224,23 @@ class HistoryCliTest {
     void theDefaultFileOfTestsAndScriptsSitsNextToTheConfiguration() throws Exception {
         CliHarness cli = harness();
         Files.deleteIfExists(dir.resolve("history.db"));
-        cli.run("--watch", "--demo", "--cycles", "1");
+        cli.run("--watch", "--server", "FS01", "--cycles", "1");
         assertThat(dir.resolve("history.db")).exists();
+    }
+
+    @Test
+    void madeUpSessionsAreNeverRecorded() throws Exception {
+        Files.deleteIfExists(dir.resolve("history.db"));
+        CliHarness fleet = harness();
+        assertThat(fleet.run("--watch", "--demo", "--cycles", "1")).as(fleet.err()).isIn(0, 3, 4);
+        assertThat(fleet.err()).contains("Demo data is not recorded in the history.")
+                .doesNotContain("Recording history");
+
+        CliHarness backend = harness();
+        assertThat(backend.run("--watch", "--server", "FS-HQ-01", "--backend", "demo", "--cycles", "1"))
+                .as(backend.err()).isZero();
+        assertThat(backend.err()).contains("Demo data: FS-HQ-01 uses the demo backend, whose sessions are made up.",
+                "Demo data is not recorded in the history.");
+        assertThat(dir.resolve("history.db")).doesNotExist();
     }
 }
