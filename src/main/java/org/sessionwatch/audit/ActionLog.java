@@ -122,7 +122,8 @@ public final class ActionLog {
     private FileChannel open() throws IOException {
         Path parent = file.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            Files.createDirectories(parent);
+            // the configuration's folder, 0700 like every folder SessionWatch creates
+            AtomicFiles.createDirectories(parent);
         }
         boolean posix = AtomicFiles.isPosix();
         FileAttribute<?>[] attributes = posix

@@ -9,6 +9,7 @@ import org.sessionwatch.audit.ActionLog;
 import org.sessionwatch.audit.ActionRecord;
 import org.sessionwatch.export.Csv;
 import org.sessionwatch.export.SessionFields;
+import org.sessionwatch.files.AtomicFiles;
 import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.netapi.ClientNames;
 import org.sessionwatch.netapi.ErrorKind;
@@ -72,8 +73,8 @@ final class ActionRun {
         try {
             audit.checkWritable();
         } catch (IOException e) {
-            context.err().println("sessionwatch: the audit log " + audit.file() + " cannot be written (" + e
-                    + "), so nothing was done. Make its folder writable for your account.");
+            context.err().println("sessionwatch: the audit log " + audit.file() + " cannot be written ("
+                    + AtomicFiles.reason(e) + "), so nothing was done. Make its folder writable for your account.");
             return ExitCodes.USAGE;
         }
         Long fileId = o.mode.endSession ? null : o.mode.closeFile;

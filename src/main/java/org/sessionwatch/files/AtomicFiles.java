@@ -108,6 +108,26 @@ public final class AtomicFiles {
         Files.createDirectory(directory, attributes);
     }
 
+    /**
+     * Why a file operation failed, in words for a message (never a Java class name): "permission denied", "no such
+     * file or folder", "a file of that name is in the way", or the operating system's own reason ("Read-only file system", "No space left on device").
+     */
+    public static String reason(IOException failure) {
+        if (failure instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (failure instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (failure instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (failure instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return failure.getMessage() != null ? failure.getMessage() : "an input/output error";
+    }
+
     /** Makes the rename itself durable on POSIX; Windows cannot open a directory this way and needs no help. */
     private static void syncDirectory(Path directory) {
         if (!isPosix()) {

@@ -94,6 +94,10 @@ class ActionLogTest {
         Path fresh = directory.resolve("sub/dir/actions.log");
         new ActionLog(fresh).append(record(2));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.getParent())))
+                .as("a folder it creates").isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("sub"))))
+                .isEqualTo("rwx------");
     }
 
     @Test

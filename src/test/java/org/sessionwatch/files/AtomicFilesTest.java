@@ -65,4 +65,16 @@ class AtomicFilesTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
+
+    @Test
+    void aFailureIsExplainedInWordsNotByItsJavaClass() {
+        assertThat(AtomicFiles.reason(new java.nio.file.AccessDeniedException("/etc/x"))).isEqualTo("permission denied");
+        assertThat(AtomicFiles.reason(new NoSuchFileException("/x"))).isEqualTo("no such file or folder");
+        assertThat(AtomicFiles.reason(new java.nio.file.FileAlreadyExistsException("/x")))
+                .isEqualTo("a file of that name is in the way");
+        assertThat(AtomicFiles.reason(new java.nio.file.FileSystemException("/x", null, "Read-only file system")))
+                .isEqualTo("Read-only file system");
+        assertThat(AtomicFiles.reason(new IOException("No space left on device"))).isEqualTo("No space left on device");
+        assertThat(AtomicFiles.reason(new IOException())).isEqualTo("an input/output error");
+    }
 }

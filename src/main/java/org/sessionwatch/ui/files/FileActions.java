@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.sessionwatch.audit.ActionLog;
 import org.sessionwatch.audit.ActionRecord;
+import org.sessionwatch.files.AtomicFiles;
 import org.sessionwatch.netapi.ActionResult;
 import org.sessionwatch.polling.ServerActions;
 import org.slf4j.Logger;
@@ -64,9 +65,12 @@ public final class FileActions {
             try {
                 log.checkWritable();
                 return null;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 LOG.error("The audit log {} cannot be written; no action attempted", log.file(), e);
-                return e.getMessage();
+                return AtomicFiles.reason(e);
+            } catch (RuntimeException e) {
+                LOG.error("The audit log {} cannot be written; no action attempted", log.file(), e);
+                return String.valueOf(e.getMessage());
             }
         }, io).thenCompose(problem -> problem == null ? act(plan) : CompletableFuture.completedFuture(
                 plan.targets().stream().map(target -> new ActionOutcome(target, new ActionResult.Unsupported(
