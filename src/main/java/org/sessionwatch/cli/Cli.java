@@ -83,6 +83,7 @@ public final class Cli {
         } else if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
             System.setProperty(LOG_LEVEL_PROPERTY, "warn");
         }
+        StandardOutput stdout = StandardOutput.install();
         Cli cli = new Cli(CliContext.system());
         CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCodes.SOFTWARE);
@@ -105,6 +106,14 @@ public final class Cli {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             int code = cli.execute(args);
+            System.out.flush();
+            Optional<String> lost = stdout.failure();
+            if (lost.isPresent()) {
+                // e.g. "> sessions.csv" on a full disk: the file is incomplete, which a script must not take for 0
+                System.err.println("sessionwatch: the output could not be written (" + lost.get() + "); what was"
+                        + " printed is incomplete.");
+                code = ExitCodes.SOFTWARE;
+            }
             exitCode.set(code);
             return code;
         } finally {

@@ -6,7 +6,7 @@ import org.sessionwatch.polling.PollCycle;
 final class ExitCodes {
     /** Every server answered. */
     static final int OK = 0;
-    /** An unexpected internal error (a bug); the message is on stderr. */
+    /** An unexpected internal error (a bug), or the output could not be written; the message is on stderr. */
     static final int SOFTWARE = 1;
     /** Bad command line, configuration or missing password: nothing was polled. */
     static final int USAGE = 2;
