@@ -2,11 +2,11 @@ package org.sessionwatch.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.sessionwatch.alerts.AlertEngine;
 import org.sessionwatch.config.AppConfig;
 import org.sessionwatch.history.HistoryRecorder;
-import org.sessionwatch.history.HistoryStatus;
 import org.sessionwatch.tracking.SessionTracker;
 
 /**
@@ -60,12 +60,11 @@ final class HistoryRecording implements AutoCloseable {
         context.err().println("Recording history in " + file.toAbsolutePath() + " (--no-history to skip).");
         // A poll may finish up to its deadline late: two intervals plus the deadline still count as continuous.
         Duration maxGap = config.pollInterval().multipliedBy(2).plus(config.serverDeadline());
+        // The recorder repeats its message with each change of state (recording, then stopped): say it once.
+        AtomicReference<String> told = new AtomicReference<>();
         return new HistoryRecording(HistoryRecorder.start(file, config.historyRetention(), maxGap, context.clock(),
-                status -> tell(context, status)));
-    }
-
-    private static void tell(CliContext context, HistoryStatus status) {
-        status.message().ifPresent(message -> context.err().println("sessionwatch: history: " + message));
+                status -> status.message().filter(message -> !message.equals(told.getAndSet(message)))
+                        .ifPresent(message -> context.err().println("sessionwatch: history: " + message))));
     }
 
     void subscribeTo(SessionTracker tracker) {

@@ -93,7 +93,8 @@ public final class HistoryDatabase {
                 Path aside = moveAside(absolute, now);
                 notice = "The history database " + absolute + " was damaged (" + damage.get() + "); it was moved to "
                         + aside.getFileName() + " and a new one was started. Older history is in that file.";
-                LOG.warn(notice);
+                // the recorder's status shows it to the user (the window's status bar, the CLI's stderr): logged once
+                LOG.info(notice);
                 createPrivateFile(absolute);
             }
         }

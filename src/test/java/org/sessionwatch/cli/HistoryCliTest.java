@@ -229,6 +229,19 @@ class HistoryCliTest {
     }
 
     @Test
+    void aDamagedHistoryFileIsMovedAsideAndSaidOnce() throws Exception {
+        Files.writeString(dir.resolve("history.db"), "junk junk");
+        CliHarness cli = harness();
+
+        assertThat(cli.run("--watch", "--server", "FS01", "--cycles", "1")).as(cli.err()).isZero();
+
+        assertThat(cli.err().split("was damaged", -1)).as(cli.err()).hasSize(2);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("history.db.corrupt-"));
+        }
+    }
+
+    @Test
     void madeUpSessionsAreNeverRecorded() throws Exception {
         Files.deleteIfExists(dir.resolve("history.db"));
         CliHarness fleet = harness();
