@@ -1,6 +1,7 @@
 package org.sessionwatch.history;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -60,6 +61,9 @@ public final class HistoryDatabase {
         QUERY
     }
 
+    /** The first 16 bytes of every SQLite 3 database file. */
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
     private final Path file;
     private final SQLiteDataSource dataSource;
     private final String notice;
@@ -78,9 +82,8 @@ public final class HistoryDatabase {
      */
     public static HistoryDatabase open(Path file, Mode mode, Instant now) {
         Path absolute = file.toAbsolutePath();
-        if (mode == Mode.QUERY && !Files.exists(absolute)) {
-            throw new HistoryException("No history has been recorded in " + absolute + " yet: run sessionwatch"
-                    + " --watch (or the window) to record it, or name another file with --history-db.");
+        if (mode == Mode.QUERY) {
+            checkQueryable(absolute);
         }
         prepareFolder(absolute);
         SQLiteDataSource dataSource = dataSource(absolute, mode);
@@ -226,6 +229,44 @@ public final class HistoryDatabase {
         }
         return aside;
     }
+
+    /**
+     * A query reads an existing SQLite file and changes nothing else: a missing or empty file has no history yet (an
+     * empty one is not given a schema), and a folder or another kind of file is named as such instead of reaching
+     * the database driver, whose messages name no remedy.
+     */
+    private static void checkQueryable(Path file) {
+        String elsewhere = "name the history file with --history-db, or leave it out for this computer's own.";
+        if (Files.isDirectory(file)) {
+            throw new HistoryException(file + " is a folder, not a history database: " + elsewhere);
+        }
+        long size;
+        try {
+            size = Files.exists(file) ? Files.size(file) : 0;
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            if (size == 0 && Files.exists(wal) && Files.size(wal) > 0) {
+                return; // written by a recorder that has not checkpointed yet: SQLite reads it from its log
+            }
+        } catch (IOException e) {
+            throw new HistoryException("Cannot read the history database " + file + " (" + AtomicFiles.reason(e)
+                    + ").", e);
+        }
+        if (size == 0) {
+            throw new HistoryException("No history has been recorded in " + file + " yet: run sessionwatch"
+                    + " --watch (or the window) to record it, or name another file with --history-db.");
+        }
+        byte[] header = new byte[SQLITE_HEADER.length];
+        try (var in = Files.newInputStream(file)) {
+            int read = in.readNBytes(header, 0, header.length);
+            if (read < header.length || !java.util.Arrays.equals(header, SQLITE_HEADER)) {
+                throw new HistoryException(file + " is not a history database (not an SQLite file): " + elsewhere);
+            }
+        } catch (IOException e) {
+            throw new HistoryException("Cannot read the history database " + file + " (" + AtomicFiles.reason(e)
+                    + ").", e);
+        }
+    }
+
 
     private static void migrate(SQLiteDataSource dataSource, Path file) {
         try {

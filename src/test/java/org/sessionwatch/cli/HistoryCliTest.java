@@ -217,6 +217,7 @@ class HistoryCliTest {
     private void assertUsage(String message, String... args) {
         CliHarness cli = harness();
         assertThat(cli.run(args)).as(cli.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).doesNotContain("SQL State", "SQLITE_", "Exception");
         assertThat(cli.err()).contains(message);
     }
 
@@ -226,6 +227,27 @@ class HistoryCliTest {
         Files.deleteIfExists(dir.resolve("history.db"));
         cli.run("--watch", "--server", "FS01", "--cycles", "1");
         assertThat(dir.resolve("history.db")).exists();
+    }
+
+    @Test
+    void aQueryOfSomethingThatIsNoHistoryDatabaseSaysWhatItIsAndChangesNothing() throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.db"), "junk junk");
+        Path empty = Files.writeString(dir.resolve("empty.db"), "");
+        Path folder = Files.createDirectory(dir.resolve("folder.db"));
+        String at = "2026-11-30T09:00:20Z";
+
+        assertUsage(junk + " is not a history database (not an SQLite file): name the history file with"
+                + " --history-db", "--history", "--at", at, "--history-db", junk.toString());
+        assertUsage("No history has been recorded in " + empty + " yet", "--history", "--at", at, "--history-db",
+                empty.toString());
+        assertUsage(folder + " is a folder, not a history database", "--history", "--at", at, "--history-db",
+                folder.toString());
+
+        assertThat(Files.readString(junk)).isEqualTo("junk junk");
+        assertThat(Files.size(empty)).as("no schema written into it").isZero();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("corrupt"));
+        }
     }
 
     @Test
