@@ -150,7 +150,9 @@ public final class Cli {
         // "@file" arguments would be read as more options: surprising for a tool that takes server names.
         command.setExpandAtFiles(false);
         command.setParameterExceptionHandler((e, arguments) -> {
-            context.err().println("sessionwatch: " + e.getMessage());
+            // picocli starts some of its messages with "Error: ", which after our own prefix says it twice
+            String message = String.valueOf(e.getMessage());
+            context.err().println("sessionwatch: " + (message.startsWith("Error: ") ? message.substring(7) : message));
             // "Did you mean: --once?" for a misspelt option
             CommandLine.UnmatchedArgumentException.printSuggestions(e, new PrintWriter(context.err(), true));
             context.err().println("Try 'sessionwatch --help' for the options.");
@@ -163,8 +165,9 @@ public final class Cli {
             }
             if (options.mode == null) {
                 // The launcher opens the window only for an empty command line; options alone are a mistake.
-                context.err().println("sessionwatch: " + String.join(" ", args) + ": missing --once, --watch or --collect"
-                        + " (the window takes no options but --history-db FILE or --no-history).");
+                context.err().println("sessionwatch: " + String.join(" ", args) + ": missing a mode: --once, --watch,"
+                        + " --collect, --history, --close-file or --end-session (the window takes no options but"
+                        + " --history-db FILE or --no-history).");
                 context.err().println("Try 'sessionwatch --help' for the options.");
                 return ExitCodes.USAGE;
             }

@@ -115,7 +115,7 @@ class FilesCliTest {
             "--once --path-contains x|--path-contains filters the open files of --files",
             "--once --files --level 2|--level is the sessions' information level",
             "--once --files --client PC7|--client does not filter open files",
-            "--files|missing --once"})
+            "--files|missing a mode: --once"})
     void misusedOptionsAreUsageErrorsNamingTheOption(String args, String message) {
         CliHarness cli = cli();
 
