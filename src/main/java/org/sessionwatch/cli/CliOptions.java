@@ -104,11 +104,11 @@ final class CliOptions {
             description = "Information level to ask for first (default: 502); lower levels are tried if refused.")
     InfoLevel level;
 
-    @Option(names = "--client", paramLabel = "CLIENT", description = "Only sessions from this client (server-side); with"
+    @Option(names = "--client", paramLabel = "CLIENT", converter = ClientName.class, description = "Only sessions from this client (server-side); with"
             + " --end-session: whose sessions to end; with --history: this client's intervals.")
     String client;
 
-    @Option(names = "--user", paramLabel = "USER", description = "Only sessions of this user (server-side); with --files: their"
+    @Option(names = "--user", paramLabel = "USER", converter = UserName.class, description = "Only sessions of this user (server-side); with --files: their"
             + " open files; with --end-session: whose sessions to end; with --history: this user's intervals.")
     String user;
 
@@ -247,6 +247,33 @@ final class CliOptions {
         @Override
         public Integer convert(String value) {
             return bounded(value, 1, 65535, "a port (1–65535)");
+        }
+    }
+
+    /** A client to filter on: never empty, which would silently mean "every client". */
+    static final class ClientName implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.isBlank()) {
+                throw new TypeConversionException("an empty client matches every session: name one, or leave the"
+                        + " option out");
+            }
+            return value;
+        }
+    }
+
+    /** A user to filter on: never empty, also not after a domain ({@code CORP\}). */
+    static final class UserName implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.isBlank()) {
+                throw new TypeConversionException("an empty user matches every session: name one, or leave the"
+                        + " option out");
+            }
+            if (value.substring(value.lastIndexOf('\\') + 1).isBlank()) {
+                throw new TypeConversionException("'" + value + "' names a domain but no user after it");
+            }
+            return value;
         }
     }
 

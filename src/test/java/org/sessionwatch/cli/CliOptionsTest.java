@@ -66,6 +66,7 @@ class CliOptionsTest {
             "--once --server fs!01|Invalid value for option '--server' (NAME): Invalid server name 'fs!01'",
             "--once --username CORP\\|Invalid value for option '--username': 'CORP\\': both the user and the domain must be given",
             "--once --watch|sessionwatch: --once, --watch are mutually exclusive",
+            "--once --demo --user CORP\\|Invalid value for option '--user': 'CORP\\' names a domain but no user after it",
             "--format json|--format json: missing a mode: --once, --watch, --collect, --history, --close-file or --end-session (the window takes no options",
             "--demo|--demo: missing a mode: --once, --watch, --collect, --history, --close-file or --end-session",
             "--bogus|Unknown option: '--bogus'",
@@ -79,6 +80,18 @@ class CliOptionsTest {
         assertThat(cli.err()).contains(message).contains("Try 'sessionwatch --help'");
         assertThat(cli.out()).isEmpty();
         assertThat(cli.createdFor).as("nothing was polled").isEmpty();
+    }
+
+    @Test
+    void anEmptyUserOrClientIsRefusedNotTakenForEveryone() {
+        CliHarness user = harness();
+        assertThat(user.run("--once", "--demo", "--user", "")).isEqualTo(ExitCodes.USAGE);
+        assertThat(user.err()).contains("Invalid value for option '--user': an empty user matches every session");
+        CliHarness client = harness();
+        assertThat(client.run("--once", "--demo", "--client", " ")).isEqualTo(ExitCodes.USAGE);
+        assertThat(client.err()).contains("Invalid value for option '--client': an empty client matches every");
+        assertThat(client.createdFor).isEmpty();
+        assertThat(client.demoCreated).as("nothing was polled").isFalse();
     }
 
     @Test
