@@ -254,11 +254,7 @@ final class CliOptions {
     static final class ClientName implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            if (value.isBlank()) {
-                throw new TypeConversionException("an empty client matches every session: name one, or leave the"
-                        + " option out");
-            }
-            return value;
+            return named(value, "client");
         }
     }
 
@@ -266,15 +262,20 @@ final class CliOptions {
     static final class UserName implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            if (value.isBlank()) {
-                throw new TypeConversionException("an empty user matches every session: name one, or leave the"
-                        + " option out");
-            }
+            named(value, "user");
             if (value.substring(value.lastIndexOf('\\') + 1).isBlank()) {
                 throw new TypeConversionException("'" + value + "' names a domain but no user after it");
             }
             return value;
         }
+    }
+
+    private static String named(String value, String what) {
+        if (value.isBlank()) {
+            throw new TypeConversionException("an empty " + what + " matches every session: name one, or leave the"
+                    + " option out");
+        }
+        return value;
     }
 
     /** A poll interval: the configuration file's range. */
