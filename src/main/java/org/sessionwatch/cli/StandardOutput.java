@@ -1,5 +1,6 @@
 package org.sessionwatch.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
@@ -23,7 +24,8 @@ final class StandardOutput extends FilterOutputStream {
     /** Puts a remembering stdout in place of {@link System#out}, in its charset, and returns it. */
     static StandardOutput install() {
         StandardOutput stdout = new StandardOutput(new FileOutputStream(FileDescriptor.out));
-        System.setOut(new PrintStream(stdout, true, System.out.charset()));
+        // buffered and flushed at each line, as the JVM's own System.out
+        System.setOut(new PrintStream(new BufferedOutputStream(stdout, 8192), true, System.out.charset()));
         return stdout;
     }
 
