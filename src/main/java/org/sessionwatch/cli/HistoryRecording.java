@@ -45,15 +45,17 @@ final class HistoryRecording implements AutoCloseable {
     }
 
     /**
-     * Starts recording for a {@code --watch} run; nothing for {@code --once}, with {@code --no-history}, or for
-     * made-up sessions ({@code demoData}), which would otherwise mix with the real history.
+     * Starts recording for a {@code --watch} run; nothing for {@code --once} or with {@code --no-history}. Made-up
+     * sessions ({@code demoData}) never go into this computer's own history, where they would mix with the real
+     * one; a file named with {@code --history-db} gets them (to try history out).
      */
     static HistoryRecording start(CliContext context, CliOptions options, AppConfig config, boolean demoData) {
         if (!options.watch() || options.noHistory) {
             return NONE;
         }
-        if (demoData) {
-            context.err().println("Demo data is not recorded in the history.");
+        if (demoData && options.historyDb == null) {
+            context.err().println("Demo data is not recorded in this computer's history (--history-db FILE records"
+                    + " it in that file).");
             return NONE;
         }
         Path file = options.historyDb != null ? options.historyDb : context.defaultHistoryFile().get();

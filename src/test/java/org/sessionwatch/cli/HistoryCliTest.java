@@ -268,14 +268,23 @@ class HistoryCliTest {
         Files.deleteIfExists(dir.resolve("history.db"));
         CliHarness fleet = harness();
         assertThat(fleet.run("--watch", "--demo", "--cycles", "1")).as(fleet.err()).isIn(0, 3, 4);
-        assertThat(fleet.err()).contains("Demo data is not recorded in the history.")
+        assertThat(fleet.err()).contains("Demo data is not recorded in this computer's history")
                 .doesNotContain("Recording history");
 
         CliHarness backend = harness();
         assertThat(backend.run("--watch", "--server", "FS-HQ-01", "--backend", "demo", "--cycles", "1"))
                 .as(backend.err()).isZero();
         assertThat(backend.err()).contains("Demo data: FS-HQ-01 uses the demo backend, whose sessions are made up.",
-                "Demo data is not recorded in the history.");
+                "Demo data is not recorded in this computer's history");
+        assertThat(dir.resolve("history.db")).doesNotExist();
+
+        // a file named for it is the one place made-up sessions may go (to try history out)
+        Path named = dir.resolve("demo-history.db");
+        CliHarness tryOut = harness();
+        assertThat(tryOut.run("--watch", "--demo", "--cycles", "1", "--history-db", named.toString()))
+                .as(tryOut.err()).isIn(0, 3, 4);
+        assertThat(tryOut.err()).contains("Recording history in " + named.toAbsolutePath());
+        assertThat(named).exists();
         assertThat(dir.resolve("history.db")).doesNotExist();
     }
 }
