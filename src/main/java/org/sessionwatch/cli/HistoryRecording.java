@@ -14,8 +14,9 @@ import org.sessionwatch.tracking.SessionTracker;
  * subscribed to the run's tracker, whose problems are told on stderr while the watch goes on.
  */
 final class HistoryRecording implements AutoCloseable {
-    /** --watch is the only mode that records, so the only one --no-history can turn recording off for. */
-    static final String NO_HISTORY_WITHOUT_WATCH = "--no-history goes with --watch, the only mode that records history";
+    /** --watch and the window are what record, so the only runs --no-history can turn recording off for. */
+    static final String NO_HISTORY_WITHOUT_WATCH = "--no-history goes with --watch, or alone for the window: only they"
+            + " record history";
 
     private static final HistoryRecording NONE = new HistoryRecording(null);
 

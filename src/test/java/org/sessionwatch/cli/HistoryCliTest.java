@@ -174,9 +174,9 @@ class HistoryCliTest {
         assertUsage("is not an ISO-8601 time", "--history", "--at", "yesterday", "--history-db", file);
         assertUsage("polls nothing", "--history", "--user", "bob", "--demo", "--history-db", file);
         assertUsage("--at belongs to --history queries", "--once", "--demo", "--at", "2026-11-30T09:00:00Z");
-        assertUsage("--no-history goes with --watch, the only mode that records history", "--once", "--demo",
+        assertUsage("--no-history goes with --watch, or alone for the window: only they record history", "--once", "--demo",
                 "--no-history");
-        assertUsage("--no-history goes with --watch, the only mode that records history", "--history", "--user",
+        assertUsage("--no-history goes with --watch, or alone for the window: only they record history", "--history", "--user",
                 "bob", "--no-history", "--history-db", file);
         assertUsage("--history-db goes with --watch or --history", "--once", "--demo", "--history-db", file);
         assertUsage("No history has been recorded in", "--history", "--user", "bob", "--history-db",
