@@ -96,7 +96,7 @@ final class ActionRun {
                 }
             }
             Optional<Boolean> answer = context.confirmation().ask(question(server, fileId, file, lookupProblem,
-                    client, user, settings.demoFleet()));
+                    client, user, settings.demoData()));
             if (answer.isEmpty()) {
                 context.err().println("sessionwatch: " + (fileId != null ? "--close-file" : "--end-session")
                         + " asks for confirmation on a terminal, and there is none; nothing was done. Add --yes to"
@@ -114,9 +114,9 @@ final class ActionRun {
         ActionRecord record = fileId != null
                 ? ActionRecord.closeFile(context.clock().instant(), ActionLog.localAccount(), server, fileId,
                         file.flatMap(OpenFile::pathName).orElse(null), file.flatMap(OpenFile::userName).orElse(null),
-                        result, settings.demoFleet())
+                        result, settings.demoData())
                 : ActionRecord.endSession(context.clock().instant(), ActionLog.localAccount(), server, client, user,
-                        result, settings.demoFleet());
+                        result, settings.demoData());
         try {
             audit.append(record);
         } catch (IOException e) {

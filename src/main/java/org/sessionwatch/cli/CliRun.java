@@ -125,17 +125,17 @@ final class CliRun {
         AppConfig base = load.config();
 
         List<ServerConfig> servers;
-        boolean demoFleet = false;
+        boolean demoAnnounced = false; // the demo fleet's own notice was printed
         if (o.action()) {
             // The one server acted on: a configured one keeps its account, a demo one is labelled as such.
             servers = List.of(actionTarget(o, base, sources));
-            demoFleet = servers.get(0).backend() == Backend.DEMO;
-            if (demoFleet) {
+            demoAnnounced = servers.get(0).backend() == Backend.DEMO;
+            if (demoAnnounced) {
                 context.err().println("Demo data: acting on the built-in demo fleet; nothing real is touched.");
             }
         } else if (o.demo || (o.backend == Backend.DEMO && o.servers.isEmpty())) {
             servers = sources.demoServers();
-            demoFleet = true;
+            demoAnnounced = true;
             context.err().println("Demo data: polling the built-in demo fleet; its sessions are made up.");
         } else if (!o.servers.isEmpty()) {
             servers = commandLineServers(o);
@@ -147,7 +147,7 @@ final class CliRun {
                 throw new UsageException(CollectRun.NO_SERVERS);
             }
             servers = sources.demoServers();
-            demoFleet = true;
+            demoAnnounced = true;
             context.err().println("Demo data: no servers are configured in " + configFile + " and none were given"
                     + " with --server, so the built-in demo fleet is shown; its sessions are made up.");
         } else {
@@ -155,7 +155,7 @@ final class CliRun {
         }
         List<String> demoBackend = servers.stream().filter(s -> s.backend() == Backend.DEMO)
                 .map(ServerConfig::name).toList();
-        if (!demoFleet && !demoBackend.isEmpty()) {
+        if (!demoAnnounced && !demoBackend.isEmpty()) {
             context.err().println("Demo data: " + String.join(", ", demoBackend) + (demoBackend.size() == 1
                     ? " uses" : " use") + " the demo backend, whose sessions are made up.");
         }
@@ -163,8 +163,7 @@ final class CliRun {
         Duration deadline = o.deadlineSeconds != null ? Duration.ofSeconds(o.deadlineSeconds) : base.serverDeadline();
         AppConfig effective = base.toBuilder().servers(servers).pollInterval(interval).serverDeadline(deadline)
                 .build();
-        return new RunSettings(effective, o.level != null ? o.level : InfoLevel.LEVEL_502, o.client, o.user,
-                demoFleet);
+        return new RunSettings(effective, o.level != null ? o.level : InfoLevel.LEVEL_502, o.client, o.user);
     }
 
     /**

@@ -15,9 +15,8 @@ import org.sessionwatch.config.ServerConfig;
  * @param level        the level to ask for first
  * @param clientFilter server-side client filter, or null
  * @param userFilter   server-side user filter, or null
- * @param demoFleet    whether the servers are the built-in demo fleet
  */
-record RunSettings(AppConfig config, InfoLevel level, String clientFilter, String userFilter, boolean demoFleet) {
+record RunSettings(AppConfig config, InfoLevel level, String clientFilter, String userFilter) {
     RunSettings {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(level, "level");
@@ -27,8 +26,11 @@ record RunSettings(AppConfig config, InfoLevel level, String clientFilter, Strin
         return config.enabledServers();
     }
 
-    /** The servers' sessions are made up: the demo fleet, or any server given the demo backend. Never recorded. */
+    /**
+     * The sessions are made up: a server has the demo backend, as every server of the built-in demo fleet does. They
+     * are labelled "Demo data" and never recorded in this computer's history.
+     */
     boolean demoData() {
-        return demoFleet || servers().stream().anyMatch(server -> server.backend() == Backend.DEMO);
+        return servers().stream().anyMatch(server -> server.backend() == Backend.DEMO);
     }
 }

@@ -63,7 +63,7 @@ final class StandardOutput extends FilterOutputStream {
         return Optional.of(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
     }
 
-    static boolean isClosedPipe(IOException e) {
+    private static boolean isClosedPipe(IOException e) {
         String message = e.getMessage();
         return message != null && (message.contains("Broken pipe") || message.contains("pipe is being closed")
                 || message.contains("pipe has been ended"));

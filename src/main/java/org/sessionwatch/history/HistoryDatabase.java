@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -240,33 +241,27 @@ public final class HistoryDatabase {
         if (Files.isDirectory(file)) {
             throw new HistoryException(file + " is a folder, not a history database: " + elsewhere);
         }
-        long size;
         try {
-            size = Files.exists(file) ? Files.size(file) : 0;
+            long size = Files.exists(file) ? Files.size(file) : 0;
             Path wal = file.resolveSibling(file.getFileName() + "-wal");
             if (size == 0 && Files.exists(wal) && Files.size(wal) > 0) {
                 return; // written by a recorder that has not checkpointed yet: SQLite reads it from its log
             }
-        } catch (IOException e) {
-            throw new HistoryException("Cannot read the history database " + file + " (" + AtomicFiles.reason(e)
-                    + ").", e);
-        }
-        if (size == 0) {
-            throw new HistoryException("No history has been recorded in " + file + " yet: run sessionwatch"
-                    + " --watch (or the window) to record it, or name another file with --history-db.");
-        }
-        byte[] header = new byte[SQLITE_HEADER.length];
-        try (var in = Files.newInputStream(file)) {
-            int read = in.readNBytes(header, 0, header.length);
-            if (read < header.length || !java.util.Arrays.equals(header, SQLITE_HEADER)) {
-                throw new HistoryException(file + " is not a history database (not an SQLite file): " + elsewhere);
+            if (size == 0) {
+                throw new HistoryException("No history has been recorded in " + file + " yet: run sessionwatch"
+                        + " --watch (or the window) to record it, or name another file with --history-db.");
+            }
+            byte[] header = new byte[SQLITE_HEADER.length];
+            try (var in = Files.newInputStream(file)) {
+                if (in.readNBytes(header, 0, header.length) < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
+                    throw new HistoryException(file + " is not a history database (not an SQLite file): " + elsewhere);
+                }
             }
         } catch (IOException e) {
             throw new HistoryException("Cannot read the history database " + file + " (" + AtomicFiles.reason(e)
                     + ").", e);
         }
     }
-
 
     private static void migrate(SQLiteDataSource dataSource, Path file) {
         try {

@@ -6,17 +6,12 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.sessionwatch.Launcher;
 
 /**
  * A listing whose output cannot be written (a full disk) says so and exits 1, instead of leaving an incomplete file
@@ -52,16 +47,6 @@ class CliOutputTest {
     }
 
     private Process start(File output, String... args) throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                Launcher.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output);
-        Map<String, String> env = builder.environment();
-        env.put("HOME", home.toString());
-        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        env.put("XDG_STATE_HOME", home.resolve("state").toString());
-        env.put("XDG_DATA_HOME", home.resolve("data").toString());
-        return builder.start();
+        return CliProcess.builder(home, args).redirectOutput(output).start();
     }
 }

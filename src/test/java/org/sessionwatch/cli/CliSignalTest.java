@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import org.sessionwatch.Launcher;
 
 /**
  * A {@code --watch} stopped by SIGTERM (a service manager, {@code kill}) ends with the exit code of its last complete
@@ -32,15 +29,8 @@ class CliSignalTest {
     @ParameterizedTest(name = "{0}: exit {1}")
     @CsvSource({"FS-HQ-01, 0", "NOT-IN-THE-FLEET, 4"})
     void aWatchStoppedBySigtermEndsWithItsLastPollsExitCode(String server, int expected) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Launcher.class.getName(), "--watch", "--server", server, "--backend", "demo", "--interval", "1")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Map<String, String> env = builder.environment();
-        env.put("HOME", home.toString());
-        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        env.put("XDG_STATE_HOME", home.resolve("state").toString());
-        env.put("XDG_DATA_HOME", home.resolve("data").toString());
+        ProcessBuilder builder = CliProcess.builder(home, "--watch", "--server", server, "--backend", "demo",
+                "--interval", "1").redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process child = builder.start();
         StringBuilder stderr = new StringBuilder();
         try (BufferedReader lines = new BufferedReader(
